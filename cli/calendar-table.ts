@@ -1,0 +1,46 @@
+/** The readable Vietnamese calendar printed by `npm run calendar` and `npm start`. */
+import { formatVietnameseDate } from "../shared/calendar/civil-date";
+import type { DeadlineInstance } from "../shared/calendar/expand";
+import type { Obligation, PlanFile } from "../shared/plan/schema";
+
+function fit(text: string, width: number): string {
+  const t = text.normalize("NFC").replace(/\s+/g, " ");
+  return t.length > width ? `${t.slice(0, width - 1)}…` : t.padEnd(width);
+}
+
+export function renderCalendarTable(
+  plan: PlanFile,
+  year: number,
+  instances: readonly DeadlineInstance[],
+  undated: readonly Obligation[],
+): string {
+  const deliverables = instances.filter((i) => i.kind === "deliverable").length;
+  const lines = [
+    `${plan.title}`,
+    `${plan.issuer.name} — số ${plan.number} — lịch năm ${year}`,
+    `${instances.length} mục có thời hạn (${deliverables} hạn nộp, ${instances.length - deliverables} hoạt động), ` +
+      `${undated.length} nhiệm vụ thường xuyên hoặc theo sự kiện không có ngày cố định`,
+    "",
+    `${fit("Hạn chót", 12)} ${fit("Kỳ", 17)} ${fit("Loại", 9)} ${fit("Đơn vị", 28)} Nội dung (thời hạn theo văn bản)`,
+    "-".repeat(120),
+  ];
+  for (const i of instances) {
+    const due = formatVietnameseDate(i.effectiveDue) + (i.effectiveDue !== i.nominalDue ? "*" : "");
+    lines.push(
+      `${fit(due, 12)} ${fit(i.period, 17)} ${fit(i.kind === "deliverable" ? "nộp" : "thực hiện", 9)} ` +
+        `${fit(i.unitName, 28)} ${fit(i.title, 60)} (${i.timing.replace(/\s+/g, " ")})`,
+    );
+  }
+  if (instances.some((i) => i.effectiveDue !== i.nominalDue)) {
+    lines.push(
+      "",
+      "* hạn rơi vào ngày nghỉ, lùi sang ngày làm việc tiếp theo (Điều 148 Bộ luật Dân sự 2015)",
+    );
+  }
+  if (undated.length > 0) {
+    lines.push("", "Nhiệm vụ không có ngày cố định:");
+    for (const o of undated)
+      lines.push(`  - ${fit(o.title, 80).trimEnd()} (${o.timing.replace(/\s+/g, " ")})`);
+  }
+  return `${lines.join("\n")}\n`;
+}

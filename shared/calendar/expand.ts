@@ -1,0 +1,166 @@
+/**
+ * The calendar engine: a plan and a year → one deadline instance per
+ * (obligation, period, responsible unit). Pure: no clock, no I/O, no AWS.
+ */
+import type { Obligation, PlanFile, Unit } from "../plan/schema";
+import {
+  addDays,
+  atVietnamTime,
+  type CivilDate,
+  formatVietnameseInstant,
+  startOfDayInVietnam,
+  toVietnamIso,
+} from "./civil-date";
+import { nextWorkingDay, previousWorkingDay } from "./holidays";
+import { isDated, occurrences } from "./rules";
+
+export type InstanceKind = "deliverable" | "activity";
+
+export interface DeadlineInstance {
+  /** Stable across runs and plan amendments that keep the obligation, period and unit. */
+  id: string;
+  planId: string;
+  obligationId: string;
+  unitId: string;
+  unitName: string;
+  title: string;
+  /** The timing phrase as written in the plan. */
+  timing: string;
+  kind: InstanceKind;
+  period: string;
+  /** First day of the window, for activities done during listed months. */
+  opensOn?: CivilDate;
+  /** Last on-time day as the plan states it. */
+  nominalDue: CivilDate;
+  /** Last on-time day after the Civil Code roll-over (equal to nominalDue when not opted in). */
+  effectiveDue: CivilDate;
+  /** The instant from which a submission is late, ISO 8601 in Vietnam time (+07:00). */
+  dueAt: string;
+  /** "hạn chót: 23:59 ngày 24/03/2025" */
+  dueText: string;
+  remindAt: string[];
+  /** Where the deliverable goes (defaults to the committee's standing body). */
+  deliverTo?: string;
+  covers?: { from: CivilDate; to: CivilDate };
+}
+
+const SEPARATOR = ":";
+
+export function instanceId(planId: string, obligationId: string, period: string, unitId: string): string {
+  return [planId, obligationId, period, unitId].join(SEPARATOR);
+}
+
+/** Plan indexes built once per plan: resolving groups for every instance would be quadratic. */
+export class PlanIndex {
+  readonly units = new Map<string, Unit>();
+  private readonly groups = new Map<string, string[]>();
+
+  constructor(readonly plan: PlanFile) {
+    for (const u of plan.units) this.units.set(u.id, u);
+    for (const g of plan.groups) this.groups.set(g.id, g.members);
+  }
+
+  /** Unit and group ids → distinct units, in the order the plan names them. */
+  resolve(ids: readonly string[]): Unit[] {
+    const seen = new Set<string>();
+    const out: Unit[] = [];
+    for (const id of ids) {
+      for (const unitId of this.groups.get(id) ?? [id]) {
+        const unit = this.units.get(unitId);
+        if (unit && !seen.has(unitId)) {
+          seen.add(unitId);
+          out.push(unit);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function unitExpectedOn(unit: Unit, date: CivilDate): boolean {
+  return (
+    (unit.validFrom === undefined || unit.validFrom <= date) &&
+    (unit.validUntil === undefined || date <= unit.validUntil)
+  );
+}
+
+/** The years a plan runs (its year to its untilYear). */
+export function planYears(plan: PlanFile): number[] {
+  const years: number[] = [];
+  for (let y = plan.year; y <= (plan.untilYear ?? plan.year); y++) years.push(y);
+  return years;
+}
+
+export function reminderInstants(
+  obligation: Obligation,
+  plan: PlanFile,
+  lastDay: CivilDate,
+  opensOn: CivilDate | undefined,
+  dueAtMs: number,
+): string[] {
+  const policy = obligation.reminders ?? plan.defaults.reminders;
+  const days = new Set<CivilDate>();
+  if (opensOn !== undefined && policy.onWindowOpen) days.add(nextWorkingDay(opensOn));
+  for (const before of policy.daysBefore) {
+    // A reminder due on a day off goes out on the working day before, never later than promised.
+    const day = previousWorkingDay(addDays(lastDay, -before));
+    if (opensOn === undefined || day >= opensOn) days.add(day);
+  }
+  return [...days]
+    .map((d) => atVietnamTime(d, policy.at))
+    .filter((ms) => ms < dueAtMs)
+    .sort((a, b) => a - b)
+    .map(toVietnamIso);
+}
+
+export function expandObligation(index: PlanIndex, obligation: Obligation, year: number): DeadlineInstance[] {
+  const { plan } = index;
+  if (!isDated(obligation.schedule)) return [];
+  const kind: InstanceKind = obligation.deliverable ? "deliverable" : "activity";
+  const rollover = obligation.civilCodeRollover ?? plan.civilCodeRollover;
+  const leads = index.resolve(obligation.lead);
+  const out: DeadlineInstance[] = [];
+
+  for (const occ of occurrences(obligation.schedule, year)) {
+    const effectiveDue = rollover ? nextWorkingDay(occ.lastDay) : occ.lastDay;
+    const dueAtMs = startOfDayInVietnam(addDays(effectiveDue, 1));
+    const remindAt = reminderInstants(obligation, plan, effectiveDue, occ.opens, dueAtMs);
+    const dueText = `hạn chót: ${formatVietnameseInstant(dueAtMs - 60_000)}`;
+    for (const unit of leads) {
+      if (!unitExpectedOn(unit, occ.lastDay)) continue;
+      out.push({
+        id: instanceId(plan.id, obligation.id, occ.period, unit.id),
+        planId: plan.id,
+        obligationId: obligation.id,
+        unitId: unit.id,
+        unitName: unit.name,
+        title: obligation.title,
+        timing: obligation.timing,
+        kind,
+        period: occ.period,
+        ...(occ.opens !== undefined && { opensOn: occ.opens }),
+        nominalDue: occ.lastDay,
+        effectiveDue,
+        dueAt: toVietnamIso(dueAtMs),
+        dueText,
+        remindAt,
+        ...(obligation.deliverable && {
+          deliverTo: obligation.deliverable.to ?? plan.steeringCommittee.standingBody,
+        }),
+        ...(occ.covers && { covers: occ.covers }),
+      });
+    }
+  }
+  return out;
+}
+
+/** Every deadline instance of a plan whose period falls in `year`, ordered by due instant. */
+export function expandPlan(plan: PlanFile, year: number, index = new PlanIndex(plan)): DeadlineInstance[] {
+  const out = plan.obligations.flatMap((o) => expandObligation(index, o, year));
+  return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** Obligations that produce no dated entry (continuous, event-driven, …): kept on the plan. */
+export function undatedObligations(plan: PlanFile): Obligation[] {
+  return plan.obligations.filter((o) => !isDated(o.schedule));
+}

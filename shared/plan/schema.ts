@@ -1,0 +1,386 @@
+/**
+ * The plan file format: one yearly (or multi-year) health plan of a People's Committee,
+ * as a clerk of the health office would write it down in YAML.
+ *
+ * Everything that differs between plans — units, deadlines, targets, reminder and escalation
+ * policy, the fields of each report — lives here as data. The calendar engine only interprets it.
+ */
+import { z } from "zod";
+
+const idPattern = /^[a-z0-9][a-z0-9-]*$/;
+export const Id = z
+  .string()
+  .regex(idPattern, "mã (id) chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ: ubnd-phuong-bo-de");
+
+/** A calendar date as written in ISO form, e.g. 2025-01-20. */
+export const IsoDate = z.iso.date("ngày phải viết theo dạng YYYY-MM-DD, ví dụ 2025-01-20");
+/** A month of a year, e.g. 2023-10. */
+export const YearMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "tháng phải viết theo dạng YYYY-MM, ví dụ 2023-10");
+const Month = z.number().int().min(1).max(12);
+const DayOfMonth = z.number().int().min(1).max(31);
+const Year = z.number().int().min(2000).max(2100);
+
+/**
+ * How a deadline day is read. "trước ngày 25" (before): late from 00:00 on the 25th.
+ * "chậm nhất ngày 25", "đến ngày 25" (by): on time until 24:00 on the 25th.
+ */
+export const Cutoff = z.enum(["before", "by"]);
+
+const active = {
+  /** First month the rule applies (e.g. a plan issued in September starts monthly reports in October). */
+  from: YearMonth.optional(),
+  /** Last month the rule applies. */
+  until: YearMonth.optional(),
+};
+
+/**
+ * The machine reading of a timing phrase. Dated kinds produce calendar entries;
+ * undated kinds (continuous, event, times-per-year, relative) stay on the plan only.
+ */
+export const ScheduleRule = z.discriminatedUnion("kind", [
+  /** "Trước 15/01", "trước ngày 20/01/2025", "trước ngày 30/9/2023": one fixed day. */
+  z.strictObject({ kind: z.literal("date"), date: IsoDate, cutoff: Cutoff.default("before") }),
+  /** A fixed day every year the plan runs. */
+  z.strictObject({
+    kind: z.literal("yearly"),
+    month: Month,
+    day: DayOfMonth,
+    cutoff: Cutoff.default("before"),
+    ...active,
+  }),
+  /** "hoàn thành chậm nhất vào tháng 3", "hoàn thành trong tháng 10/2023": by the end of a month. */
+  z.strictObject({ kind: z.literal("month-end"), month: Month, year: Year.optional() }),
+  /**
+   * "Tháng 3,4,5,6,7", "Tháng 6, 11-12", "Tháng 02": work done during the listed months.
+   * Consecutive months form one window (3–7 is one window, 6 and 11–12 are two).
+   */
+  z.strictObject({
+    kind: z.literal("months"),
+    months: z.array(Month).min(1),
+    year: Year.optional(),
+  }),
+  /** "trước ngày 04 hàng tháng": a monthly report before day N of the following month. */
+  z.strictObject({
+    kind: z.literal("monthly"),
+    day: DayOfMonth,
+    cutoff: Cutoff.default("before"),
+    /** Which month the report covers: the one before the deadline (usual) or the deadline's own. */
+    covers: z.enum(["previous-month", "same-month"]).default("previous-month"),
+    ...active,
+  }),
+  /** "trước ngày 25 của tháng cuối quý": before day N of the quarter's last month. */
+  z.strictObject({
+    kind: z.literal("quarterly"),
+    day: DayOfMonth,
+    cutoff: Cutoff.default("before"),
+    /** 3 = the quarter's last month (default); 1 = its first month. */
+    monthOfQuarter: z.number().int().min(1).max(3).default(3),
+    ...active,
+  }),
+  /** "Tháng cuối quý": during the last month of each quarter. */
+  z.strictObject({ kind: z.literal("quarter-last-month"), ...active }),
+  /** "đến năm 2030", "giai đoạn 2026-2030": due by the end of a (last) year. */
+  z.strictObject({ kind: z.literal("by-year"), year: Year, from: Year.optional() }),
+  /** "Thường xuyên", "Hàng tháng" or "Hàng quý" with no day, "Từ quý I/2025": ongoing, no deadline. */
+  z.strictObject({
+    kind: z.literal("continuous"),
+    every: z.enum(["month", "quarter", "year"]).optional(),
+    since: z.string().optional(),
+  }),
+  /** "Theo chỉ đạo", "Theo KH của …", "Khi có thay đổi": triggered by an event, no date. */
+  z.strictObject({ kind: z.literal("event"), trigger: z.string().optional() }),
+  /** "02 lần/năm": a number of times a year, months not given. */
+  z.strictObject({ kind: z.literal("times-per-year"), count: z.number().int().min(1).max(366) }),
+  /** "trước một đến hai ngày": relative to another event that the plan does not date. */
+  z.strictObject({
+    kind: z.literal("relative"),
+    event: z.string().min(1),
+    daysBefore: z.array(z.number().int().min(0)).min(1),
+  }),
+]);
+export type ScheduleRule = z.infer<typeof ScheduleRule>;
+
+const Email = z.email("địa chỉ email không hợp lệ");
+/** Vietnamese numbers in international form: +84 then 9 digits (mobile or landline). */
+export const VietnamesePhone = z
+  .string()
+  .regex(/^\+84[1-9]\d{8}$/, "số điện thoại phải viết dạng quốc tế +84 và 9 chữ số, ví dụ +84912345678");
+
+export const Contacts = z.strictObject({
+  person: z.string().optional(),
+  emails: z.array(Email).default([]),
+  phones: z.array(VietnamesePhone).default([]),
+});
+
+export const UnitKind = z.enum([
+  "people-committee",
+  "steering-committee",
+  "health-office",
+  "health-centre",
+  "health-station",
+  "hospital",
+  "social-insurance",
+  "department",
+  "military",
+  "police",
+  "association",
+  "ward",
+  "commune",
+  "other",
+]);
+
+export const Unit = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  kind: UnitKind,
+  aliases: z.array(z.string().min(1)).default([]),
+  parent: Id.optional(),
+  contacts: Contacts.default({ emails: [], phones: [] }),
+  /** Units change (wards merge, districts end): who was expected for which period. */
+  validFrom: IsoDate.optional(),
+  validUntil: IsoDate.optional(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+/** A named set of units, so that an obligation can say "UBND các phường" once. */
+export const UnitGroup = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  members: z.array(Id).min(1),
+});
+
+export const ReminderPolicy = z.strictObject({
+  /** Days before the last on-time day at which the unit is reminded. */
+  daysBefore: z.array(z.number().int().min(0).max(366)).default([7, 3, 1]),
+  /** Time of day (Vietnam time) reminders go out. */
+  at: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "giờ viết dạng HH:MM")
+    .default("08:00"),
+  /** Activities: also remind on the day their window opens. */
+  onWindowOpen: z.boolean().default(true),
+});
+export type ReminderPolicy = z.infer<typeof ReminderPolicy>;
+
+export const EscalationPolicy = z.strictObject({
+  /** Days after the cut-off before the steering committee is told. */
+  graceDays: z.number().int().min(0).max(90).default(2),
+  /** Escalate again every N days while units are still missing. */
+  repeatEveryDays: z.number().int().min(1).max(90).default(7),
+  /** How many escalations at most (the first included). */
+  maxEscalations: z.number().int().min(0).max(52).default(4),
+});
+export type EscalationPolicy = z.infer<typeof EscalationPolicy>;
+
+export const FormField = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  type: z.enum(["text", "textarea", "number", "percent", "date", "select", "checkbox", "file"]),
+  required: z.boolean().default(false),
+  help: z.string().optional(),
+  options: z.array(z.string().min(1)).optional(),
+  maxLength: z.number().int().positive().optional(),
+});
+export type FormField = z.infer<typeof FormField>;
+
+export const Form = z.strictObject({
+  fields: z.array(FormField).min(1),
+});
+
+export const Deliverable = z.strictObject({
+  /** What is owed, e.g. "Kế hoạch của phường", "Báo cáo tiến độ quý". */
+  what: z.string().min(1),
+  /** The unit it is sent to (defaults to the committee's standing body). */
+  to: Id.optional(),
+  /** The deliverable holds personal health data (lists of people): never quoted in reminders. */
+  personalData: z.boolean().default(false),
+});
+
+export const Obligation = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  /** Where in the document this comes from, e.g. "Biểu 1, mục I.1" or "IV.12". */
+  source: z.string().min(1),
+  /** The timing phrase exactly as written in the document. */
+  timing: z.string().min(1),
+  schedule: ScheduleRule,
+  /** Lead units (đơn vị chủ trì / tham mưu): unit or group ids; each one owes the obligation. */
+  lead: z.array(Id).min(1),
+  /** Coordinating units (đơn vị phối hợp). */
+  coordinating: z.array(Id).default([]),
+  /** Absent for activities; activities still confirm completion with a short report. */
+  deliverable: Deliverable.optional(),
+  reminders: ReminderPolicy.optional(),
+  escalation: EscalationPolicy.optional(),
+  /** A form id from the plan's forms, or the fields inline. */
+  form: z.union([Id, Form]).optional(),
+  /** Whether the Civil Code roll-over applies (overrides the plan default). */
+  civilCodeRollover: z.boolean().optional(),
+  note: z.string().optional(),
+});
+export type Obligation = z.infer<typeof Obligation>;
+
+const TargetValue = z.union([z.number(), z.string().min(1)]);
+
+export const Target = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  source: z.string().min(1),
+  /** The target as written, e.g. "≤ 5,5%", "13/13 phường". */
+  asWritten: z.string().min(1),
+  comparator: z.enum(["<=", ">=", "=", "<", ">"]).optional(),
+  value: TargetValue.optional(),
+  unit: z.string().optional(),
+  /** The year the target is for (defaults to the plan's year), or the horizon ("đến năm 2030"). */
+  year: Year.optional(),
+  /** Units it is assigned to (unit or group ids); empty means the whole issuer. */
+  assignedTo: z.array(Id).default([]),
+  /** Per-unit values (Biểu 6): unit id → value as written and as a number. */
+  perUnit: z
+    .array(
+      z.strictObject({
+        unit: Id,
+        asWritten: z.string().min(1),
+        value: TargetValue.optional(),
+      }),
+    )
+    .default([]),
+});
+export type Target = z.infer<typeof Target>;
+
+export const PlanLevel = z.enum(["city", "province", "district", "commune", "ward"]);
+
+export const PlanFile = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1),
+    issuer: z.strictObject({
+      name: z.string().min(1),
+      level: PlanLevel,
+      /** The unit in `units` that stands for the issuing People's Committee. */
+      unit: Id,
+      province: z.string().optional(),
+    }),
+    /** The plan number as written, e.g. "379/KH-UBND"; blank numbers stay as in the draft ("…/KH-UBND"). */
+    number: z.string().min(1),
+    /** Date of issue; a month or year alone when the document leaves the day blank. */
+    issuedOn: z.union([IsoDate, YearMonth, z.string().regex(/^\d{4}$/)]),
+    year: Year,
+    /** Last year the plan runs, for multi-year plans (e.g. 2030). */
+    untilYear: Year.optional(),
+    steeringCommittee: z.strictObject({
+      unit: Id,
+      /** The committee's standing body (cơ quan thường trực), which receives reports for it. */
+      standingBody: Id,
+    }),
+    /** Opt into the Civil Code 2015 Art. 148(5) roll-over to the next working day. */
+    civilCodeRollover: z.boolean().default(false),
+    defaults: z
+      .strictObject({
+        reminders: ReminderPolicy.default(ReminderPolicy.parse({})),
+        escalation: EscalationPolicy.default(EscalationPolicy.parse({})),
+        deliverableForm: Id.optional(),
+        activityForm: Id.optional(),
+      })
+      .default({
+        reminders: ReminderPolicy.parse({}),
+        escalation: EscalationPolicy.parse({}),
+      }),
+    units: z.array(Unit).min(1),
+    groups: z.array(UnitGroup).default([]),
+    forms: z.record(Id, Form).default({}),
+    obligations: z.array(Obligation).default([]),
+    targets: z.array(Target).default([]),
+  })
+  .superRefine((plan, ctx) => {
+    const unitIds = new Set(plan.units.map((u) => u.id));
+    const groupIds = new Set(plan.groups.map((g) => g.id));
+    const formIds = new Set(Object.keys(plan.forms));
+
+    const duplicates = (ids: string[], path: (string | number)[], what: string) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id))
+          ctx.addIssue({ code: "custom", path: [...path, i, "id"], message: `${what} "${id}" bị trùng` });
+        seen.add(id);
+      });
+    };
+    duplicates([...plan.units.map((u) => u.id)], ["units"], "mã đơn vị");
+    duplicates(
+      plan.groups.map((g) => g.id),
+      ["groups"],
+      "mã nhóm",
+    );
+    duplicates(
+      plan.obligations.map((o) => o.id),
+      ["obligations"],
+      "mã nhiệm vụ",
+    );
+    duplicates(
+      plan.targets.map((t) => t.id),
+      ["targets"],
+      "mã chỉ tiêu",
+    );
+    plan.groups.forEach((g, i) => {
+      if (unitIds.has(g.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["groups", i, "id"],
+          message: `mã nhóm "${g.id}" trùng với một mã đơn vị`,
+        });
+    });
+
+    const unit = (id: string, path: (string | number)[]) => {
+      if (!unitIds.has(id))
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `không có đơn vị nào mang mã "${id}" trong mục units`,
+        });
+    };
+    const unitOrGroup = (id: string, path: (string | number)[]) => {
+      if (!unitIds.has(id) && !groupIds.has(id))
+        ctx.addIssue({ code: "custom", path, message: `không có đơn vị hay nhóm nào mang mã "${id}"` });
+    };
+    const form = (id: string | undefined, path: (string | number)[]) => {
+      if (id !== undefined && !formIds.has(id))
+        ctx.addIssue({ code: "custom", path, message: `không có biểu mẫu "${id}" trong mục forms` });
+    };
+
+    unit(plan.issuer.unit, ["issuer", "unit"]);
+    unit(plan.steeringCommittee.unit, ["steeringCommittee", "unit"]);
+    unit(plan.steeringCommittee.standingBody, ["steeringCommittee", "standingBody"]);
+    form(plan.defaults.deliverableForm, ["defaults", "deliverableForm"]);
+    form(plan.defaults.activityForm, ["defaults", "activityForm"]);
+    plan.units.forEach((u, i) => {
+      if (u.parent !== undefined) unit(u.parent, ["units", i, "parent"]);
+    });
+    plan.groups.forEach((g, i) => {
+      g.members.forEach((m, j) => {
+        unit(m, ["groups", i, "members", j]);
+      });
+    });
+    plan.obligations.forEach((o, i) => {
+      o.lead.forEach((id, j) => {
+        unitOrGroup(id, ["obligations", i, "lead", j]);
+      });
+      o.coordinating.forEach((id, j) => {
+        unitOrGroup(id, ["obligations", i, "coordinating", j]);
+      });
+      if (o.deliverable?.to !== undefined) unit(o.deliverable.to, ["obligations", i, "deliverable", "to"]);
+      if (typeof o.form === "string") form(o.form, ["obligations", i, "form"]);
+    });
+    plan.targets.forEach((t, i) => {
+      t.assignedTo.forEach((id, j) => {
+        unitOrGroup(id, ["targets", i, "assignedTo", j]);
+      });
+      t.perUnit.forEach((p, j) => {
+        unit(p.unit, ["targets", i, "perUnit", j, "unit"]);
+      });
+    });
+  });
+
+export type PlanFile = z.infer<typeof PlanFile>;
+export type PlanFileInput = z.input<typeof PlanFile>;
