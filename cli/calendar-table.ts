@@ -3,7 +3,7 @@ import { formatVietnameseDate } from "../shared/calendar/civil-date";
 import type { DeadlineInstance } from "../shared/calendar/expand";
 import type { Obligation, PlanFile } from "../shared/plan/schema";
 
-function fit(text: string, width: number): string {
+function column(text: string, width: number): string {
   const t = text.normalize("NFC").replace(/\s+/g, " ");
   return t.length > width ? `${t.slice(0, width - 1)}…` : t.padEnd(width);
 }
@@ -21,14 +21,14 @@ export function renderCalendarTable(
     `${instances.length} mục có thời hạn (${deliverables} hạn nộp, ${instances.length - deliverables} hoạt động), ` +
       `${undated.length} nhiệm vụ thường xuyên hoặc theo sự kiện không có ngày cố định`,
     "",
-    `${fit("Hạn chót", 12)} ${fit("Kỳ", 17)} ${fit("Loại", 9)} ${fit("Đơn vị", 28)} Nội dung (thời hạn theo văn bản)`,
+    `${column("Hạn chót", 12)} ${column("Kỳ", 17)} ${column("Loại", 9)} ${column("Đơn vị", 28)} Nội dung (thời hạn theo văn bản)`,
     "-".repeat(120),
   ];
   for (const i of instances) {
     const due = formatVietnameseDate(i.effectiveDue) + (i.effectiveDue !== i.nominalDue ? "*" : "");
     lines.push(
-      `${fit(due, 12)} ${fit(i.period, 17)} ${fit(i.kind === "deliverable" ? "nộp" : "thực hiện", 9)} ` +
-        `${fit(i.unitName, 28)} ${fit(i.title, 60)} (${i.timing.replace(/\s+/g, " ")})`,
+      `${column(due, 12)} ${column(i.period, 17)} ${column(i.kind === "deliverable" ? "nộp" : "thực hiện", 9)} ` +
+        `${column(i.unitName, 28)} ${column(i.title, 60)} (${i.timing.replace(/\s+/g, " ")})`,
     );
   }
   if (instances.some((i) => i.effectiveDue !== i.nominalDue)) {
@@ -40,7 +40,7 @@ export function renderCalendarTable(
   if (undated.length > 0) {
     lines.push("", "Nhiệm vụ không có ngày cố định:");
     for (const o of undated)
-      lines.push(`  - ${fit(o.title, 80).trimEnd()} (${o.timing.replace(/\s+/g, " ")})`);
+      lines.push(`  - ${column(o.title, 80).trimEnd()} (${o.timing.replace(/\s+/g, " ")})`);
   }
   return `${lines.join("\n")}\n`;
 }

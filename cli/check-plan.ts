@@ -1,5 +1,6 @@
 /** `npm run -s plan:check -- <file> [<file> …]`: validate plan files; exit 1 on the first bad one. */
 import { loadPlan, PlanFileError } from "../shared/plan/load";
+import { planWarnings } from "../shared/plan/warnings";
 
 const files = process.argv.slice(2).filter((a) => a !== "--");
 if (files.length === 0) {
@@ -13,6 +14,7 @@ for (const file of files) {
     console.log(
       `✓ ${file}: ${plan.units.length} đơn vị, ${plan.obligations.length} nhiệm vụ, ${plan.targets.length} chỉ tiêu`,
     );
+    for (const w of planWarnings(plan)) console.log(`  ! ${w.path}: ${w.message}`);
   } catch (err) {
     if (!(err instanceof PlanFileError)) throw err;
     failed = true;

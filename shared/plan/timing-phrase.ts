@@ -1,0 +1,141 @@
+/**
+ * Reads the timing phrases that Vietnamese plans use ("trước ngày 25 của tháng cuối quý",
+ * "Tháng 6, 11-12", "Thường xuyên", …) into a schedule rule.
+ *
+ * Plan files state the rule explicitly; this reading is a second opinion: `plan:check` warns
+ * where a plan's rule disagrees with its own phrase, which catches most typing mistakes.
+ */
+import type { ScheduleRule } from "./schema";
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function normalise(phrase: string): string {
+  return phrase.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** "6, 11-12" → [6, 11, 12]; undefined if a number is not a month. */
+export function parseMonthList(text: string): number[] | undefined {
+  const months: number[] = [];
+  for (const part of text.split(/[,;]| và /)) {
+    const p = part.trim();
+    if (p === "") continue;
+    const range = /^(\d{1,2})\s*[-–]\s*(\d{1,2})$/.exec(p);
+    const single = /^(\d{1,2})$/.exec(p);
+    if (range) {
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      if (from < 1 || to > 12 || from > to) return undefined;
+      for (let m = from; m <= to; m++) months.push(m);
+    } else if (single) {
+      const m = Number(single[1]);
+      if (m < 1 || m > 12) return undefined;
+      months.push(m);
+    } else {
+      return undefined;
+    }
+  }
+  return months.length > 0 ? months : undefined;
+}
+
+const EVENT_MARKERS = [
+  "theo chỉ đạo",
+  "theo kh",
+  "theo kế hoạch",
+  "theo lịch",
+  "theo tình hình",
+  "theo yêu cầu",
+  "khi có",
+  "trong các tình huống",
+  "lồng ghép",
+  "đột xuất",
+];
+
+/**
+ * The rule a phrase states, or undefined when the phrase is not one of the known forms.
+ * `planYear` completes dates written without a year ("Trước 15/01").
+ */
+export function readTimingPhrase(phrase: string, planYear: number): ScheduleRule | undefined {
+  const p = normalise(phrase);
+  let m: RegExpExecArray | null;
+
+  if ((m = /trước ngày (\d{1,2}) (?:của )?tháng cuối (?:mỗi )?quý/.exec(p))) {
+    return { kind: "quarterly", day: Number(m[1]), cutoff: "before", monthOfQuarter: 3 };
+  }
+  if ((m = /trước ngày (\d{1,2}) (?:hàng|mỗi) tháng/.exec(p))) {
+    return { kind: "monthly", day: Number(m[1]), cutoff: "before", covers: "previous-month" };
+  }
+  if ((m = /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/.exec(p))) {
+    const year = m[4] ? Number(m[4]) : planYear;
+    const date = `${year}-${m[3]?.padStart(2, "0")}-${m[2]?.padStart(2, "0")}`;
+    return { kind: "date", date, cutoff: m[1] === "trước" ? "before" : "by" };
+  }
+  if ((m = /(?:chậm nhất|trong) (?:vào )?tháng (\d{1,2})(?:\/(\d{4}))?/.exec(p))) {
+    return { kind: "month-end", month: Number(m[1]), ...(m[2] && { year: Number(m[2]) }) };
+  }
+  if (/^tháng cuối (?:mỗi )?quý/.test(p)) return { kind: "quarter-last-month" };
+  if ((m = /^tháng ([\d\s,;–-]+(?: và [\d\s,–-]+)?)/.exec(p))) {
+    const months = parseMonthList(m[1] ?? "");
+    if (months) return { kind: "months", months };
+  }
+  if ((m = /giai đoạn (\d{4})\s*[-–]\s*(\d{4})/.exec(p))) {
+    return { kind: "by-year", from: Number(m[1]), year: Number(m[2]) };
+  }
+  if ((m = /đến năm (\d{4})/.exec(p))) return { kind: "by-year", year: Number(m[1]) };
+  if ((m = /từ quý (i{1,3}|iv)\/(\d{4})/.exec(p))) {
+    return { kind: "continuous", since: `${m[2]}-Q${ROMAN[m[1] ?? "i"]}` };
+  }
+  if ((m = /(\d{1,2}) lần\s?\/\s?năm/.exec(p))) return { kind: "times-per-year", count: Number(m[1]) };
+  if ((m = /trước (một|1) đến (hai|2) ngày/.exec(p))) {
+    return { kind: "relative", event: phrase.trim(), daysBefore: [1, 2] };
+  }
+  if (p.startsWith("thường xuyên")) return { kind: "continuous" };
+  if (/^hàng tháng/.test(p)) return { kind: "continuous", every: "month" };
+  if (/^hàng quý/.test(p)) return { kind: "continuous", every: "quarter" };
+  if (/^hàng năm/.test(p)) return { kind: "continuous", every: "year" };
+  if (EVENT_MARKERS.some((marker) => p.startsWith(marker))) return { kind: "event" };
+  return undefined;
+}
+
+/** Fields that must agree between a plan's rule and the rule its phrase states. */
+const KEY_FIELDS: Record<ScheduleRule["kind"], string[]> = {
+  date: ["date", "cutoff"],
+  yearly: ["month", "day", "cutoff"],
+  "month-end": ["month", "year"],
+  months: ["months"],
+  monthly: ["day", "cutoff"],
+  quarterly: ["day", "cutoff", "monthOfQuarter"],
+  "quarter-last-month": [],
+  "by-year": ["year", "from"],
+  continuous: [],
+  event: [],
+  "times-per-year": ["count"],
+  relative: [],
+};
+
+/**
+ * Why a plan's rule disagrees with its phrase, or undefined when they agree or the phrase is not
+ * a known form. A "date" rule written as "yearly" for the plan's year counts as agreeing.
+ */
+export function phraseDisagreement(phrase: string, rule: ScheduleRule, planYear: number): string | undefined {
+  let read = readTimingPhrase(phrase, planYear);
+  if (read === undefined) return undefined;
+  if (read.kind === "date" && rule.kind === "yearly") {
+    const [, month, day] = read.date.split("-").map(Number);
+    read = { kind: "yearly", month: month ?? 0, day: day ?? 0, cutoff: read.cutoff };
+  }
+  if (read.kind !== rule.kind) {
+    return `cụm từ "${phrase}" đọc ra kiểu "${read.kind}" nhưng schedule ghi kiểu "${rule.kind}"`;
+  }
+  for (const field of KEY_FIELDS[read.kind]) {
+    const expected = (read as Record<string, unknown>)[field];
+    const actual = (rule as Record<string, unknown>)[field];
+    if (expected === undefined) continue;
+    const same =
+      Array.isArray(expected) && Array.isArray(actual)
+        ? [...new Set(expected)].sort().join() === [...new Set(actual)].sort().join()
+        : expected === actual;
+    if (!same) {
+      return `cụm từ "${phrase}" đọc ra ${field} = ${JSON.stringify(expected)} nhưng schedule ghi ${JSON.stringify(actual)}`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+/**
+ * Things in a valid plan that are probably mistakes: a schedule that disagrees with its own
+ * timing phrase, or a unit that owes a dated obligation but cannot be reached.
+ */
+
+import { PlanIndex } from "../calendar/expand";
+import { isDated } from "../calendar/rules";
+import type { PlanFile } from "./schema";
+import { phraseDisagreement } from "./timing-phrase";
+
+export interface PlanWarning {
+  path: string;
+  message: string;
+}
+
+export function planWarnings(plan: PlanFile): PlanWarning[] {
+  const index = new PlanIndex(plan);
+  const warnings: PlanWarning[] = [];
+  const unreachable = new Set<string>();
+  plan.obligations.forEach((o, i) => {
+    const disagreement = phraseDisagreement(o.timing, o.schedule, plan.year);
+    if (disagreement) warnings.push({ path: `obligations[${i}].schedule`, message: disagreement });
+    if (!isDated(o.schedule)) return;
+    for (const unit of index.resolve(o.lead)) {
+      if (unit.contacts.emails.length === 0 && unit.contacts.phones.length === 0) unreachable.add(unit.id);
+    }
+  });
+  for (const id of unreachable) {
+    warnings.push({
+      path: `units[${plan.units.findIndex((u) => u.id === id)}].contacts`,
+      message: `đơn vị "${id}" có nhiệm vụ có thời hạn nhưng chưa có email hay số điện thoại để nhắc`,
+    });
+  }
+  return warnings;
+}
