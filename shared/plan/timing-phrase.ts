@@ -49,49 +49,67 @@ const EVENT_MARKERS = [
   "đột xuất",
 ];
 
+type Reader = [RegExp, (m: RegExpExecArray, phrase: string, planYear: number) => ScheduleRule | undefined];
+
+/** Ordered: the first pattern that matches decides (quarterly and monthly before plain dates). */
+const READERS: Reader[] = [
+  [
+    /trước ngày (\d{1,2}) (?:của )?tháng cuối (?:mỗi )?quý/,
+    (m) => ({ kind: "quarterly", day: Number(m[1]), cutoff: "before", monthOfQuarter: 3 }),
+  ],
+  [
+    /trước ngày (\d{1,2}) (?:hàng|mỗi) tháng/,
+    (m) => ({ kind: "monthly", day: Number(m[1]), cutoff: "before", covers: "previous-month" }),
+  ],
+  [
+    /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/,
+    (m, _phrase, planYear) => ({
+      kind: "date",
+      date: `${m[4] ?? planYear}-${m[3]?.padStart(2, "0")}-${m[2]?.padStart(2, "0")}`,
+      cutoff: m[1] === "trước" ? "before" : "by",
+    }),
+  ],
+  [
+    /(?:chậm nhất|trong) (?:vào )?tháng (\d{1,2})(?:\/(\d{4}))?/,
+    (m) => ({ kind: "month-end", month: Number(m[1]), ...(m[2] && { year: Number(m[2]) }) }),
+  ],
+  [/^tháng cuối (?:mỗi )?quý/, () => ({ kind: "quarter-last-month" })],
+  [
+    /^tháng ([\d\s,;–-]+(?: và [\d\s,–-]+)?)/,
+    (m) => {
+      const months = parseMonthList(m[1] ?? "");
+      return months && { kind: "months", months };
+    },
+  ],
+  [
+    /giai đoạn (\d{4})\s*[-–]\s*(\d{4})/,
+    (m) => ({ kind: "by-year", from: Number(m[1]), year: Number(m[2]) }),
+  ],
+  [/đến năm (\d{4})/, (m) => ({ kind: "by-year", year: Number(m[1]) })],
+  [/từ quý (i{1,3}|iv)\/(\d{4})/, (m) => ({ kind: "continuous", since: `${m[2]}-Q${ROMAN[m[1] ?? "i"]}` })],
+  [/(\d{1,2}) lần\s?\/\s?năm/, (m) => ({ kind: "times-per-year", count: Number(m[1]) })],
+  [
+    /trước (một|1) đến (hai|2) ngày/,
+    (_m, phrase) => ({ kind: "relative", event: phrase.trim(), daysBefore: [1, 2] }),
+  ],
+  [/^thường xuyên/, () => ({ kind: "continuous" })],
+  [/^hàng tháng/, () => ({ kind: "continuous", every: "month" })],
+  [/^hàng quý/, () => ({ kind: "continuous", every: "quarter" })],
+  [/^hàng năm/, () => ({ kind: "continuous", every: "year" })],
+  [new RegExp(`^(?:${EVENT_MARKERS.join("|")})`), () => ({ kind: "event" })],
+];
+
 /**
  * The rule a phrase states, or undefined when the phrase is not one of the known forms.
  * `planYear` completes dates written without a year ("Trước 15/01").
  */
 export function readTimingPhrase(phrase: string, planYear: number): ScheduleRule | undefined {
   const p = normalise(phrase);
-  let m: RegExpExecArray | null;
-
-  if ((m = /trước ngày (\d{1,2}) (?:của )?tháng cuối (?:mỗi )?quý/.exec(p))) {
-    return { kind: "quarterly", day: Number(m[1]), cutoff: "before", monthOfQuarter: 3 };
+  for (const [pattern, read] of READERS) {
+    const m = pattern.exec(p);
+    const rule = m && read(m, phrase, planYear);
+    if (rule) return rule;
   }
-  if ((m = /trước ngày (\d{1,2}) (?:hàng|mỗi) tháng/.exec(p))) {
-    return { kind: "monthly", day: Number(m[1]), cutoff: "before", covers: "previous-month" };
-  }
-  if ((m = /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/.exec(p))) {
-    const year = m[4] ? Number(m[4]) : planYear;
-    const date = `${year}-${m[3]?.padStart(2, "0")}-${m[2]?.padStart(2, "0")}`;
-    return { kind: "date", date, cutoff: m[1] === "trước" ? "before" : "by" };
-  }
-  if ((m = /(?:chậm nhất|trong) (?:vào )?tháng (\d{1,2})(?:\/(\d{4}))?/.exec(p))) {
-    return { kind: "month-end", month: Number(m[1]), ...(m[2] && { year: Number(m[2]) }) };
-  }
-  if (/^tháng cuối (?:mỗi )?quý/.test(p)) return { kind: "quarter-last-month" };
-  if ((m = /^tháng ([\d\s,;–-]+(?: và [\d\s,–-]+)?)/.exec(p))) {
-    const months = parseMonthList(m[1] ?? "");
-    if (months) return { kind: "months", months };
-  }
-  if ((m = /giai đoạn (\d{4})\s*[-–]\s*(\d{4})/.exec(p))) {
-    return { kind: "by-year", from: Number(m[1]), year: Number(m[2]) };
-  }
-  if ((m = /đến năm (\d{4})/.exec(p))) return { kind: "by-year", year: Number(m[1]) };
-  if ((m = /từ quý (i{1,3}|iv)\/(\d{4})/.exec(p))) {
-    return { kind: "continuous", since: `${m[2]}-Q${ROMAN[m[1] ?? "i"]}` };
-  }
-  if ((m = /(\d{1,2}) lần\s?\/\s?năm/.exec(p))) return { kind: "times-per-year", count: Number(m[1]) };
-  if ((m = /trước (một|1) đến (hai|2) ngày/.exec(p))) {
-    return { kind: "relative", event: phrase.trim(), daysBefore: [1, 2] };
-  }
-  if (p.startsWith("thường xuyên")) return { kind: "continuous" };
-  if (/^hàng tháng/.test(p)) return { kind: "continuous", every: "month" };
-  if (/^hàng quý/.test(p)) return { kind: "continuous", every: "quarter" };
-  if (/^hàng năm/.test(p)) return { kind: "continuous", every: "year" };
-  if (EVENT_MARKERS.some((marker) => p.startsWith(marker))) return { kind: "event" };
   return undefined;
 }
 

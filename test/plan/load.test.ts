@@ -34,7 +34,9 @@ describe("loading a plan file", () => {
     expect(problem?.path).toBe("obligations[6].schedule.day");
     expect(problem?.line).toBe(text.split("\n").findIndex((l) => l.includes("day: 40")) + 1);
     expect(problem?.message).toMatch(/<=31/);
-    expect(formatProblem(problem!)).toMatch(/^sai\.yaml:\d+:\d+ {2}obligations\[6\]\.schedule\.day: /);
+    expect(problem && formatProblem(problem)).toMatch(
+      /^sai\.yaml:\d+:\d+ {2}obligations\[6\]\.schedule\.day: /,
+    );
   });
 
   it("reports every problem at once: unknown units, bad phones and emails, duplicate ids, unknown rule kinds", () => {
