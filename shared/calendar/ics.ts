@@ -19,7 +19,6 @@ export function toIcs(
     name: calendarName,
     prodId: { company: "hanchot", product: "lich-han-chot", language: "VI" },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: "Asia/Ho_Chi_Minh",
   });
   for (const inst of instances) {
     const lines = [
