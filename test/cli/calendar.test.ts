@@ -61,12 +61,16 @@ describe("npm run calendar", () => {
     expect(text).toContain("\r\n");
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent");
     expect(events).toHaveLength(expected.length);
-    const quarterly = events.find((e) => e.getFirstPropertyValue("uid") === "thu-nghiem:bao-cao-quy:2025-Q1:tyt@hanchot");
+    const quarterly = events.find(
+      (e) => e.getFirstPropertyValue("uid") === "thu-nghiem:bao-cao-quy:2025-Q1:tyt@hanchot",
+    );
     const event = new ICAL.Event(quarterly);
     expect(event.startDate.isDate).toBe(true);
     expect(event.startDate.toString()).toBe("2025-03-24");
     expect(event.summary).toBe("Hạn nộp: Báo cáo quý — Trạm Y tế");
-    const triggers = quarterly?.getAllSubcomponents("valarm").map((a) => String(a.getFirstPropertyValue("trigger")));
+    const triggers = quarterly
+      ?.getAllSubcomponents("valarm")
+      .map((a) => String(a.getFirstPropertyValue("trigger")));
     const inst = expected.find((i) => i.id === "thu-nghiem:bao-cao-quy:2025-Q1:tyt");
     expect(triggers).toEqual(inst?.remindAt.map((r) => new Date(r).toISOString().replace(".000Z", "Z")));
   });
