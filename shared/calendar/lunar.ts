@@ -122,8 +122,10 @@ function leapMonthOffset(a11: number): number {
 export function solarToLunar(day: number, month: number, year: number): LunarDate {
   const dayNumber = julianDay(day, month, year);
   const k = Math.floor((dayNumber - 2415021.076998695) / 29.530588853);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k);
+  // The mean-lunation estimate of k can be one month ahead (e.g. 9/4/2062): step back until the month has begun.
+  let lunation = k + 1;
+  let monthStart = newMoonDay(lunation);
+  while (monthStart > dayNumber) monthStart = newMoonDay(--lunation);
   let a11 = lunarMonth11(year);
   let b11 = a11;
   let lunarYear: number;

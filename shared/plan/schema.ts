@@ -199,25 +199,33 @@ export const Deliverable = z.strictObject({
 });
 
 export const Obligation = z.strictObject({
-  id: Id,
-  title: z.string().min(1),
+  id: Id.describe("Mã nhiệm vụ, không dấu, duy nhất trong kế hoạch"),
+  title: z.string().min(1).describe("Nội dung công việc, như trong văn bản"),
   /** Where in the document this comes from, e.g. "Biểu 1, mục I.1" or "IV.12". */
-  source: z.string().min(1),
+  source: z.string().min(1).describe("Vị trí trong văn bản, ví dụ: Biểu 1, mục I.1"),
   /** The timing phrase exactly as written in the document. */
-  timing: z.string().min(1),
-  schedule: ScheduleRule,
+  timing: z.string().min(1).describe("Thời gian thực hiện, ghi đúng như văn bản"),
+  schedule: ScheduleRule.describe("Cách máy hiểu thời hạn (kind: date, monthly, quarterly, months, …)"),
   /** Lead units (đơn vị chủ trì / tham mưu): unit or group ids; each one owes the obligation. */
-  lead: z.array(Id).min(1),
+  lead: z.array(Id).min(1).describe("Đơn vị chủ trì / tham mưu (mã đơn vị hoặc mã nhóm)"),
   /** Coordinating units (đơn vị phối hợp). */
-  coordinating: z.array(Id).default([]),
+  coordinating: z.array(Id).default([]).describe("Đơn vị phối hợp"),
   /** Absent for activities; activities still confirm completion with a short report. */
-  deliverable: Deliverable.optional(),
+  deliverable: Deliverable.optional().describe(
+    "Sản phẩm phải nộp (kế hoạch, danh sách, báo cáo) và nơi nhận; bỏ trống nếu là hoạt động",
+  ),
   reminders: ReminderPolicy.optional(),
   escalation: EscalationPolicy.optional(),
   /** A form id from the plan's forms, or the fields inline. */
-  form: z.union([Id, Form]).optional(),
+  form: z
+    .union([Id, Form])
+    .optional()
+    .describe("Biểu mẫu khi nộp: mã trong mục forms, hoặc danh sách trường"),
   /** Whether the Civil Code roll-over applies (overrides the plan default). */
-  civilCodeRollover: z.boolean().optional(),
+  civilCodeRollover: z
+    .boolean()
+    .optional()
+    .describe("Áp dụng Điều 148 BLDS: hạn rơi vào ngày nghỉ thì lùi sang ngày làm việc tiếp theo"),
   note: z.string().optional(),
 });
 export type Obligation = z.infer<typeof Obligation>;
@@ -276,7 +284,7 @@ export const PlanFile = z
       standingBody: Id,
     }),
     /** Opt into the Civil Code 2015 Art. 148(5) roll-over to the next working day. */
-    civilCodeRollover: z.boolean().default(false),
+    civilCodeRollover: z.boolean().default(false).describe("Áp dụng Điều 148 BLDS cho mọi hạn của kế hoạch"),
     defaults: z
       .strictObject({
         reminders: ReminderPolicy.default(ReminderPolicy.parse({})),
@@ -288,11 +296,11 @@ export const PlanFile = z
         reminders: ReminderPolicy.parse({}),
         escalation: EscalationPolicy.parse({}),
       }),
-    units: z.array(Unit).min(1),
-    groups: z.array(UnitGroup).default([]),
+    units: z.array(Unit).min(1).describe("Các đơn vị (cơ quan, phường/xã, hội…)"),
+    groups: z.array(UnitGroup).default([]).describe("Nhóm đơn vị, ví dụ UBND các phường"),
     forms: z.record(Id, Form).default({}),
-    obligations: z.array(Obligation).default([]),
-    targets: z.array(Target).default([]),
+    obligations: z.array(Obligation).default([]).describe("Các nhiệm vụ có (hoặc không có) thời hạn"),
+    targets: z.array(Target).default([]).describe("Các chỉ tiêu"),
   })
   .superRefine((plan, ctx) => {
     const unitIds = new Set(plan.units.map((u) => u.id));
