@@ -3,8 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Property tests generate many plans; keep the default 5 s from cutting them short on a 2-core CI machine.
-    testTimeout: 30_000,
+    globalSetup: ["test/support/global-setup.ts"],
+    // Property tests and the embedded DynamoDB are slower than unit tests on a 2-core CI machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: "threads",
   },
 });

@@ -1,0 +1,132 @@
+/**
+ * AWS's own DynamoDB Local (1.25), started from the jar that the npm package
+ * amplify-dynamodb-simulator ships (with its Linux native sqlite4java libraries), under Java 17+,
+ * on a free loopback port. No Docker.
+ *
+ * Why not dynalite (pure JavaScript)? It rejects TransactWriteItems, which the submission path
+ * uses so that a submission and its deadline's status are written together or not at all.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer, Socket } from "node:net";
+import { dirname, join, resolve } from "node:path";
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface DynamoDbLocalOptions {
+  /** Keep the data in this folder across restarts; in memory when absent. */
+  dbPath?: string;
+  port?: number;
+}
+
+export class MissingPrerequisiteError extends Error {
+  override name = "MissingPrerequisiteError";
+}
+
+function emulatorDir(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "emulator");
+  } catch {
+    throw new MissingPrerequisiteError(
+      "Không tìm thấy DynamoDB Local (gói npm amplify-dynamodb-simulator). Hãy chạy `npm ci` trong thư mục dự án.",
+    );
+  }
+}
+
+function checkJava(): void {
+  const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) {
+    throw new MissingPrerequisiteError(
+      "DynamoDB Local cần Java 17 trở lên nhưng không tìm thấy lệnh `java`. " +
+        "Trên Debian/Ubuntu: `sudo apt-get install -y openjdk-17-jre-headless`.",
+    );
+  }
+  const version = /version "(\d+)/.exec(probe.stderr)?.[1];
+  if (version !== undefined && Number(version) < 17) {
+    throw new MissingPrerequisiteError(`DynamoDB Local cần Java 17 trở lên; máy này có Java ${version}.`);
+  }
+}
+
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function portAccepts(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = new Socket();
+    socket.once("connect", () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once("error", () => done(false));
+    socket.connect(port, "127.0.0.1");
+  });
+}
+
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const dir = emulatorDir();
+  checkJava();
+  const port = options.port ?? (await freeLoopbackPort());
+  const storage = options.dbPath
+    ? (mkdirSync(options.dbPath, { recursive: true }), ["-dbPath", resolve(options.dbPath)])
+    : ["-inMemory"];
+  // -sharedDb: one database whatever region and credentials the client uses.
+  const args = [
+    `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
+    "-Xshare:auto",
+    "-jar",
+    join(dir, "DynamoDBLocal.jar"),
+    "-sharedDb",
+    ...storage,
+    "-port",
+    String(port),
+  ];
+  const child: ChildProcess = spawn("java", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  let exited: number | null = null;
+  child.once("exit", (code) => {
+    exited = code ?? -1;
+  });
+
+  const deadline = Date.now() + 30_000;
+  while (!(await portAccepts(port))) {
+    if (exited !== null) throw new Error(`DynamoDB Local dừng ngay khi khởi động (mã ${exited}):\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`DynamoDB Local không mở cổng ${port} sau 30 giây:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (exited !== null) return done();
+        child.once("exit", () => done());
+        child.kill("SIGTERM");
+      }),
+  };
+}

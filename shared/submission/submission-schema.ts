@@ -1,0 +1,106 @@
+/**
+ * What a unit submits for one deadline: who sends it, and the fields the obligation's form asks
+ * for. The field schema is built from the plan's form definition; messages are Vietnamese and
+ * name the field, so the web form can show each next to its input.
+ */
+import { z } from "zod";
+import type { FormField } from "../plan/schema";
+
+export const MAX_TEXT = 5_000;
+
+/** 0912 345 678, 0912.345.678, +84 912 345 678, 84912345678 → +84912345678; else undefined. */
+export function normaliseVietnamesePhone(input: string): string | undefined {
+  const digits = input.replace(/[\s.\-()]/g, "");
+  const national = /^(?:\+84|84|0)([35789]\d{8}|2\d{9})$/.exec(digits);
+  return national ? `+84${national[1]}` : undefined;
+}
+
+export const Submitter = z.strictObject({
+  name: z
+    .string({ error: "Cần nhập họ và tên người nộp" })
+    .trim()
+    .min(2, "Cần nhập họ và tên người nộp")
+    .max(100, "Họ và tên dài quá 100 ký tự"),
+  phone: z.string({ error: "Cần nhập số điện thoại" }).transform((value, ctx) => {
+    const phone = normaliseVietnamesePhone(value);
+    if (phone === undefined) {
+      ctx.addIssue({ code: "custom", message: "Số điện thoại Việt Nam không hợp lệ (ví dụ 0912 345 678)" });
+      return z.NEVER;
+    }
+    return phone;
+  }),
+  email: z
+    .email("Địa chỉ email không hợp lệ")
+    .max(254)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+export type Submitter = z.infer<typeof Submitter>;
+
+function fieldSchema(field: FormField): z.ZodType {
+  const label = field.label;
+  const required = `Cần điền "${label}"`;
+  const text = (max: number) =>
+    z
+      .string({ error: required })
+      .max(max, `"${label}" dài quá ${max} ký tự`)
+      .transform((s) => s.trim());
+  let schema: z.ZodType;
+  switch (field.type) {
+    case "text":
+      schema = text(field.maxLength ?? 500);
+      break;
+    case "textarea":
+      schema = text(field.maxLength ?? MAX_TEXT);
+      break;
+    case "number":
+    case "percent": {
+      let n = z.coerce.number({ error: `"${label}" phải là một số` }).finite(`"${label}" phải là một số`);
+      n = n.min(0, `"${label}" không được âm`);
+      if (field.type === "percent") n = n.max(100, `"${label}" là tỷ lệ phần trăm, từ 0 đến 100`);
+      schema = z.preprocess((v) => (typeof v === "string" ? v.trim().replace(",", ".") : v), n);
+      break;
+    }
+    case "date":
+      schema = z.iso.date(`"${label}" phải là ngày dạng YYYY-MM-DD`);
+      break;
+    case "select":
+      schema = z.enum(
+        (field.options ?? []) as [string, ...string[]],
+        `Chọn một giá trị trong danh sách cho "${label}"`,
+      );
+      break;
+    case "checkbox":
+      schema = z.preprocess(
+        (v) => v === true || v === "on" || v === "true" || v === "1",
+        field.required ? z.literal(true, `Cần đánh dấu "${label}"`) : z.boolean(),
+      );
+      return schema;
+    case "file":
+      // Attachments are uploaded separately; the form carries their storage keys.
+      schema = z.array(z.string().min(1).max(300)).max(10, `Tối đa 10 tệp cho "${label}"`);
+      break;
+  }
+  const empty = (v: unknown) =>
+    v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+  if (field.required) return z.preprocess((v) => (empty(v) ? undefined : v), schema);
+  return z.preprocess((v) => (empty(v) ? undefined : v), schema.optional());
+}
+
+/** The zod schema of a form's fields, by field id. Unknown fields are refused. */
+export function formFieldsSchema(fields: readonly FormField[]) {
+  return z.strictObject(Object.fromEntries(fields.map((f) => [f.id, fieldSchema(f)])), {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Trường không có trong biểu mẫu: ${issue.keys.join(", ")}`
+        : undefined,
+  });
+}
+
+export function submissionSchema(fields: readonly FormField[]) {
+  return z.strictObject({
+    submitter: Submitter,
+    fields: formFieldsSchema(fields),
+  });
+}
+export type SubmissionInput = { submitter: Submitter; fields: Record<string, unknown> };
