@@ -82,9 +82,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const dir = emulatorDir();
   checkJava();
   const port = options.port ?? (await freeLoopbackPort());
-  const storage = options.dbPath
-    ? (mkdirSync(options.dbPath, { recursive: true }), ["-dbPath", resolve(options.dbPath)])
-    : ["-inMemory"];
+  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+  const storage = options.dbPath ? ["-dbPath", resolve(options.dbPath)] : ["-inMemory"];
   // -sharedDb: one database whatever region and credentials the client uses.
   const args = [
     `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,

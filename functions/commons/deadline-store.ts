@@ -138,9 +138,9 @@ export class DeadlineStore {
     readonly requests: RequestCounter = { count: 0 },
   ) {}
 
-  private async send<T>(command: Parameters<DynamoDBDocumentClient["send"]>[0]): Promise<T> {
+  private async send<T>(command: GetCommand | UpdateCommand | TransactWriteCommand): Promise<T> {
     this.requests.count++;
-    return (await this.client.send(command as never)) as T;
+    return (await this.client.send(command as GetCommand)) as T;
   }
 
   private async queryAll<T>(input: Omit<QueryCommandInput, "TableName">): Promise<T[]> {
