@@ -85,7 +85,8 @@ const READERS: Reader[] = [
     /giai đoạn (\d{4})\s*[-–]\s*(\d{4})/,
     (m) => ({ kind: "by-year", from: Number(m[1]), year: Number(m[2]) }),
   ],
-  [/đến năm (\d{4})/, (m) => ({ kind: "by-year", year: Number(m[1]) })],
+  // "tầm nhìn đến năm 2050" is the horizon of another plan, not a deadline.
+  [/(?<!tầm nhìn )đến năm (\d{4})/, (m) => ({ kind: "by-year", year: Number(m[1]) })],
   [/từ quý (i{1,3}|iv)\/(\d{4})/, (m) => ({ kind: "continuous", since: `${m[2]}-Q${ROMAN[m[1] ?? "i"]}` })],
   [/(\d{1,2}) lần\s?\/\s?năm/, (m) => ({ kind: "times-per-year", count: Number(m[1]) })],
   [

@@ -154,6 +154,13 @@ const rows: Row[] = [
     rule: { kind: "by-year", from: 2026, year: 2030 },
     dates: [["2026/2030", "2030-12-31", "2026-01-01"]],
   },
+  {
+    phrase: "hàng năm, 5 năm, tầm nhìn đến năm 2050",
+    seed: "hai-phong-2024",
+    year: 2024,
+    rule: { kind: "continuous", every: "year" },
+    dates: [],
+  },
   { phrase: "Thường xuyên", seed: LB25, year: 2025, rule: { kind: "continuous" }, dates: [] },
   { phrase: "Hàng tháng", seed: LB25, year: 2025, rule: { kind: "continuous", every: "month" }, dates: [] },
   { phrase: "Hàng quý", seed: LB25, year: 2025, rule: { kind: "continuous", every: "quarter" }, dates: [] },

@@ -1,0 +1,71 @@
+/**
+ * The HTTP edge shared by the web form and the JSON API: body size and type checks, decoding,
+ * and responses. Only client errors (< 500) carry a message; anything else is a plain 500.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { type SubmissionError, submissionError } from "../../shared/submission/errors";
+
+/** Text fields are at most 5,000 characters each; attachments go to S3, never through here. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type Body =
+  | { ok: true; kind: "json"; value: unknown }
+  | { ok: true; kind: "form"; value: URLSearchParams }
+  | { ok: false; error: SubmissionError };
+
+export function readBody(event: Pick<APIGatewayProxyEventV2, "body" | "isBase64Encoded" | "headers">): Body {
+  const raw =
+    event.body === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(event.body, event.isBase64Encoded ? "base64" : "utf8");
+  if (raw.length > MAX_BODY_BYTES) return { ok: false, error: submissionError("body_too_large") };
+  const type = (event.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  const text = raw.toString("utf8");
+  if (type === "application/json") {
+    try {
+      return { ok: true, kind: "json", value: JSON.parse(text) };
+    } catch {
+      return { ok: false, error: submissionError("invalid_json") };
+    }
+  }
+  if (type === "application/x-www-form-urlencoded")
+    return { ok: true, kind: "form", value: new URLSearchParams(text) };
+  return { ok: false, error: submissionError("unsupported_media_type") };
+}
+
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cache-control": "no-store",
+};
+
+export function htmlResponse(statusCode: number, body: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy":
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src 'self'",
+      ...SECURITY_HEADERS,
+    },
+    body,
+  };
+}
+
+export function jsonResponse(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { "content-type": "application/json; charset=utf-8", ...SECURITY_HEADERS },
+    body: JSON.stringify(body),
+  };
+}
+
+export function errorJson(error: SubmissionError): APIGatewayProxyStructuredResultV2 {
+  return jsonResponse(error.status, {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors && { fields: error.fieldErrors }),
+    },
+  });
+}

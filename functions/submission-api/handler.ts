@@ -1,0 +1,79 @@
+/**
+ * JSON API of submissions, for units' own systems:
+ *   GET  /api/links/{token}              the deadline and where the unit stands
+ *   POST /api/links/{token}/submissions  submit {submitter, fields}; Idempotency-Key header
+ */
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { submissionError } from "../../shared/submission/errors";
+import { statusText } from "../../shared/submission/status";
+import { dynamoDocumentClient } from "../commons/clients";
+import { appConfig } from "../commons/config";
+import { DeadlineStore, type ExpectationItem } from "../commons/deadline-store";
+import { errorJson, jsonResponse, readBody } from "../commons/http";
+import { httpHandler } from "../commons/middleware";
+import { acceptSubmission, openLink, type SubmissionDeps } from "../commons/submissions";
+
+function deadlineJson(e: ExpectationItem) {
+  return {
+    instanceId: e.instanceId,
+    title: e.title,
+    unitId: e.unitId,
+    unitName: e.unitName,
+    period: e.period,
+    timing: e.timing,
+    dueAt: e.dueAt,
+    dueText: e.dueText,
+    status: e.status,
+    statusText: statusText(
+      e.status,
+      e.late === undefined
+        ? undefined
+        : { late: e.late, lateByMs: e.lateByMs ?? 0, lateDays: e.lateDays ?? 0 },
+    ),
+    form: e.form,
+  };
+}
+
+export function makeSubmissionApi(deps: () => SubmissionDeps) {
+  return async (event: APIGatewayProxyEventV2) => {
+    const token = event.pathParameters?.token ?? "";
+    if (event.requestContext.http.method === "GET") {
+      const opened = await openLink(deps(), token);
+      return opened.ok ? jsonResponse(200, deadlineJson(opened.expectation)) : errorJson(opened.error);
+    }
+    const body = readBody(event);
+    if (!body.ok) return errorJson(body.error);
+    if (body.kind !== "json") return errorJson(submissionError("unsupported_media_type"));
+    const idempotencyKey = event.headers["idempotency-key"];
+    const result = await acceptSubmission(deps(), {
+      token,
+      body: body.value,
+      ...(idempotencyKey && { idempotencyKey }),
+    });
+    if (!result.ok) return errorJson(result.error);
+    const { submission: s, expectation } = result;
+    return jsonResponse(result.duplicate ? 200 : 201, {
+      receipt: s.receipt,
+      duplicate: result.duplicate,
+      submittedAt: s.submittedAt,
+      late: s.late,
+      lateDays: s.lateDays,
+      deadline: deadlineJson(expectation),
+    });
+  };
+}
+
+let deps: SubmissionDeps | undefined;
+function defaultDeps(): SubmissionDeps {
+  if (!deps) {
+    const config = appConfig();
+    deps = {
+      store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
+      keyring: config.keyring,
+      now: () => new Date(),
+    };
+  }
+  return deps;
+}
+
+export const handler = httpHandler(makeSubmissionApi(defaultDeps));

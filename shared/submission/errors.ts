@@ -1,0 +1,61 @@
+/**
+ * Every way a submission can be refused: an HTTP status, a machine code, and a Vietnamese message
+ * a unit's clerk can act on. Only these reach users; anything else is a plain 500.
+ */
+export const SUBMISSION_ERRORS = {
+  invalid_json: { status: 400, message: "Dữ liệu gửi lên không phải JSON hợp lệ." },
+  invalid_body: { status: 400, message: "Dữ liệu gửi lên không đúng cấu trúc (cần submitter và fields)." },
+  unsupported_media_type: { status: 415, message: "Chỉ nhận application/json hoặc dữ liệu biểu mẫu." },
+  body_too_large: { status: 413, message: "Dữ liệu gửi lên quá lớn. Tệp đính kèm hãy tải lên riêng." },
+  link_malformed: {
+    status: 401,
+    message: "Đường dẫn nộp báo cáo không hợp lệ. Hãy dùng đúng đường dẫn trong thư nhắc.",
+  },
+  link_tampered: {
+    status: 401,
+    message: "Đường dẫn nộp báo cáo đã bị thay đổi. Hãy dùng đúng đường dẫn trong thư nhắc.",
+  },
+  link_revoked: {
+    status: 403,
+    message: "Đường dẫn này đã bị thu hồi. Hãy liên hệ Phòng Y tế để nhận đường dẫn mới.",
+  },
+  link_expired: {
+    status: 410,
+    message: "Đường dẫn này đã hết hạn. Hãy liên hệ Phòng Y tế để nhận đường dẫn mới.",
+  },
+  wrong_unit: { status: 403, message: "Đường dẫn này không dùng để nộp cho đơn vị hoặc nhiệm vụ khác." },
+  deadline_not_found: {
+    status: 404,
+    message: "Không tìm thấy nhiệm vụ của đường dẫn này (kế hoạch có thể đã thay đổi).",
+  },
+  not_expected: { status: 409, message: "Nhiệm vụ này đã được hủy hoặc miễn cho đơn vị, không cần nộp." },
+  closed_after_on_time: {
+    status: 409,
+    message: "Đơn vị đã nộp đúng hạn; sau hạn chót không sửa được nữa. Cần bổ sung, hãy liên hệ Phòng Y tế.",
+  },
+  idempotency_conflict: {
+    status: 409,
+    message: "Yêu cầu này trùng mã với một lần nộp trước nhưng nội dung khác. Hãy tải lại trang rồi nộp lại.",
+  },
+  validation_failed: {
+    status: 422,
+    message: "Một số thông tin chưa đúng. Hãy sửa các ô được đánh dấu rồi nộp lại.",
+  },
+} as const;
+
+export type SubmissionErrorCode = keyof typeof SUBMISSION_ERRORS;
+
+export interface SubmissionError {
+  status: number;
+  code: SubmissionErrorCode;
+  message: string;
+  /** "submitter.phone", "fields.tom-tat" → message */
+  fieldErrors?: Record<string, string>;
+}
+
+export function submissionError(
+  code: SubmissionErrorCode,
+  fieldErrors?: Record<string, string>,
+): SubmissionError {
+  return { ...SUBMISSION_ERRORS[code], code, ...(fieldErrors && { fieldErrors }) };
+}

@@ -1,0 +1,239 @@
+/**
+ * The web form a unit opens from its personal link: Vietnamese, mobile-first, plain HTML that
+ * works without JavaScript on a cheap Android phone, with labels, described errors and an error
+ * summary announced to screen readers. Every value is escaped by the `html` tag.
+ */
+import { formatVietnameseInstant } from "../calendar/civil-date";
+import type { FormField } from "../plan/schema";
+import { type ExpectationStatus, statusText } from "../submission/status";
+import { type Html, html, raw } from "./html";
+
+const STYLE = raw(`
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;background:#f4f6f8}
+header{background:#0b5394;color:#fff;padding:.75rem 1rem}
+header p{margin:0;font-weight:600}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+h1{font-size:1.3rem;line-height:1.3;margin:.25rem 0 .75rem}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
+dl{margin:0}dt{font-weight:600;margin-top:.5rem}dd{margin:0}
+.deadline{font-size:1.1rem;font-weight:700;color:#a61b1b}
+.status{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#eef;font-weight:600}
+.status.late,.status.overdue{background:#fde2e1;color:#8a1c1c}.status.submitted{background:#dff3e4;color:#1a5e2a}
+label{display:block;font-weight:600;margin:1rem 0 .25rem}
+.hint{color:#555;font-size:.9rem;margin:.1rem 0 .25rem}
+input[type=text],input[type=tel],input[type=email],input[type=number],input[type=date],select,textarea{width:100%;padding:.6rem;font:inherit;border:1px solid #8c959f;border-radius:.35rem;background:#fff}
+textarea{min-height:6rem}
+input[type=checkbox]{width:1.4rem;height:1.4rem;vertical-align:middle;margin-right:.5rem}
+.check label{display:inline;font-weight:600}
+[aria-invalid=true]{border:2px solid #c62828}
+.error{color:#c62828;font-weight:600;margin:.25rem 0 0}
+.summary{border:2px solid #c62828;background:#fff5f5}
+.summary h2{font-size:1.1rem;margin:0 0 .5rem;color:#8a1c1c}
+button{display:block;width:100%;margin-top:1.5rem;padding:.85rem;font:inherit;font-weight:700;color:#fff;background:#0b5394;border:0;border-radius:.4rem}
+.receipt{font-size:1.6rem;font-weight:800;letter-spacing:.05em}
+.fine{color:#555;font-size:.85rem}
+`);
+
+function page(title: string, body: Html): string {
+  return html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — hanchot</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><p>hanchot · Nộp báo cáo kế hoạch y tế</p></header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`.value;
+}
+
+export interface DeadlineView {
+  title: string;
+  unitName: string;
+  period: string;
+  timing: string;
+  dueText: string;
+  kind: "deliverable" | "activity";
+  status: ExpectationStatus;
+  late?: boolean;
+  lateDays?: number;
+  personalData: boolean;
+  form: FormField[];
+  versions: Array<{ receipt: string; submittedAt: string; late: boolean; lateDays: number }>;
+}
+
+function statusBadge(d: Pick<DeadlineView, "status" | "late" | "lateDays">): Html {
+  const cls = d.status === "submitted" ? (d.late ? "late" : "submitted") : d.status;
+  const text = statusText(
+    d.status,
+    d.late === undefined ? undefined : { late: d.late, lateByMs: 0, lateDays: d.lateDays ?? 0 },
+  );
+  return html`<span class="status ${cls}">${text}</span>`;
+}
+
+function deadlineCard(d: DeadlineView): Html {
+  return html`<section class="card" aria-labelledby="nhiem-vu">
+<h1 id="nhiem-vu">${d.title}</h1>
+<dl>
+<dt>Đơn vị</dt><dd>${d.unitName}</dd>
+<dt>Kỳ</dt><dd>${d.period}</dd>
+<dt>Thời hạn theo kế hoạch</dt><dd>${d.timing}</dd>
+<dt>Hạn chót</dt><dd class="deadline">${d.dueText.replace(/^hạn chót: /, "")}</dd>
+<dt>Tình trạng</dt><dd>${statusBadge(d)}</dd>
+</dl>
+</section>`;
+}
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+function fieldControl(name: string, field: FormField, values: FormValues, error: string | undefined): Html {
+  const id = name.replace(/\./g, "-");
+  const value = values[name];
+  const text = Array.isArray(value) ? value.join(", ") : (value ?? "");
+  const described = [field.help ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const common = html`id="${id}" name="${name}" ${field.required ? raw("required") : ""} ${
+    error ? raw('aria-invalid="true"') : ""
+  } ${described ? html`aria-describedby="${described}"` : ""}`;
+  const hint = field.help ? html`<p class="hint" id="${id}-hint">${field.help}</p>` : "";
+  const err = error ? html`<p class="error" id="${id}-error">${error}</p>` : "";
+  const label = html`<label for="${id}">${field.label}${field.required ? " *" : ""}</label>`;
+  switch (field.type) {
+    case "textarea":
+      return html`${label}${hint}<textarea ${common}>${text}</textarea>${err}`;
+    case "number":
+    case "percent":
+      return html`${label}${hint}<input type="text" inputmode="decimal" ${common} value="${text}">${err}`;
+    case "date":
+      return html`${label}${hint}<input type="date" ${common} value="${text}">${err}`;
+    case "select":
+      return html`${label}${hint}<select ${common}><option value="">— chọn —</option>${(
+        field.options ?? []
+      ).map((o) => html`<option ${o === text ? raw("selected") : ""}>${o}</option>`)}</select>${err}`;
+    case "checkbox":
+      return html`<div class="check"><input type="checkbox" ${common} ${text ? raw("checked") : ""}><label for="${id}">${
+        field.label
+      }${field.required ? " *" : ""}</label></div>${hint}${err}`;
+    case "file":
+      return html`${label}<p class="hint" id="${id}-hint">Tải tệp lên ở mục “Tệp đính kèm” phía trên; tệp đã tải: ${
+        text || "chưa có"
+      }</p>${(Array.isArray(value) ? value : value ? [value] : []).map(
+        (key) => html`<input type="hidden" name="${name}" value="${key}">`,
+      )}${err}`;
+    default:
+      return html`${label}${hint}<input type="text" ${common} value="${text}" maxlength="${field.maxLength ?? 500}">${err}`;
+  }
+}
+
+const SUBMITTER_FIELDS: FormField[] = [
+  { id: "name", label: "Họ và tên người nộp", type: "text", required: true, maxLength: 100 },
+  {
+    id: "phone",
+    label: "Số điện thoại",
+    type: "text",
+    required: true,
+    help: "Ví dụ: 0912 345 678",
+    maxLength: 20,
+  },
+  { id: "email", label: "Email (không bắt buộc)", type: "text", required: false, maxLength: 254 },
+];
+
+export function formPage(input: {
+  deadline: DeadlineView;
+  action: string;
+  idempotencyKey: string;
+  values?: FormValues;
+  errors?: Record<string, string>;
+  uploadSection?: Html;
+}): string {
+  const { deadline: d, values = {}, errors = {} } = input;
+  const errorList = Object.entries(errors);
+  const summary =
+    errorList.length > 0
+      ? html`<section class="card summary" role="alert" aria-labelledby="loi">
+<h2 id="loi">Chưa nộp được: ${errorList.length} lỗi cần sửa</h2>
+<ul>${errorList.map(([name, message]) => html`<li><a href="#${name.replace(/\./g, "-")}">${message}</a></li>`)}</ul>
+</section>`
+      : "";
+  const control = (prefix: string, f: FormField) => {
+    const name = `${prefix}.${f.id}`;
+    return fieldControl(name, f, values, errors[name]);
+  };
+  return page(
+    d.title,
+    html`${summary}${deadlineCard(d)}
+${
+  d.personalData
+    ? html`<p class="card fine">Báo cáo này có dữ liệu cá nhân về sức khỏe: chỉ gửi qua tệp đính kèm, không chép danh sách vào các ô văn bản.</p>`
+    : ""
+}
+${input.uploadSection ?? ""}
+<form class="card" method="post" action="${input.action}" accept-charset="utf-8" novalidate>
+<input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">
+<fieldset style="border:0;padding:0;margin:0"><legend><strong>Người nộp</strong></legend>
+${SUBMITTER_FIELDS.map((f) => control("submitter", f))}
+</fieldset>
+<fieldset style="border:0;padding:0;margin:1rem 0 0"><legend><strong>${d.kind === "deliverable" ? "Nội dung báo cáo" : "Xác nhận thực hiện"}</strong></legend>
+${d.form.map((f) => control("fields", f))}
+</fieldset>
+<button type="submit">${d.versions.length > 0 ? "Nộp bản cập nhật" : "Nộp báo cáo"}</button>
+<p class="fine">Các ô có dấu * là bắt buộc.</p>
+</form>
+${
+  d.versions.length > 0
+    ? html`<section class="card"><h2 style="font-size:1.05rem;margin:0">Các lần đã nộp</h2><ul>${d.versions.map(
+        (v) =>
+          html`<li>${v.receipt}: ${formatVietnameseInstant(Date.parse(v.submittedAt))} — ${
+            v.late ? `muộn ${v.lateDays} ngày` : "đúng hạn"
+          }</li>`,
+      )}</ul></section>`
+    : ""
+}`,
+  );
+}
+
+export function receiptPage(input: {
+  deadline: DeadlineView;
+  receipt: string;
+  submittedAt: string;
+  late: boolean;
+  lateDays: number;
+  duplicate: boolean;
+  formUrl: string;
+  submitterName: string;
+  fields: Array<{ label: string; value: string }>;
+}): string {
+  const d = input.deadline;
+  return page(
+    "Đã nhận báo cáo",
+    html`<section class="card" role="status" aria-labelledby="da-nhan">
+<h1 id="da-nhan">${input.duplicate ? "Báo cáo này đã được nhận trước đó" : "Đã nhận báo cáo"}</h1>
+<p>Số biên nhận</p>
+<p class="receipt" id="so-bien-nhan">${input.receipt}</p>
+<p>Nhận lúc ${formatVietnameseInstant(Date.parse(input.submittedAt))} — ${
+      input.late
+        ? html`<span class="status late">nộp muộn ${input.lateDays} ngày</span>`
+        : html`<span class="status submitted">đúng hạn</span>`
+    }</p>
+<p class="fine">Hãy ghi lại số biên nhận. Người nộp: ${input.submitterName}.</p>
+</section>
+${deadlineCard(d)}
+<section class="card"><h2 style="font-size:1.05rem;margin:0">Nội dung đã nộp</h2><dl>${input.fields.map(
+      (f) => html`<dt>${f.label}</dt><dd style="white-space:pre-wrap">${f.value}</dd>`,
+    )}</dl></section>
+<p><a href="${input.formUrl}">Nộp bản cập nhật</a></p>`,
+  );
+}
+
+export function errorPage(input: { title: string; message: string }): string {
+  return page(
+    input.title,
+    html`<section class="card summary" role="alert"><h1>${input.title}</h1><p>${input.message}</p></section>`,
+  );
+}
