@@ -1,0 +1,167 @@
+/**
+ * Serves the Lambda handlers of functions/ over HTTP on loopback, the way API Gateway's HTTP API
+ * (payload format 2.0) would: each request becomes an APIGatewayProxyEventV2 and the handler's
+ * structured result becomes the response. The handlers are the deployed code, unchanged.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { type HandlerName, HTTP_ROUTES } from "../functions/routes";
+
+export type LambdaHttpHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** A little above API Gateway's own limit, so that the handler's limit is the one users meet. */
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  method: string;
+  routeKey: string;
+  pattern: RegExp;
+  params: string[];
+  handler: HandlerName;
+}
+
+function compile(): CompiledRoute[] {
+  return HTTP_ROUTES.map(({ routeKey, handler }) => {
+    const [method, path] = routeKey.split(" ") as [string, string];
+    const params: string[] = [];
+    const pattern = new RegExp(
+      `^${path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        params.push(name);
+        return "([^/]+)";
+      })}$`,
+    );
+    return { method, routeKey, pattern, params, handler };
+  });
+}
+
+function lambdaContext(functionName: string): Context {
+  const requestId = randomUUID();
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:ap-southeast-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: "512",
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: "local",
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
+async function readRequest(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: CompiledRoute,
+  params: Record<string, string>,
+  body: Buffer,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(",") : v;
+  const now = Date.now();
+  const isText = /^(text\/|application\/(json|x-www-form-urlencoded))/.test(headers["content-type"] ?? "");
+  return {
+    version: "2.0",
+    routeKey: route.routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(url.search && { queryStringParameters: Object.fromEntries(url.searchParams) }),
+    pathParameters: params,
+    requestContext: {
+      accountId: "000000000000",
+      apiId: "local",
+      domainName: url.host,
+      domainPrefix: "local",
+      http: {
+        method: req.method ?? "GET",
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
+        userAgent: headers["user-agent"] ?? "",
+      },
+      requestId: randomUUID(),
+      routeKey: route.routeKey,
+      stage: "$default",
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    },
+    ...(body.length > 0 && { body: isText ? body.toString("utf8") : body.toString("base64") }),
+    isBase64Encoded: body.length > 0 && !isText,
+  };
+}
+
+export async function startHttpApi(
+  handlers: Record<HandlerName, LambdaHttpHandler>,
+  port: number,
+): Promise<{ server: Server; url: string }> {
+  const routes = compile();
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+      let matched: { route: CompiledRoute; params: Record<string, string> } | undefined;
+      for (const route of routes) {
+        const m = route.pattern.exec(url.pathname);
+        if (!m) continue;
+        if (route.method !== req.method) continue;
+        matched = {
+          route,
+          params: Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1] ?? "")])),
+        };
+        break;
+      }
+      if (!matched) {
+        res
+          .writeHead(404, { "content-type": "application/json" })
+          .end(JSON.stringify({ message: "Not Found" }));
+        return;
+      }
+      const body = await readRequest(req);
+      if (body === undefined) {
+        res
+          .writeHead(413, { "content-type": "application/json" })
+          .end(JSON.stringify({ message: "Request Entity Too Large" }));
+        return;
+      }
+      const handler = handlers[matched.route.handler];
+      const result = await handler(
+        toEvent(req, url, matched.route, matched.params, body),
+        lambdaContext(matched.route.handler),
+      );
+      const headers = { ...(result.headers as Record<string, string> | undefined) };
+      res.writeHead(result.statusCode ?? 200, headers);
+      res.end(
+        result.body === undefined
+          ? undefined
+          : Buffer.from(result.body, result.isBase64Encoded ? "base64" : "utf8"),
+      );
+    } catch (err) {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ message: "Internal Server Error" }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return { server, url: `http://127.0.0.1:${actualPort}` };
+}

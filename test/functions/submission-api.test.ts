@@ -1,0 +1,253 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RECEIPT_PATTERN } from "../../shared/submission/receipt";
+import { httpEvent, lambdaContext, postJson, submissionApp } from "../support/submission-app";
+
+type App = Awaited<ReturnType<typeof submissionApp>>;
+const QUARTERLY = "thu-nghiem:bao-cao-quy:2025-Q1:tyt";
+const valid = {
+  submitter: { name: "Trần Thị Bình", phone: "0912 345 678" },
+  fields: { "tom-tat": "Đã hoàn thành 95% chỉ tiêu quý I." },
+};
+
+function json(res: { body?: string }) {
+  return JSON.parse(res.body ?? "null");
+}
+
+describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await submissionApp();
+  });
+  const stored = (id = QUARTERLY) => app.store.submissionsFor(id).then((s) => s.length);
+
+  it("stores a valid submission, on time, with a receipt, and a retry with the same key returns it once", async () => {
+    const res = await postJson(app.api, app.link(QUARTERLY), valid, { "Idempotency-Key": "abc-1" });
+    expect(res.statusCode).toBe(201);
+    const body = json(res);
+    expect(body.receipt).toMatch(RECEIPT_PATTERN);
+    expect(body).toMatchObject({
+      duplicate: false,
+      late: false,
+      lateDays: 0,
+      deadline: { status: "submitted", statusText: "đã nộp đúng hạn" },
+    });
+    const again = await postJson(app.api, app.link(QUARTERLY), valid, { "Idempotency-Key": "abc-1" });
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toMatchObject({ receipt: body.receipt, duplicate: true });
+    expect(await stored()).toBe(1);
+    const [submission] = await app.store.submissionsFor(QUARTERLY);
+    expect(submission?.submitter).toEqual({ name: "Trần Thị Bình", phone: "+84912345678" });
+  });
+
+  it("accepts a late submission and says how late", async () => {
+    app.clock.now = new Date("2025-03-27T03:00:00Z"); // 10:00 on 27/03, cut-off 00:00 on 25/03
+    const id = "thu-nghiem:bao-cao-quy:2025-Q1:tyt";
+    // The unit already submitted on time: after the cut-off its report is closed.
+    const closed = await postJson(app.api, app.link(id), valid);
+    expect(closed.statusCode).toBe(409);
+    expect(json(closed).error.code).toBe("closed_after_on_time");
+    const late = await postJson(app.api, app.link("thu-nghiem:danh-sach:2025:tyt"), valid);
+    expect(late.statusCode).toBe(201);
+    expect(json(late)).toMatchObject({ late: false });
+    app.clock.now = new Date("2025-04-02T03:00:00Z");
+    const lateReport = await postJson(app.api, app.link("thu-nghiem:bao-cao-thang:2025-02:tyt"), valid);
+    expect(json(lateReport)).toMatchObject({
+      late: true,
+      lateDays: 30,
+      deadline: { statusText: "nộp muộn 30 ngày" },
+    });
+    app.clock.now = new Date("2025-03-20T02:00:00Z");
+  });
+
+  it("serves the deadline and its status to GET /api/links/{token}", async () => {
+    const token = app.link("thu-nghiem:ke-hoach:2025:to-1");
+    const res = await app.api(
+      httpEvent({ method: "GET", path: `/api/links/${token}`, routeKey: "GET /api/links/{token}", token }),
+      lambdaContext,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({
+      unitId: "to-1",
+      status: "pending",
+      dueText: "hạn chót: 23:59 ngày 19/01/2025",
+    });
+  });
+
+  describe("refuses bad input with a 4xx, a machine code and a Vietnamese message, storing nothing", () => {
+    const id = "thu-nghiem:bao-cao-thang:2025-03:to-1";
+    it.each([
+      ["malformed JSON", () => ["{not json", {}], 400, "invalid_json"],
+      ["an array body", () => [[1, 2], {}], 400, "invalid_body"],
+      [
+        "wrong types",
+        () => [{ submitter: { name: 42, phone: true }, fields: { "tom-tat": ["x"] } }, {}],
+        422,
+        "validation_failed",
+      ],
+      ["missing fields", () => [{ submitter: { name: "Lê Văn C" } }, {}], 422, "validation_failed"],
+      [
+        "an unknown field",
+        () => [{ ...valid, fields: { ...valid.fields, "khong-co": 1 } }, {}],
+        422,
+        "validation_failed",
+      ],
+      [
+        "a foreign phone number",
+        () => [{ ...valid, submitter: { name: "John Smith", phone: "+1 415 555 0100" } }, {}],
+        422,
+        "validation_failed",
+      ],
+      [
+        "a bad email",
+        () => [{ ...valid, submitter: { ...valid.submitter, email: "a@b" } }, {}],
+        422,
+        "validation_failed",
+      ],
+      [
+        "a text too long",
+        () => [{ ...valid, fields: { "tom-tat": "x".repeat(5001) } }, {}],
+        422,
+        "validation_failed",
+      ],
+      [
+        "an oversized body",
+        () => [{ ...valid, fields: { "tom-tat": "x".repeat(70_000) } }, {}],
+        413,
+        "body_too_large",
+      ],
+    ] as const)("%s", async (_name, make, status, code) => {
+      const [body, headers] = make();
+      const res = await postJson(app.api, app.link(id), body, headers);
+      expect(res.statusCode).toBe(status);
+      const error = json(res).error;
+      expect(error.code).toBe(code);
+      expect(error.message).toMatch(/[àáảãạâăđêôơư]/i);
+      expect(await stored(id)).toBe(0);
+    });
+
+    it("names each wrong field in Vietnamese", async () => {
+      const res = await postJson(app.api, app.link(id), {
+        submitter: { name: "", phone: "12345" },
+        fields: {},
+      });
+      expect(json(res).error.fields).toEqual({
+        "submitter.name": "Cần nhập họ và tên người nộp",
+        "submitter.phone": "Số điện thoại Việt Nam không hợp lệ (ví dụ 0912 345 678)",
+        "fields.tom-tat": 'Cần điền "Tóm tắt"',
+      });
+    });
+
+    it("refuses other media types", async () => {
+      const res = await app.api(
+        httpEvent({
+          method: "POST",
+          path: "/x",
+          routeKey: "POST /api/links/{token}/submissions",
+          token: app.link(id),
+          body: "a=b",
+          contentType: "text/plain",
+        }),
+        lambdaContext,
+      );
+      expect(res.statusCode).toBe(415);
+    });
+
+    it.each([
+      [
+        "a tampered link",
+        (t: string) => `${t.slice(0, -3)}${t.slice(-3) === "AAA" ? "BBB" : "AAA"}`,
+        401,
+        "link_tampered",
+      ],
+      [
+        "a link naming another unit",
+        (t: string) => {
+          const [v, k, payload, sig] = t.split(".");
+          const claims = JSON.parse(Buffer.from(payload ?? "", "base64url").toString());
+          const other = Buffer.from(
+            JSON.stringify({ ...claims, i: "thu-nghiem:bao-cao-thang:2025-03:to-2" }),
+          ).toString("base64url");
+          return [v, k, other, sig].join(".");
+        },
+        401,
+        "link_tampered",
+      ],
+      ["garbage", () => "not-a-token", 401, "link_malformed"],
+    ] as const)("%s", async (_name, mutate, status, code) => {
+      const res = await postJson(app.api, mutate(app.link(id)), valid);
+      expect(res.statusCode).toBe(status);
+      expect(json(res).error.code).toBe(code);
+      expect(await stored(id)).toBe(0);
+    });
+
+    it("an expired link, a revoked key, a link for an unknown deadline, and one signed for another unit's deadline", async () => {
+      const expired = await postJson(app.api, app.link(id, Date.parse("2025-03-01T00:00:00Z") / 1000), valid);
+      expect([expired.statusCode, json(expired).error.code]).toEqual([410, "link_expired"]);
+
+      const unknown = await postJson(app.api, app.link("thu-nghiem:khong-co:2025:to-1"), valid);
+      expect([unknown.statusCode, json(unknown).error.code]).toEqual([404, "deadline_not_found"]);
+
+      const { signLink } = await import("../../shared/submission/link-token");
+      const crossed = signLink(app.keyring, { instanceId: id, unitId: "to-2", expiresAt: 1_900_000_000 });
+      const res = await postJson(app.api, crossed, valid);
+      expect([res.statusCode, json(res).error.code]).toEqual([403, "wrong_unit"]);
+
+      const old = app.link(id);
+      app.keyring.keys.k2 = Buffer.alloc(32, 7);
+      app.keyring.current = "k2";
+      delete app.keyring.keys.k1; // rotating the key revokes every earlier link
+      const revoked = await postJson(app.api, old, valid);
+      expect([revoked.statusCode, json(revoked).error.code]).toEqual([403, "link_revoked"]);
+      expect((await postJson(app.api, app.link(id), valid)).statusCode).toBe(201);
+      expect(await stored(id)).toBe(1);
+    });
+  });
+
+  it("property: every request is either stored exactly once with a 2xx or refused with a 4xx storing nothing", async () => {
+    const id = "thu-nghiem:bao-cao-thang:2025-05:tyt";
+    const text = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom("<script>alert(1)</script>", "Báo cáo tháng 5", "", " ", "x".repeat(6000)),
+    );
+    const phone = fc.oneof(
+      fc.constantFrom(
+        "0912345678",
+        "+84 912 345 678",
+        "84987654321",
+        "024 3825 1234",
+        "12345",
+        "+1 415 555 0100",
+        "",
+      ),
+      fc.string({ maxLength: 15 }),
+    );
+    const payload = fc.oneof(
+      fc.record({
+        submitter: fc.record(
+          { name: text, phone, email: fc.option(fc.constantFrom("a@b.vn", "sai@", ""), { nil: undefined }) },
+          { requiredKeys: ["name", "phone"] },
+        ),
+        fields: fc.record(
+          { "tom-tat": fc.oneof(text, fc.integer(), fc.constant(null)), "ghi-chu": text },
+          { requiredKeys: [] },
+        ),
+      }),
+      fc.anything().map((v) => JSON.stringify(v) ?? "null"),
+      fc.string(),
+    );
+    let expected = await stored(id);
+    await fc.assert(
+      fc.asyncProperty(payload, fc.option(fc.uuid(), { nil: undefined }), async (body, key) => {
+        const res = await postJson(app.api, app.link(id), body, key ? { "Idempotency-Key": key } : {});
+        const status = res.statusCode ?? 500;
+        const count = await stored(id);
+        if (status === 201) expected += 1;
+        expect([200, 201, 400, 413, 422]).toContain(status);
+        expect(count).toBe(expected);
+        if (status >= 400) expect(json(res).error.code).toMatch(/^[a-z_]+$/);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

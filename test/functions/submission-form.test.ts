@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
+
+type App = Awaited<ReturnType<typeof submissionApp>>;
+const ID = "thu-nghiem:ke-hoach:2025:to-1";
+
+describe("the web form on DynamoDB Local", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await submissionApp();
+    app.clock.now = new Date("2025-01-15T03:00:00Z");
+  });
+  const get = (token: string) =>
+    app.form(
+      httpEvent({ method: "GET", path: `/f/${token}`, routeKey: "GET /f/{token}", token }),
+      lambdaContext,
+    );
+  const post = (token: string, fields: Record<string, string>) =>
+    app.form(
+      httpEvent({
+        method: "POST",
+        path: `/f/${token}`,
+        routeKey: "POST /f/{token}",
+        token,
+        body: new URLSearchParams(fields).toString(),
+        contentType: "application/x-www-form-urlencoded",
+      }),
+      lambdaContext,
+    );
+
+  it("shows the obligation, the unit, the deadline in words and the status", async () => {
+    const res = await get(app.link(ID));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers?.["content-type"]).toBe("text/html; charset=utf-8");
+    expect(res.body).toContain('<html lang="vi">');
+    expect(res.body).toContain("Xây dựng kế hoạch");
+    expect(res.body).toContain("Tổ dân phố 1");
+    expect(res.body).toContain("23:59 ngày 19/01/2025");
+    expect(res.body).toContain("chưa nộp");
+    expect(res.body).toMatch(/<label for="fields-tom-tat">Tóm tắt \*<\/label>/);
+  });
+
+  it("re-shows the form with each error next to its field, the input kept, and nothing stored", async () => {
+    const res = await post(app.link(ID), {
+      idempotencyKey: "form-1",
+      "submitter.name": "Phạm Thu <b>Hà</b>",
+      "submitter.phone": "123",
+      "fields.tom-tat": "",
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('role="alert"');
+    expect(res.body).toContain("Chưa nộp được: 2 lỗi cần sửa");
+    expect(res.body).toContain(
+      'aria-invalid="true" aria-describedby="submitter-phone-hint submitter-phone-error"',
+    );
+    expect(res.body).toContain('<p class="error" id="fields-tom-tat-error">Cần điền &quot;Tóm tắt&quot;</p>');
+    expect(res.body).toContain('value="Phạm Thu &lt;b&gt;Hà&lt;/b&gt;"');
+    expect(res.body).toContain('name="idempotencyKey" value="form-1"');
+    expect(await app.store.submissionsFor(ID)).toHaveLength(0);
+  });
+
+  it("stores a good submission and shows the receipt, with typed HTML shown as text", async () => {
+    const res = await post(app.link(ID), {
+      idempotencyKey: "form-2",
+      "submitter.name": "Phạm Thu Hà",
+      "submitter.phone": "0987 654 321",
+      "fields.tom-tat": "<script>alert('x')</script> Kế hoạch đã ban hành",
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Đã nhận báo cáo");
+    expect(res.body).toMatch(/<p class="receipt" id="so-bien-nhan">HC-[0-9A-Z]{5}-[0-9A-Z]{5}<\/p>/);
+    expect(res.body).toContain("đúng hạn");
+    expect(res.body).not.toContain("<script>alert");
+    expect(res.body).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Kế hoạch đã ban hành");
+    const [stored] = await app.store.submissionsFor(ID);
+    expect(stored?.fields["tom-tat"]).toBe("<script>alert('x')</script> Kế hoạch đã ban hành");
+    // Sending the same form again (a refresh) creates nothing new.
+    const again = await post(app.link(ID), {
+      idempotencyKey: "form-2",
+      "submitter.name": "Phạm Thu Hà",
+      "submitter.phone": "0987 654 321",
+      "fields.tom-tat": "<script>alert('x')</script> Kế hoạch đã ban hành",
+    });
+    expect(again.body).toContain("Báo cáo này đã được nhận trước đó");
+    expect(await app.store.submissionsFor(ID)).toHaveLength(1);
+    expect((await get(app.link(ID))).body).toContain("đã nộp đúng hạn");
+  });
+
+  it("shows a Vietnamese error page for a bad link", async () => {
+    const res = await get("v1.k1.e30.xxxx");
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain("Đường dẫn nộp báo cáo đã bị thay đổi");
+  });
+});

@@ -1,0 +1,103 @@
+/** The submission handlers wired to a fresh table in DynamoDB Local, with a clock the test moves. */
+import { readFileSync } from "node:fs";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { DeadlineStore } from "../../functions/commons/deadline-store";
+import { httpHandler } from "../../functions/commons/middleware";
+import type { SubmissionDeps } from "../../functions/commons/submissions";
+import { makeSubmissionApi } from "../../functions/submission-api/handler";
+import { makeSubmissionForm } from "../../functions/submission-form/handler";
+import { parsePlan } from "../../shared/plan/load";
+import { type LinkKeyring, newLinkKey, signLink } from "../../shared/submission/link-token";
+import { freshTable } from "./dynamodb";
+
+export const BASE_URL = "http://127.0.0.1:3000";
+
+export async function submissionApp(planFile = "test/fixtures/all-rules.yaml") {
+  const { doc, tableName } = await freshTable();
+  const store = new DeadlineStore(doc, tableName);
+  const plan = parsePlan(readFileSync(planFile, "utf8"));
+  await store.publishPlan(plan);
+  const keyring: LinkKeyring = { current: "k1", keys: { k1: newLinkKey() } };
+  const clock = { now: new Date("2025-03-20T02:00:00Z") };
+  const deps: SubmissionDeps = { store, keyring, now: () => clock.now };
+  const api = httpHandler(makeSubmissionApi(() => deps));
+  const form = httpHandler(
+    makeSubmissionForm(
+      () => deps,
+      () => BASE_URL,
+    ),
+  );
+  const link = (instanceId: string, expiresAt = Date.parse("2026-01-01T00:00:00Z") / 1000) =>
+    signLink(keyring, { instanceId, unitId: instanceId.split(":").at(-1) ?? "", expiresAt });
+  return { store, plan, keyring, clock, deps, api, form, link, tableName };
+}
+
+export function httpEvent(input: {
+  method: "GET" | "POST";
+  path: string;
+  routeKey: string;
+  token: string;
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}): APIGatewayProxyEventV2 {
+  const now = Date.now();
+  return {
+    version: "2.0",
+    routeKey: input.routeKey,
+    rawPath: input.path,
+    rawQueryString: "",
+    headers: {
+      host: "127.0.0.1:3000",
+      ...(input.contentType && { "content-type": input.contentType }),
+      ...input.headers,
+    },
+    pathParameters: { token: input.token },
+    requestContext: {
+      accountId: "000000000000",
+      apiId: "test",
+      domainName: "127.0.0.1",
+      domainPrefix: "test",
+      http: {
+        method: input.method,
+        path: input.path,
+        protocol: "HTTP/1.1",
+        sourceIp: "127.0.0.1",
+        userAgent: "vitest",
+      },
+      requestId: "r",
+      routeKey: input.routeKey,
+      stage: "$default",
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    },
+    ...(input.body !== undefined && { body: input.body }),
+    isBase64Encoded: false,
+  };
+}
+
+export const lambdaContext = {
+  awsRequestId: "test",
+  functionName: "test",
+  getRemainingTimeInMillis: () => 10_000,
+} as Context;
+
+export type Invoke = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export function postJson(api: Invoke, token: string, body: unknown, headers: Record<string, string> = {}) {
+  return api(
+    httpEvent({
+      method: "POST",
+      path: `/api/links/${token}/submissions`,
+      routeKey: "POST /api/links/{token}/submissions",
+      token,
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      contentType: "application/json",
+      headers,
+    }),
+    lambdaContext,
+  );
+}
