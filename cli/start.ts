@@ -1,22 +1,102 @@
 /**
- * `npm start`: the main job on embedded defaults. For now, the calendar of the Long Biên 2025 plan;
- * the local runtime (embedded DynamoDB, local SES, state machines) will take its place.
+ * `npm start`: hanchot on this machine, on embedded defaults (no AWS account, no Docker).
+ *
+ *   npm start [-- --plan <file>] [--port <n>] [--now <ISO instant>] [--fresh] [--once]
+ *
+ * Starts DynamoDB Local, publishes the plan, serves the web form and the submission API, and
+ * prints personal links to open. --now starts a virtual clock at that instant (to try a plan of a
+ * past year as if it were current); --fresh keeps nothing on disk; --once stops after printing.
  */
-import { expandPlan, undatedObligations } from "../shared/calendar/expand";
-import { loadPlan, PlanFileError } from "../shared/plan/load";
-import { renderCalendarTable } from "./calendar-table";
+import { parseArgs } from "node:util";
+import type { ExpectationItem } from "../functions/commons/deadline-store";
+import { MissingPrerequisiteError } from "../local/dynamodb-local";
+import { startLocalStack } from "../local/runtime";
+import { formatVietnameseInstant } from "../shared/calendar/civil-date";
+import { PlanFileError } from "../shared/plan/load";
+import { linkExpiry, signLink } from "../shared/submission/link-token";
 
-const file = process.env.HANCHOT_PLAN ?? "plans/long-bien-2025.yaml";
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  options: {
+    plan: { type: "string", default: process.env.HANCHOT_PLAN ?? "plans/long-bien-2025.yaml" },
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    now: { type: "string" },
+    fresh: { type: "boolean", default: false },
+    once: { type: "boolean", default: false },
+  },
+});
+
+const startAt = values.now ? new Date(values.now) : undefined;
+if (startAt && Number.isNaN(startAt.getTime())) {
+  console.error(`Lỗi: --now "${values.now}" không phải thời điểm ISO 8601, ví dụ 2025-03-20T09:00:00+07:00`);
+  process.exit(2);
+}
+
+console.log("hanchot — đang khởi động trên máy này (DynamoDB Local cần vài giây)…");
+let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
-  const plan = await loadPlan(file);
-  process.stdout.write(
-    renderCalendarTable(plan, plan.year, expandPlan(plan, plan.year), undatedObligations(plan)),
-  );
-  console.log(
-    `\nXem thêm: npm run -s calendar -- --plan ${file} --year ${plan.year} --json   (hoặc --ics để xuất lịch)`,
-  );
+  stack = await startLocalStack({
+    planFile: values.plan,
+    ...(values.fresh ? {} : { dataDir: ".local" }),
+    port: Number(values.port),
+    ...(startAt && { startAt }),
+  });
 } catch (err) {
-  if (!(err instanceof PlanFileError)) throw err;
-  console.error(err.message);
-  process.exit(1);
+  if (err instanceof PlanFileError || err instanceof MissingPrerequisiteError) {
+    console.error(`Lỗi: ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const now = stack.now();
+const { plan, published } = stack;
+console.log(`
+DynamoDB Local   ${stack.dynamodbEndpoint}   (${values.fresh ? "trong bộ nhớ" : "dữ liệu giữ trong .local/dynamodb"})
+Tệp đính kèm     ${stack.s3Endpoint}   (s3rver${values.fresh ? "" : ", tệp giữ trong .local/s3"})
+Kế hoạch         ${plan.title}
+                 ${published.changed ? `đã đăng ${published.expectations} hạn của các đơn vị` : "đã đăng trước đó, không thay đổi"}
+Giờ hệ thống     ${formatVietnameseInstant(now.getTime())}${startAt ? " (đồng hồ ảo, --now)" : ""}
+Biểu mẫu nộp     ${stack.baseUrl}/f/<đường dẫn riêng của đơn vị>
+API              POST ${stack.baseUrl}/api/links/<đường dẫn riêng>/submissions
+`);
+
+/** Each sample unit's next open deadline (or its latest overdue one), with its personal link. */
+async function sampleLinks(): Promise<Array<{ e: ExpectationItem; url: string }>> {
+  const wards = plan.groups.find((g) => g.id === "cac-phuong" || g.id === "cac-xa")?.members ?? [];
+  const units = [...wards.slice(0, 2), plan.steeringCommittee.standingBody, "ttyt", "bhxh"];
+  const out: Array<{ e: ExpectationItem; url: string }> = [];
+  for (const unitId of new Set(units)) {
+    const open = (await stack.store.unitOpenExpectations(plan.id, unitId)).filter(
+      (e) => e.kind === "deliverable",
+    );
+    const e = open.find((x) => Date.parse(x.dueAt) > now.getTime()) ?? open.at(-1);
+    if (!e) continue;
+    const token = signLink(stack.keyring, {
+      instanceId: e.instanceId,
+      unitId,
+      expiresAt: linkExpiry(e.dueAt, now),
+    });
+    out.push({ e, url: `${stack.baseUrl}/f/${token}` });
+  }
+  return out;
+}
+
+console.log("Đường dẫn nộp báo cáo của một số đơn vị (mở trong trình duyệt):");
+for (const { e, url } of await sampleLinks()) {
+  console.log(`\n  ${e.unitName} — ${e.title.slice(0, 70)}${e.title.length > 70 ? "…" : ""}`);
+  console.log(`  kỳ ${e.period}, ${e.dueText}`);
+  console.log(`  ${url}`);
+}
+
+if (values.once) {
+  await stack.stop();
+} else {
+  console.log("\nĐang chạy. Nhấn Ctrl+C để dừng.");
+  const stop = async () => {
+    await stack.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }

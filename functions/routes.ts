@@ -7,6 +7,7 @@ export const HTTP_ROUTES = [
   { routeKey: "POST /f/{token}", handler: "submission-form" },
   { routeKey: "GET /api/links/{token}", handler: "submission-api" },
   { routeKey: "POST /api/links/{token}/submissions", handler: "submission-api" },
+  { routeKey: "POST /api/links/{token}/uploads", handler: "submission-api" },
 ] as const;
 
 export type HandlerName = (typeof HTTP_ROUTES)[number]["handler"];

@@ -53,6 +53,13 @@ export interface ExpectationItem {
   lateDays?: number;
 }
 
+export interface AttachmentRecord {
+  field: string;
+  key: string;
+  size: number;
+  kind: string;
+}
+
 export interface SubmissionItem {
   receipt: string;
   instanceId: string;
@@ -64,6 +71,7 @@ export interface SubmissionItem {
   lateDays: number;
   submitter: Submitter;
   fields: Record<string, unknown>;
+  attachments: AttachmentRecord[];
   idempotencyKey: string;
   payloadHash: string;
 }
@@ -433,6 +441,7 @@ export class DeadlineStore {
     timeliness: Timeliness;
     submitter: Submitter;
     fields: Record<string, unknown>;
+    attachments?: AttachmentRecord[];
     idempotencyKey: string;
   }): Promise<RecordResult> {
     const { expectation: e, receipt, timeliness: t } = input;
@@ -450,6 +459,7 @@ export class DeadlineStore {
       lateDays: t.lateDays,
       submitter: input.submitter,
       fields: input.fields,
+      attachments: input.attachments ?? [],
       idempotencyKey: input.idempotencyKey,
       payloadHash,
     };

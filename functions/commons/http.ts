@@ -39,13 +39,17 @@ const SECURITY_HEADERS = {
   "cache-control": "no-store",
 };
 
-export function htmlResponse(statusCode: number, body: string): APIGatewayProxyStructuredResultV2 {
+/** `formActions`: origins besides our own that forms may post to (the attachment storage). */
+export function htmlResponse(
+  statusCode: number,
+  body: string,
+  formActions: string[] = [],
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
     headers: {
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy":
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src 'self'",
+      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action ${["'self'", ...formActions].join(" ")}`,
       ...SECURITY_HEADERS,
     },
     body,

@@ -5,17 +5,52 @@
  */
 
 import { randomUUID } from "node:crypto";
+import { ATTACHMENT_KINDS_VI } from "../../shared/submission/attachments";
 import { type SubmissionError, submissionError } from "../../shared/submission/errors";
 import { type LinkClaims, type LinkKeyring, verifyLink } from "../../shared/submission/link-token";
 import { receiptNumber } from "../../shared/submission/receipt";
 import { timeliness } from "../../shared/submission/status";
 import { type SubmissionInput, submissionSchema } from "../../shared/submission/submission-schema";
-import type { DeadlineStore, ExpectationItem, SubmissionItem } from "./deadline-store";
+import type { AttachmentCheck, AttachmentStore } from "./attachments";
+import type { AttachmentRecord, DeadlineStore, ExpectationItem, SubmissionItem } from "./deadline-store";
 
 export interface SubmissionDeps {
   store: DeadlineStore;
   keyring: LinkKeyring;
   now: () => Date;
+  /** Absent where no attachment storage is configured: file fields then cannot be filled. */
+  attachments?: AttachmentStore;
+}
+
+const ATTACHMENT_MESSAGES: Record<Exclude<AttachmentCheck, { ok: true }>["reason"], string> = {
+  "not-yours": "Tệp này không thuộc đơn vị hoặc nhiệm vụ này.",
+  missing: "Không thấy tệp đã tải lên; hãy tải lại.",
+  "too-large": "Tệp lớn hơn 10 MB.",
+  empty: "Tệp rỗng.",
+  "forbidden-type": `Chỉ nhận ${ATTACHMENT_KINDS_VI}.`,
+};
+
+/** Every attachment a submission refers to, checked; field errors for those that fail. */
+async function checkAttachments(
+  deps: SubmissionDeps,
+  expectation: ExpectationItem,
+  fields: Record<string, unknown>,
+): Promise<Result<{ attachments: AttachmentRecord[] }>> {
+  const attachments: AttachmentRecord[] = [];
+  const errors: Record<string, string> = {};
+  for (const field of expectation.form.filter((f) => f.type === "file")) {
+    const keys = (fields[field.id] as string[] | undefined) ?? [];
+    if (keys.length === 0) continue;
+    if (!deps.attachments) return { ok: false, error: submissionError("uploads_unavailable") };
+    for (const key of keys) {
+      const check = await deps.attachments.check(expectation.instanceId, field.id, key);
+      if (check.ok) attachments.push({ field: field.id, key, size: check.size, kind: check.kind });
+      else errors[`fields.${field.id}`] ??= ATTACHMENT_MESSAGES[check.reason];
+    }
+  }
+  if (Object.keys(errors).length > 0)
+    return { ok: false, error: submissionError("attachment_rejected", errors) };
+  return { ok: true, attachments };
 }
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; error: SubmissionError };
@@ -75,6 +110,12 @@ export async function acceptSubmission(
     return { ok: false, error: submissionError("validation_failed", fieldErrors(parsed.error.issues)) };
   const input: SubmissionInput = parsed.data;
 
+  if (expectation.status === "cancelled" || expectation.status === "waived") {
+    return { ok: false, error: submissionError("not_expected") };
+  }
+  const checked = await checkAttachments(deps, expectation, input.fields);
+  if (!checked.ok) return checked;
+
   const submittedAt = deps.now();
   const timing = timeliness(submittedAt.getTime(), expectation.dueAt);
   if (expectation.status === "submitted" && expectation.late === false && timing.late) {
@@ -88,6 +129,7 @@ export async function acceptSubmission(
     timeliness: timing,
     submitter: input.submitter,
     fields: input.fields,
+    attachments: checked.attachments,
     idempotencyKey,
   });
   switch (result.outcome) {
@@ -103,4 +145,23 @@ export async function acceptSubmission(
         error: submissionError(result.status === "missing" ? "deadline_not_found" : "not_expected"),
       };
   }
+}
+
+/** A presigned upload form for one file field of the deadline a link opens. */
+export async function presignUpload(
+  deps: SubmissionDeps,
+  token: string,
+  fieldId: string,
+  redirectUrl?: string,
+): Promise<Result<{ upload: Awaited<ReturnType<AttachmentStore["presignUpload"]>> }>> {
+  const opened = await openLink(deps, token);
+  if (!opened.ok) return opened;
+  if (!opened.expectation.form.some((f) => f.id === fieldId && f.type === "file")) {
+    return { ok: false, error: submissionError("unknown_field") };
+  }
+  if (!deps.attachments) return { ok: false, error: submissionError("uploads_unavailable") };
+  return {
+    ok: true,
+    upload: await deps.attachments.presignUpload(opened.expectation.instanceId, fieldId, redirectUrl),
+  };
 }

@@ -2,8 +2,11 @@
  * JSON API of submissions, for units' own systems:
  *   GET  /api/links/{token}              the deadline and where the unit stands
  *   POST /api/links/{token}/submissions  submit {submitter, fields}; Idempotency-Key header
+ *   POST /api/links/{token}/uploads      {field}: a presigned POST form to upload one file to
+ *                                        (≤ 10 MB); its key then goes in fields.<field>
  */
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
 import { statusText } from "../../shared/submission/status";
 import { dynamoDocumentClient } from "../commons/clients";
@@ -11,7 +14,7 @@ import { appConfig } from "../commons/config";
 import { DeadlineStore, type ExpectationItem } from "../commons/deadline-store";
 import { errorJson, jsonResponse, readBody } from "../commons/http";
 import { httpHandler } from "../commons/middleware";
-import { acceptSubmission, openLink, type SubmissionDeps } from "../commons/submissions";
+import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
 
 function deadlineJson(e: ExpectationItem) {
   return {
@@ -44,6 +47,14 @@ export function makeSubmissionApi(deps: () => SubmissionDeps) {
     const body = readBody(event);
     if (!body.ok) return errorJson(body.error);
     if (body.kind !== "json") return errorJson(submissionError("unsupported_media_type"));
+    if (event.rawPath.endsWith("/uploads")) {
+      const field = (body.value as { field?: unknown } | null)?.field;
+      if (typeof field !== "string") return errorJson(submissionError("invalid_body"));
+      const presigned = await presignUpload(deps(), token, field);
+      if (!presigned.ok) return errorJson(presigned.error);
+      const { url, fields, key } = presigned.upload;
+      return jsonResponse(201, { url, fields, key, maxBytes: MAX_ATTACHMENT_BYTES });
+    }
     const idempotencyKey = event.headers["idempotency-key"];
     const result = await acceptSubmission(deps(), {
       token,

@@ -7,14 +7,23 @@
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { FormField } from "../../shared/plan/schema";
+import { attachmentPrefix } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
-import { type DeadlineView, errorPage, type FormValues, formPage, receiptPage } from "../../shared/web/pages";
+import {
+  type DeadlineView,
+  errorPage,
+  type FormValues,
+  formPage,
+  receiptPage,
+  type UploadForm,
+  uploadSection,
+} from "../../shared/web/pages";
 import { dynamoDocumentClient } from "../commons/clients";
 import { appConfig } from "../commons/config";
 import { DeadlineStore, type ExpectationItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
 import { httpHandler } from "../commons/middleware";
-import { acceptSubmission, openLink, type SubmissionDeps } from "../commons/submissions";
+import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
 
 const ERROR_TITLES: Record<number, string> = {
   401: "Đường dẫn không hợp lệ",
@@ -81,6 +90,58 @@ function displayValue(field: FormField, value: unknown): string {
   return String(value);
 }
 
+/** Uploaded keys that came back from storage (?tep=…&key=…), per file field, only the unit's own. */
+function uploadedKeys(rawQuery: string, e: ExpectationItem): FormValues {
+  const query = new URLSearchParams(rawQuery);
+  const keys = [...query.getAll("tep"), ...query.getAll("key")];
+  const values: FormValues = {};
+  for (const f of e.form.filter((x) => x.type === "file")) {
+    values[`fields.${f.id}`] = [
+      ...new Set(keys.filter((k) => k.startsWith(attachmentPrefix(e.instanceId, f.id)))),
+    ];
+  }
+  return values;
+}
+
+async function renderForm(
+  d: SubmissionDeps,
+  input: {
+    token: string;
+    formUrl: string;
+    expectation: ExpectationItem;
+    values: FormValues;
+    errors?: Record<string, string>;
+    idempotencyKey: string;
+    status: number;
+  },
+) {
+  const e = input.expectation;
+  const uploads: UploadForm[] = [];
+  for (const f of e.form.filter((x) => x.type === "file")) {
+    const current = input.values[`fields.${f.id}`];
+    const uploaded = Array.isArray(current) ? current : current ? [current] : [];
+    // Storage sends the browser back here with the new key; the keys uploaded so far ride along.
+    const back = new URL(input.formUrl);
+    for (const key of Object.values(input.values).flat()) {
+      if (key?.startsWith(attachmentPrefix(e.instanceId, ""))) back.searchParams.append("tep", key);
+    }
+    const presigned = await presignUpload(d, input.token, f.id, back.toString());
+    if (presigned.ok) {
+      const { url, fields } = presigned.upload;
+      uploads.push({ fieldId: f.id, label: f.label, url, fields, uploaded });
+    }
+  }
+  const body = formPage({
+    deadline: await view(d, e),
+    action: input.formUrl,
+    idempotencyKey: input.idempotencyKey,
+    values: input.values,
+    ...(input.errors && { errors: input.errors }),
+    uploadSection: uploadSection(uploads),
+  });
+  return htmlResponse(input.status, body, [...new Set(uploads.map((u) => new URL(u.url).origin))]);
+}
+
 export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: () => string) {
   return async (event: APIGatewayProxyEventV2) => {
     const d = deps();
@@ -92,14 +153,14 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
     if (event.requestContext.http.method === "GET") {
       const opened = await openLink(d, token);
       if (!opened.ok) return fail(opened.error.status, opened.error.message);
-      return htmlResponse(
-        200,
-        formPage({
-          deadline: await view(d, opened.expectation),
-          action: formUrl,
-          idempotencyKey: randomUUID(),
-        }),
-      );
+      return renderForm(d, {
+        token,
+        formUrl,
+        expectation: opened.expectation,
+        values: uploadedKeys(event.rawQueryString, opened.expectation),
+        idempotencyKey: randomUUID(),
+        status: 200,
+      });
     }
 
     const body = readBody(event);
@@ -115,17 +176,18 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
       idempotencyKey,
     });
     if (!result.ok) {
-      if (result.error.code !== "validation_failed") return fail(result.error.status, result.error.message);
-      return htmlResponse(
-        422,
-        formPage({
-          deadline: await view(d, opened.expectation),
-          action: formUrl,
-          idempotencyKey,
-          values: valuesFromForm(params),
-          errors: result.error.fieldErrors ?? {},
-        }),
-      );
+      if (result.error.code !== "validation_failed" && result.error.code !== "attachment_rejected") {
+        return fail(result.error.status, result.error.message);
+      }
+      return renderForm(d, {
+        token,
+        formUrl,
+        expectation: opened.expectation,
+        values: valuesFromForm(params),
+        errors: result.error.fieldErrors ?? {},
+        idempotencyKey,
+        status: 422,
+      });
     }
     const { submission: s } = result;
     return htmlResponse(

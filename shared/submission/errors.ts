@@ -41,6 +41,12 @@ export const SUBMISSION_ERRORS = {
     status: 422,
     message: "Một số thông tin chưa đúng. Hãy sửa các ô được đánh dấu rồi nộp lại.",
   },
+  attachment_rejected: {
+    status: 422,
+    message: "Tệp đính kèm chưa hợp lệ. Hãy xem ghi chú ở ô tệp rồi tải lại.",
+  },
+  uploads_unavailable: { status: 503, message: "Tạm thời chưa tải tệp lên được. Hãy thử lại sau." },
+  unknown_field: { status: 400, message: "Biểu mẫu không có ô tệp này." },
 } as const;
 
 export type SubmissionErrorCode = keyof typeof SUBMISSION_ERRORS;

@@ -77,3 +77,16 @@ export function verifyLink(keyring: LinkKeyring, token: string, nowMs: number): 
   if (nowMs >= claims.expiresAt * 1000) return { ok: false, reason: "expired" };
   return { ok: true, claims };
 }
+
+const DAY_S = 86_400;
+
+/**
+ * When a link sent for a deadline stops working: 90 days after the cut-off (late submissions and
+ * escalations run that long), and never less than 30 days after it was issued.
+ */
+export function linkExpiry(dueAt: string, issuedAt: Date): number {
+  return Math.max(
+    Math.floor(Date.parse(dueAt) / 1000) + 90 * DAY_S,
+    Math.floor(issuedAt.getTime() / 1000) + 30 * DAY_S,
+  );
+}

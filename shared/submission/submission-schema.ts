@@ -83,7 +83,15 @@ function fieldSchema(field: FormField): z.ZodType {
   }
   const empty = (v: unknown) =>
     v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
-  if (field.required) return z.preprocess((v) => (empty(v) ? undefined : v), schema);
+  if (field.required) {
+    return z.preprocess(
+      (v) => (empty(v) ? undefined : v),
+      z
+        .any()
+        .refine((v) => v !== undefined, { message: required, abort: true })
+        .pipe(schema),
+    );
+  }
   return z.preprocess((v) => (empty(v) ? undefined : v), schema.optional());
 }
 

@@ -237,3 +237,31 @@ export function errorPage(input: { title: string; message: string }): string {
     html`<section class="card summary" role="alert"><h1>${input.title}</h1><p>${input.message}</p></section>`,
   );
 }
+
+export interface UploadForm {
+  fieldId: string;
+  label: string;
+  url: string;
+  fields: Record<string, string>;
+  uploaded: string[];
+}
+
+/** One plain multipart form per file field, posting straight to storage, which sends the browser back. */
+export function uploadSection(forms: readonly UploadForm[]): Html {
+  if (forms.length === 0) return html``;
+  return html`<section class="card" aria-labelledby="tep-dinh-kem">
+<h2 id="tep-dinh-kem" style="font-size:1.05rem;margin:0">Tệp đính kèm</h2>
+<p class="hint">Tải từng tệp lên trước, rồi điền báo cáo ở dưới. Tối đa 10 MB mỗi tệp; nhận PDF, Word, Excel, OpenDocument, ảnh JPEG/PNG.</p>
+${forms.map(
+  (f) => html`<form method="post" action="${f.url}" enctype="multipart/form-data">
+${Object.entries(f.fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
+<label for="tai-len-${f.fieldId}">${f.label}</label>
+<p class="hint" id="tai-len-${f.fieldId}-da-tai">${
+    f.uploaded.length === 0 ? "Chưa tải tệp nào." : `Đã tải ${f.uploaded.length} tệp.`
+  }</p>
+<input type="file" id="tai-len-${f.fieldId}" name="file" required aria-describedby="tai-len-${f.fieldId}-da-tai" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png">
+<button type="submit">Tải tệp lên</button>
+</form>`,
+)}
+</section>`;
+}

@@ -1,20 +1,33 @@
-/** A fresh table in the test run's DynamoDB Local, refusing anything but a loopback endpoint. */
+/** Clients for the test run's DynamoDB Local and S3 server, refusing anything but loopback. */
 import { randomUUID } from "node:crypto";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { createTableInput } from "../../functions/commons/table";
 
-export function localDynamoClient(): DynamoDBClient {
-  const endpoint = inject("dynamodbEndpoint");
+/** Connected tests never touch a real AWS endpoint. */
+export function loopbackOnly(endpoint: string): string {
   const host = new URL(endpoint).hostname;
-  // Connected tests never touch a real AWS endpoint.
   if (host !== "127.0.0.1" && host !== "localhost")
-    throw new Error(`refusing non-local DynamoDB endpoint ${endpoint}`);
+    throw new Error(`refusing non-local endpoint ${endpoint}`);
+  return endpoint;
+}
+
+export function localDynamoClient(): DynamoDBClient {
   return new DynamoDBClient({
-    endpoint,
+    endpoint: loopbackOnly(inject("dynamodbEndpoint")),
     region: "ap-southeast-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+}
+
+export function localS3Client(): S3Client {
+  return new S3Client({
+    endpoint: loopbackOnly(inject("s3Endpoint")),
+    forcePathStyle: true,
+    region: "ap-southeast-1",
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
   });
 }
 

@@ -1,14 +1,16 @@
 /** The submission handlers wired to a fresh table in DynamoDB Local, with a clock the test moves. */
 import { readFileSync } from "node:fs";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { AttachmentStore } from "../../functions/commons/attachments";
 import { DeadlineStore } from "../../functions/commons/deadline-store";
 import { httpHandler } from "../../functions/commons/middleware";
 import type { SubmissionDeps } from "../../functions/commons/submissions";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { makeSubmissionForm } from "../../functions/submission-form/handler";
+import { ATTACHMENT_BUCKET } from "../../local/s3-local";
 import { parsePlan } from "../../shared/plan/load";
 import { type LinkKeyring, newLinkKey, signLink } from "../../shared/submission/link-token";
-import { freshTable } from "./dynamodb";
+import { freshTable, localS3Client } from "./dynamodb";
 
 export const BASE_URL = "http://127.0.0.1:3000";
 
@@ -19,7 +21,8 @@ export async function submissionApp(planFile = "test/fixtures/all-rules.yaml") {
   await store.publishPlan(plan);
   const keyring: LinkKeyring = { current: "k1", keys: { k1: newLinkKey() } };
   const clock = { now: new Date("2025-03-20T02:00:00Z") };
-  const deps: SubmissionDeps = { store, keyring, now: () => clock.now };
+  const attachments = new AttachmentStore(localS3Client(), ATTACHMENT_BUCKET);
+  const deps: SubmissionDeps = { store, keyring, now: () => clock.now, attachments };
   const api = httpHandler(makeSubmissionApi(() => deps));
   const form = httpHandler(
     makeSubmissionForm(
@@ -29,7 +32,7 @@ export async function submissionApp(planFile = "test/fixtures/all-rules.yaml") {
   );
   const link = (instanceId: string, expiresAt = Date.parse("2026-01-01T00:00:00Z") / 1000) =>
     signLink(keyring, { instanceId, unitId: instanceId.split(":").at(-1) ?? "", expiresAt });
-  return { store, plan, keyring, clock, deps, api, form, link, tableName };
+  return { store, plan, keyring, clock, deps, api, form, link, tableName, attachments };
 }
 
 export function httpEvent(input: {
@@ -100,4 +103,18 @@ export function postJson(api: Invoke, token: string, body: unknown, headers: Rec
     }),
     lambdaContext,
   );
+}
+
+/** Uploads bytes through a presigned POST, as a browser form would; returns the stored key. */
+export async function uploadThrough(
+  post: { url: string; fields: Record<string, string>; key: string },
+  bytes: Uint8Array,
+  name = "bao-cao.pdf",
+) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(post.fields)) form.append(k, v);
+  form.append("file", new Blob([bytes]), name);
+  const res = await fetch(post.url, { method: "POST", body: form, redirect: "manual" });
+  if (res.status >= 400) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  return post.key;
 }

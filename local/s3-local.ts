@@ -1,0 +1,30 @@
+/**
+ * An S3-compatible server for local runs and tests: s3rver, from npm, storing objects in a folder.
+ * It serves presigned POST uploads (with success_action_redirect) as S3 does; it does not enforce
+ * POST policy conditions or signatures, which is why the submission path checks every object itself.
+ */
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import S3rver from "s3rver";
+
+export const ATTACHMENT_BUCKET = "hanchot-attachments";
+
+export interface S3Local {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function startS3Local(options: { directory?: string } = {}): Promise<S3Local> {
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), "hanchot-s3-"));
+  mkdirSync(directory, { recursive: true });
+  const server = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory,
+    configureBuckets: [{ name: ATTACHMENT_BUCKET }],
+  });
+  const { port } = await server.run();
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+}
