@@ -20,7 +20,7 @@ import {
 } from "../../shared/web/pages";
 import { dynamoDocumentClient } from "../commons/clients";
 import { appConfig } from "../commons/config";
-import { DeadlineStore, type ExpectationItem } from "../commons/deadline-store";
+import { DeadlineStore, type ExpectationItem, type SubmissionItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
 import { httpHandler } from "../commons/middleware";
 import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
@@ -83,10 +83,33 @@ function valuesFromForm(params: URLSearchParams): FormValues {
   return values;
 }
 
-function displayValue(field: FormField, value: unknown): string {
+const KIND_NAMES: Record<string, string> = {
+  pdf: "PDF",
+  office: "Word/Excel",
+  "open-document-or-office-xml": "Word/Excel/OpenDocument",
+  jpeg: "ảnh JPEG",
+  png: "ảnh PNG",
+};
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  const kb = bytes / 1024;
+  return kb < 1024
+    ? `${kb.toLocaleString("vi-VN", { maximumFractionDigits: 1 })} KB`
+    : `${(kb / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
+}
+
+/** A submitted value as the receipt shows it: Vietnamese numbers, files by kind and size, not by key. */
+function displayValue(field: FormField, value: unknown, attachments: SubmissionItem["attachments"]): string {
   if (value === undefined) return "";
   if (field.type === "checkbox") return value ? "Có" : "Không";
-  if (Array.isArray(value)) return value.join(", ");
+  if (field.type === "file") {
+    return attachments
+      .filter((a) => a.field === field.id)
+      .map((a, i) => `Tệp ${i + 1}: ${KIND_NAMES[a.kind] ?? a.kind}, ${fileSize(a.size)}`)
+      .join("; ");
+  }
+  if (typeof value === "number") return value.toLocaleString("vi-VN");
   return String(value);
 }
 
@@ -203,7 +226,7 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
         submitterName: s.submitter.name,
         fields: opened.expectation.form.map((f) => ({
           label: f.label,
-          value: displayValue(f, s.fields[f.id]),
+          value: displayValue(f, s.fields[f.id], s.attachments),
         })),
       }),
     );
