@@ -25,7 +25,10 @@ import { newLinkKey, signLink } from "../shared/submission/link-token";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
-  options: { submissions: { type: "string", default: "2000" }, concurrency: { type: "string", default: "16" } },
+  options: {
+    submissions: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "16" },
+  },
 });
 const total = Number(values.submissions);
 const concurrency = Number(values.concurrency);
@@ -93,7 +96,12 @@ try {
   const deps: SubmissionDeps = { store, keyring, now: () => new Date("2025-01-02T00:00:00Z") };
   const handlers = {
     "submission-api": httpHandler(makeSubmissionApi(() => deps)),
-    "submission-form": httpHandler(makeSubmissionForm(() => deps, () => "")),
+    "submission-form": httpHandler(
+      makeSubmissionForm(
+        () => deps,
+        () => "",
+      ),
+    ),
   };
   const api = await startHttpApi(handlers, 0);
   const body = (i: number) =>
@@ -103,7 +111,11 @@ try {
     });
   const submitOne = async (i: number) => {
     const instanceId = instances[i] as string;
-    const token = signLink(keyring, { instanceId, unitId: instanceId.split(":").at(-1) ?? "", expiresAt: 2_000_000_000 });
+    const token = signLink(keyring, {
+      instanceId,
+      unitId: instanceId.split(":").at(-1) ?? "",
+      expiresAt: 2_000_000_000,
+    });
     const res = await fetch(`${api.url}/api/links/${token}/submissions`, {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": randomUUID() },

@@ -1,37 +1,35 @@
 /**
- * The access patterns of hanchot over its one table (keys in keys.ts, table in table.ts).
- * No Scan anywhere: every read is a GetItem or a Query on a key or an index.
+ * The access patterns of hanchot over its one table (keys in keys.ts, table in table.ts, the list
+ * in docs/data-model.md). No Scan anywhere: every read is a GetItem or a Query on a key or index.
  *
- * Writes that must not be lost or doubled are conditional: a submission is one transaction that
- * creates the submission (only if that receipt does not exist yet) and updates the unit's status
- * (only if the deadline is still expected of it).
+ * A submission is one conditional PutItem of an immutable item (only if its receipt is new), so it
+ * is stored exactly once or not at all; where a unit stands is derived from its expectation and
+ * its submissions (shared/submission/derive.ts), never written separately.
  */
 import { createHash } from "node:crypto";
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   type NativeAttributeValue,
+  PutCommand,
   paginateQuery,
   type QueryCommandInput,
-  TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { type DeadlineInstance, expandPlan, planYears } from "../../shared/calendar/expand";
 import { formFor } from "../../shared/plan/forms";
-import type { FormField, PlanFile, Unit } from "../../shared/plan/schema";
+import type { FormField, PlanFile } from "../../shared/plan/schema";
+import { deriveStatus, type ExpectationState } from "../../shared/submission/derive";
 import type { ExpectationStatus, Timeliness } from "../../shared/submission/status";
 import type { Submitter } from "../../shared/submission/submission-schema";
 import { type InstanceRef, keys, parseInstanceId } from "./keys";
 import { TABLE_KEYS } from "./table";
 
-export interface ExpectationItem {
-  instanceId: string;
+/** What a deadline (one obligation in one period) asks of its units: the same for each of them. */
+export interface DeadlineDefinition {
   planId: string;
   obligationId: string;
   period: string;
-  unitId: string;
-  unitName: string;
   title: string;
   timing: string;
   kind: DeadlineInstance["kind"];
@@ -44,6 +42,28 @@ export interface ExpectationItem {
   deliverTo?: string;
   personalData: boolean;
   form: FormField[];
+  units: string[];
+  state: "active" | "cancelled";
+}
+
+/** One unit's expectation as stored. */
+interface StoredExpectation {
+  instanceId: string;
+  planId: string;
+  obligationId: string;
+  period: string;
+  unitId: string;
+  unitName: string;
+  dueAt: string;
+  state: ExpectationState;
+}
+
+/** One unit's deadline as read: the definition, the unit, and where it stands. */
+export interface ExpectationItem extends Omit<DeadlineDefinition, "units" | "state"> {
+  instanceId: string;
+  unitId: string;
+  unitName: string;
+  state: ExpectationState;
   status: ExpectationStatus;
   versions: number;
   submittedAt?: string;
@@ -66,6 +86,8 @@ export interface SubmissionItem {
   planId: string;
   unitId: string;
   submittedAt: string;
+  /** The cut-off this submission was timed against when it arrived. */
+  dueAt: string;
   late: boolean;
   lateByMs: number;
   lateDays: number;
@@ -85,32 +107,34 @@ export interface PublishResult {
 }
 
 export type RecordResult =
-  | { outcome: "created"; submission: SubmissionItem; expectation: ExpectationItem }
+  | { outcome: "created"; submission: SubmissionItem }
   | { outcome: "duplicate"; submission: SubmissionItem }
-  | { outcome: "conflict"; submission: SubmissionItem }
-  | { outcome: "not-expected"; status: ExpectationStatus | "missing" };
+  | { outcome: "conflict"; submission: SubmissionItem };
 
 /** Counts the requests sent, so that benchmarks and tests can check the cost of each path. */
 export interface RequestCounter {
   count: number;
 }
 
+export interface DeadlineStoreOptions {
+  /** How long a deadline's definition is reused before it is read again (a plan amendment shows after this). */
+  definitionTtlMs?: number;
+  requests?: RequestCounter;
+}
+
 function hashOf(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex");
 }
 
-async function mapConcurrent<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+async function mapConcurrent<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>) {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
+    while (next < items.length) await fn(items[next++] as T);
   });
   await Promise.all(workers);
 }
 
-/** Set every attribute of `values` in one UpdateExpression, plus the `if_not_exists` defaults. */
+/** SET every defined attribute of `values`, plus `if_not_exists` defaults, in one UpdateExpression. */
 function setExpression(
   values: Record<string, NativeAttributeValue>,
   defaults: Record<string, NativeAttributeValue> = {},
@@ -119,19 +143,14 @@ function setExpression(
   const attrValues: Record<string, NativeAttributeValue> = {};
   const parts: string[] = [];
   let i = 0;
-  for (const [name, value] of Object.entries(values)) {
-    if (value === undefined) continue;
+  const add = (name: string, value: NativeAttributeValue, ifNotExists: boolean) => {
     names[`#a${i}`] = name;
     attrValues[`:v${i}`] = value;
-    parts.push(`#a${i} = :v${i}`);
+    parts.push(ifNotExists ? `#a${i} = if_not_exists(#a${i}, :v${i})` : `#a${i} = :v${i}`);
     i++;
-  }
-  for (const [name, value] of Object.entries(defaults)) {
-    names[`#a${i}`] = name;
-    attrValues[`:v${i}`] = value;
-    parts.push(`#a${i} = if_not_exists(#a${i}, :v${i})`);
-    i++;
-  }
+  };
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) add(name, value, false);
+  for (const [name, value] of Object.entries(defaults)) add(name, value, true);
   return {
     UpdateExpression: `SET ${parts.join(", ")}`,
     ExpressionAttributeNames: names,
@@ -139,19 +158,75 @@ function setExpression(
   };
 }
 
+type Item = Record<string, NativeAttributeValue> & { sk?: string };
+
+/** Expectations and their submissions (from one Query) → each unit's deadline as read. */
+function fold(items: readonly Item[], definitions: (e: StoredExpectation) => DeadlineDefinition | undefined) {
+  const submissions = new Map<string, SubmissionItem[]>();
+  const expectations: StoredExpectation[] = [];
+  for (const item of items) {
+    if (item.type === "submission") {
+      const s = item as unknown as SubmissionItem;
+      submissions.set(s.instanceId, [...(submissions.get(s.instanceId) ?? []), s]);
+    } else if (item.type === "expectation") {
+      expectations.push(item as unknown as StoredExpectation);
+    }
+  }
+  const out: Array<{ expectation: ExpectationItem; submissions: SubmissionItem[] }> = [];
+  for (const e of expectations) {
+    const definition = definitions(e);
+    if (!definition) continue;
+    const mine = (submissions.get(e.instanceId) ?? []).sort((a, b) =>
+      a.submittedAt < b.submittedAt ? -1 : 1,
+    );
+    const derived = deriveStatus(e.state, definition.dueAt, mine);
+    const { units: _units, state: _state, ...shared } = definition;
+    out.push({
+      expectation: {
+        ...shared,
+        instanceId: e.instanceId,
+        unitId: e.unitId,
+        unitName: e.unitName,
+        state: e.state,
+        status: derived.status,
+        versions: derived.versions,
+        ...(derived.submittedAt && { submittedAt: derived.submittedAt }),
+        ...(derived.latestReceipt && { latestReceipt: derived.latestReceipt }),
+        ...(derived.timeliness && {
+          late: derived.timeliness.late,
+          lateByMs: derived.timeliness.lateByMs,
+          lateDays: derived.timeliness.lateDays,
+        }),
+      },
+      submissions: mine,
+    });
+  }
+  return out;
+}
+
 export class DeadlineStore {
+  readonly requests: RequestCounter;
+  private readonly definitionTtlMs: number;
+  private readonly definitions = new Map<
+    string,
+    { value: DeadlineDefinition | undefined; expires: number }
+  >();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     readonly tableName: string,
-    readonly requests: RequestCounter = { count: 0 },
-  ) {}
+    options: DeadlineStoreOptions = {},
+  ) {
+    this.requests = options.requests ?? { count: 0 };
+    this.definitionTtlMs = options.definitionTtlMs ?? 60_000;
+  }
 
-  private async send<T>(command: GetCommand | UpdateCommand | TransactWriteCommand): Promise<T> {
+  private async send<T>(command: GetCommand | UpdateCommand | PutCommand): Promise<T> {
     this.requests.count++;
     return (await this.client.send(command as GetCommand)) as T;
   }
 
-  private async queryAll<T>(input: Omit<QueryCommandInput, "TableName">): Promise<T[]> {
+  private async queryAll<T = Item>(input: Omit<QueryCommandInput, "TableName">): Promise<T[]> {
     const out: T[] = [];
     for await (const page of paginateQuery(
       { client: this.client },
@@ -163,12 +238,18 @@ export class DeadlineStore {
     return out;
   }
 
+  private update(key: Record<string, string>, values: Record<string, NativeAttributeValue>, defaults = {}) {
+    return this.send(
+      new UpdateCommand({ TableName: this.tableName, Key: key, ...setExpression(values, defaults) }),
+    );
+  }
+
   // ---- publishing -------------------------------------------------------------------------
 
   /**
    * Writes a plan's units, obligations and every deadline instance of the years it runs.
    * Idempotent: the same content again writes nothing. An amended plan updates what changed,
-   * keeps every submission and status, and cancels the expectations it no longer has.
+   * keeps every submission, and cancels the expectations it no longer has.
    */
   async publishPlan(plan: PlanFile, now = new Date()): Promise<PublishResult> {
     const before = this.requests.count;
@@ -188,26 +269,12 @@ export class DeadlineStore {
     const instances = planYears(plan).flatMap((year) => expandPlan(plan, year));
     const obligations = new Map(plan.obligations.map((o) => [o.id, o]));
     const deadlines = Map.groupBy(instances, (i) => keys.deadlinePk(i.planId, i.obligationId, i.period));
-    const update = (
-      key: Record<string, string>,
-      values: Record<string, NativeAttributeValue>,
-      defaults = {},
-    ) =>
-      this.send(
-        new UpdateCommand({ TableName: this.tableName, Key: key, ...setExpression(values, defaults) }),
-      );
 
-    await mapConcurrent(plan.units, 16, (u: Unit) =>
-      update(keys.unit(plan.id, u.id), {
-        type: "unit",
-        planId: plan.id,
-        unitId: u.id,
-        ...u,
-        updatedAt: now.toISOString(),
-      }).then(() => {}),
+    await mapConcurrent(plan.units, 16, (u) =>
+      this.update(keys.unit(plan.id, u.id), { type: "unit", planId: plan.id, unitId: u.id, ...u }),
     );
     await mapConcurrent(plan.obligations, 16, (o) =>
-      update(keys.obligation(plan.id, o.id), {
+      this.update(keys.obligation(plan.id, o.id), {
         type: "obligation",
         planId: plan.id,
         obligationId: o.id,
@@ -220,33 +287,38 @@ export class DeadlineStore {
         reminders: o.reminders ?? plan.defaults.reminders,
         escalation: o.escalation ?? plan.defaults.escalation,
         form: formFor(plan, o),
-      }).then(() => {}),
+      }),
     );
-    await mapConcurrent([...deadlines.values()], 16, async (group) => {
+    await mapConcurrent([...deadlines.values()], 16, (group) => {
       const first = group[0] as DeadlineInstance;
-      await update(keys.deadline(first.planId, first.obligationId, first.period), {
-        type: "deadline",
+      const obligation = obligations.get(first.obligationId);
+      const definition: DeadlineDefinition = {
         planId: first.planId,
         obligationId: first.obligationId,
         period: first.period,
         title: first.title,
         timing: first.timing,
         kind: first.kind,
-        dueAt: first.dueAt,
+        ...(first.opensOn && { opensOn: first.opensOn }),
         nominalDue: first.nominalDue,
         effectiveDue: first.effectiveDue,
-        opensOn: first.opensOn,
+        dueAt: first.dueAt,
+        dueText: first.dueText,
         remindAt: first.remindAt,
-        deliverTo: first.deliverTo,
+        ...(first.deliverTo && { deliverTo: first.deliverTo }),
+        personalData: obligation?.deliverable?.personalData ?? false,
+        form: obligation ? formFor(plan, obligation) : [],
         units: group.map((i) => i.unitId),
         state: "active",
+      };
+      return this.update(keys.deadline(first.planId, first.obligationId, first.period), {
+        type: "deadline",
+        ...definition,
       });
     });
-    await mapConcurrent(instances, 16, async (inst) => {
-      const obligation = obligations.get(inst.obligationId);
-      const ref = parseInstanceId(inst.id) as InstanceRef;
-      await update(
-        keys.expectation(ref),
+    await mapConcurrent(instances, 16, (inst) =>
+      this.update(
+        keys.expectation(parseInstanceId(inst.id) as InstanceRef),
         {
           type: "expectation",
           instanceId: inst.id,
@@ -255,56 +327,47 @@ export class DeadlineStore {
           period: inst.period,
           unitId: inst.unitId,
           unitName: inst.unitName,
-          title: inst.title,
-          timing: inst.timing,
-          kind: inst.kind,
-          opensOn: inst.opensOn,
-          nominalDue: inst.nominalDue,
-          effectiveDue: inst.effectiveDue,
           dueAt: inst.dueAt,
-          dueText: inst.dueText,
-          remindAt: inst.remindAt,
-          deliverTo: inst.deliverTo,
-          personalData: obligation?.deliverable?.personalData ?? false,
-          form: obligation ? formFor(plan, obligation) : [],
           [TABLE_KEYS.indexes.byUnit.partitionKey]: keys.byUnitPk(inst.planId, inst.unitId),
           [TABLE_KEYS.indexes.byUnit.sortKey]: keys.byUnitDue(inst.dueAt, inst.id),
         },
-        { status: "pending", versions: 0 },
-      );
-    });
+        { state: "expected" },
+      ),
+    );
 
-    // Expectations the amended plan no longer has: cancelled, unless already submitted.
+    // Expectations the amended plan no longer has are cancelled (their submissions stay).
     const current = new Set(instances.map((i) => i.id));
-    const units = new Set([...previousUnits, ...plan.units.map((u) => u.id)]);
+    const currentDeadlines = new Set(deadlines.keys());
     let cancelled = 0;
-    for (const unitId of units) {
-      const previous = await this.unitExpectations(plan.id, unitId);
-      for (const e of previous.filter(
-        (x) => !current.has(x.instanceId) && (x.status === "pending" || x.status === "overdue"),
-      )) {
+    for (const unitId of new Set([...previousUnits, ...plan.units.map((u) => u.id)])) {
+      const stale = (await this.unitItems(plan.id, unitId)).filter(
+        (e): e is Item & StoredExpectation =>
+          e.type === "expectation" &&
+          !current.has(e.instanceId) &&
+          (e.state === "expected" || e.state === "overdue"),
+      );
+      for (const e of stale) {
+        const ref = parseInstanceId(e.instanceId) as InstanceRef;
         await this.send(
           new UpdateCommand({
             TableName: this.tableName,
-            Key: keys.expectation(parseInstanceId(e.instanceId) as InstanceRef),
+            Key: keys.expectation(ref),
             UpdateExpression: "SET #s = :cancelled REMOVE gsi2pk, gsi2sk",
-            ConditionExpression: "#s IN (:pending, :overdue)",
-            ExpressionAttributeNames: { "#s": "status" },
-            ExpressionAttributeValues: {
-              ":cancelled": "cancelled",
-              ":pending": "pending",
-              ":overdue": "overdue",
-            },
+            ExpressionAttributeNames: { "#s": "state" },
+            ExpressionAttributeValues: { ":cancelled": "cancelled" },
           }),
-        ).catch((err: Error) => {
-          if (err.name !== "ConditionalCheckFailedException") throw err;
-        });
+        );
+        const deadlinePk = keys.deadlinePk(ref.planId, ref.obligationId, ref.period);
+        if (!currentDeadlines.has(deadlinePk)) {
+          await this.update(keys.deadline(ref.planId, ref.obligationId, ref.period), { state: "cancelled" });
+          currentDeadlines.add(deadlinePk); // once per deadline
+        }
         cancelled++;
       }
     }
 
     // Last: the plan item with its hash, so that an interrupted publish is redone in full next time.
-    await update(keys.plan(plan.id), {
+    await this.update(keys.plan(plan.id), {
       type: "plan",
       planId: plan.id,
       title: plan.title,
@@ -315,6 +378,7 @@ export class DeadlineStore {
       contentHash,
       publishedAt: now.toISOString(),
     });
+    this.definitions.clear();
     return {
       changed: true,
       expectations: instances.length,
@@ -335,55 +399,103 @@ export class DeadlineStore {
 
   // ---- reads ------------------------------------------------------------------------------
 
-  async getExpectation(instanceId: string): Promise<ExpectationItem | undefined> {
-    const ref = parseInstanceId(instanceId);
-    if (!ref) return undefined;
-    const out = await this.send<{ Item?: ExpectationItem }>(
-      new GetCommand({ TableName: this.tableName, Key: keys.expectation(ref) }),
+  /** A deadline's definition, reused for definitionTtlMs: every unit's submission needs it. */
+  async deadlineDefinition(ref: Omit<InstanceRef, "unitId">): Promise<DeadlineDefinition | undefined> {
+    const pk = keys.deadlinePk(ref.planId, ref.obligationId, ref.period);
+    const cached = this.definitions.get(pk);
+    if (cached && cached.expires > Date.now()) return cached.value;
+    const out = await this.send<{ Item?: DeadlineDefinition }>(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.deadline(ref.planId, ref.obligationId, ref.period),
+      }),
     );
+    this.definitions.set(pk, { value: out.Item, expires: Date.now() + this.definitionTtlMs });
     return out.Item;
   }
 
-  /** A deadline's units and where each stands. */
+  /** One unit's deadline with all its submissions, oldest first (one Query). */
+  async getExpectation(
+    instanceId: string,
+  ): Promise<{ expectation: ExpectationItem; submissions: SubmissionItem[] } | undefined> {
+    const ref = parseInstanceId(instanceId);
+    if (!ref) return undefined;
+    const [definition, items] = await Promise.all([
+      this.deadlineDefinition(ref),
+      this.queryAll({
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: {
+          ":pk": keys.deadlinePk(ref.planId, ref.obligationId, ref.period),
+          ":prefix": keys.unitPrefix(ref.unitId),
+        },
+      }),
+    ]);
+    return fold(items, () => definition)[0];
+  }
+
+  /** A deadline's units and where each stands (one Query over the deadline's partition). */
   async deadlineExpectations(
     planId: string,
     obligationId: string,
     period: string,
   ): Promise<ExpectationItem[]> {
-    return this.queryAll<ExpectationItem>({
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: {
-        ":pk": keys.deadlinePk(planId, obligationId, period),
-        ":prefix": keys.expectationsPrefix,
-      },
-    });
+    const [definition, items] = await Promise.all([
+      this.deadlineDefinition({ planId, obligationId, period }),
+      this.queryAll({
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: {
+          ":pk": keys.deadlinePk(planId, obligationId, period),
+          ":prefix": keys.unitsPrefix,
+        },
+      }),
+    ]);
+    return fold(items, () => definition).map((x) => x.expectation);
   }
 
-  /** The units of a deadline that still owe it (the partition holds one item per unit: ≤ a few hundred). */
+  /** The units of a deadline that still owe it. */
   async pendingUnits(planId: string, obligationId: string, period: string): Promise<ExpectationItem[]> {
     const all = await this.deadlineExpectations(planId, obligationId, period);
     return all.filter((e) => e.status === "pending" || e.status === "overdue");
   }
 
-  /** A unit's deadlines, by due instant (optionally within [fromIso, toIso)). */
+  private unitItems(planId: string, unitId: string): Promise<Item[]> {
+    const { name, partitionKey } = TABLE_KEYS.indexes.byUnit;
+    return this.queryAll({
+      IndexName: name,
+      KeyConditionExpression: `${partitionKey} = :pk`,
+      ExpressionAttributeValues: { ":pk": keys.byUnitPk(planId, unitId) },
+    });
+  }
+
+  private async withDefinitions(items: readonly Item[]) {
+    const refs = new Map<string, InstanceRef>();
+    for (const i of items)
+      if (i.type === "expectation") refs.set(i.instanceId, parseInstanceId(i.instanceId) as InstanceRef);
+    const defs = new Map<string, DeadlineDefinition | undefined>();
+    await mapConcurrent([...refs.values()], 8, async (ref) => {
+      const pk = keys.deadlinePk(ref.planId, ref.obligationId, ref.period);
+      if (!defs.has(pk)) defs.set(pk, await this.deadlineDefinition(ref));
+    });
+    return fold(items, (e) => defs.get(keys.deadlinePk(e.planId, e.obligationId, e.period)));
+  }
+
+  /**
+   * A unit's deadlines by due instant, optionally with dueAt in [from, to). One Query on the byUnit
+   * index (a unit's partition holds its deadlines and submissions: a few hundred items a year),
+   * plus the definitions of its deadlines, cached.
+   */
   async unitExpectations(
     planId: string,
     unitId: string,
     range?: { from: string; to: string },
   ): Promise<ExpectationItem[]> {
-    const { name, partitionKey, sortKey } = TABLE_KEYS.indexes.byUnit;
-    return this.queryAll<ExpectationItem>({
-      IndexName: name,
-      KeyConditionExpression: range
-        ? `${partitionKey} = :pk AND ${sortKey} BETWEEN :from AND :to`
-        : `${partitionKey} = :pk AND begins_with(${sortKey}, :prefix)`,
-      ExpressionAttributeValues: {
-        ":pk": keys.byUnitPk(planId, unitId),
-        ...(range
-          ? { ":from": keys.byUnitDue(range.from, ""), ":to": keys.byUnitDue(range.to, "") }
-          : { ":prefix": keys.byUnitDuePrefix }),
-      },
-    });
+    const folded = await this.withDefinitions(await this.unitItems(planId, unitId));
+    return folded
+      .map((x) => x.expectation)
+      .filter((e) => !range || (e.dueAt >= range.from && e.dueAt < range.to))
+      .sort((a, b) =>
+        a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.instanceId < b.instanceId ? -1 : 1,
+      );
   }
 
   /** A unit's open deadlines: not yet submitted, waived or cancelled. */
@@ -394,48 +506,65 @@ export class DeadlineStore {
 
   /** A unit's submissions, oldest first. */
   async unitSubmissions(planId: string, unitId: string): Promise<SubmissionItem[]> {
-    const { name, partitionKey, sortKey } = TABLE_KEYS.indexes.byUnit;
-    return this.queryAll<SubmissionItem>({
-      IndexName: name,
-      KeyConditionExpression: `${partitionKey} = :pk AND begins_with(${sortKey}, :prefix)`,
-      ExpressionAttributeValues: {
-        ":pk": keys.byUnitPk(planId, unitId),
-        ":prefix": keys.byUnitSubmittedPrefix,
-      },
-    });
+    const items = (await this.unitItems(planId, unitId)).filter((i) => i.type === "submission");
+    return (items as unknown as SubmissionItem[]).sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1));
   }
 
-  /** Every version a unit submitted for one deadline. */
+  /** Every version a unit submitted for one deadline, oldest first. */
   async submissionsFor(instanceId: string): Promise<SubmissionItem[]> {
-    const ref = parseInstanceId(instanceId);
-    if (!ref) return [];
-    const { pk, skPrefix } = keys.submissionsOf(ref);
-    const items = await this.queryAll<SubmissionItem>({
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix },
-    });
-    return items.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1));
+    return (await this.getExpectation(instanceId))?.submissions ?? [];
   }
 
-  /** The overdue units across a plan, by due instant. */
+  /** The units of a plan marked overdue and still without a submission, by due instant. */
   async overdueExpectations(planId: string): Promise<ExpectationItem[]> {
     const { name, partitionKey } = TABLE_KEYS.indexes.overdue;
-    return this.queryAll<ExpectationItem>({
+    const items = await this.queryAll({
       IndexName: name,
       KeyConditionExpression: `${partitionKey} = :pk`,
       ExpressionAttributeValues: { ":pk": keys.overduePk(planId) },
     });
+    return (await this.withDefinitions(items))
+      .map((x) => x.expectation)
+      .filter((e) => e.status === "overdue");
   }
 
-  // ---- writes on the request path ---------------------------------------------------------
+  // ---- writes -----------------------------------------------------------------------------
+
+  /** Marks a unit overdue on a deadline, if it is still expected of it (the workflows call this). */
+  async markOverdue(instanceId: string): Promise<boolean> {
+    const ref = parseInstanceId(instanceId) as InstanceRef;
+    const { overdue } = TABLE_KEYS.indexes;
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.expectation(ref),
+          UpdateExpression: `SET #s = :overdue, ${overdue.partitionKey} = :pk, ${overdue.sortKey} = :sk`,
+          ConditionExpression: "#s = :expected",
+          ExpressionAttributeNames: { "#s": "state" },
+          ExpressionAttributeValues: {
+            ":overdue": "overdue",
+            ":expected": "expected",
+            ":pk": keys.overduePk(ref.planId),
+            ":sk": keys.overdueExpectationSk((await this.deadlineDefinition(ref))?.dueAt ?? "", instanceId),
+          },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === "ConditionalCheckFailedException") return false;
+      throw err;
+    }
+  }
 
   /**
-   * Records one submission version and the unit's new status in one transaction.
-   * A retry with the same idempotency key finds the first submission (same receipt) and writes
+   * Records one submission version with one conditional PutItem: stored once, or not at all.
+   * A retry with the same idempotency key (same receipt) finds the first submission and writes
    * nothing; the same key with a different payload is a conflict.
    */
   async recordSubmission(input: {
-    expectation: ExpectationItem;
+    instanceId: string;
+    dueAt: string;
     receipt: string;
     submittedAt: Date;
     timeliness: Timeliness;
@@ -444,16 +573,17 @@ export class DeadlineStore {
     attachments?: AttachmentRecord[];
     idempotencyKey: string;
   }): Promise<RecordResult> {
-    const { expectation: e, receipt, timeliness: t } = input;
-    const ref = parseInstanceId(e.instanceId) as InstanceRef;
+    const { receipt, timeliness: t } = input;
+    const ref = parseInstanceId(input.instanceId) as InstanceRef;
     const submittedAt = input.submittedAt.toISOString();
     const payloadHash = hashOf({ submitter: input.submitter, fields: input.fields });
     const submission: SubmissionItem = {
       receipt,
-      instanceId: e.instanceId,
-      planId: e.planId,
-      unitId: e.unitId,
+      instanceId: input.instanceId,
+      planId: ref.planId,
+      unitId: ref.unitId,
       submittedAt,
+      dueAt: input.dueAt,
       late: t.late,
       lateByMs: t.lateByMs,
       lateDays: t.lateDays,
@@ -463,80 +593,37 @@ export class DeadlineStore {
       idempotencyKey: input.idempotencyKey,
       payloadHash,
     };
-    const { byUnit } = TABLE_KEYS.indexes;
+    const { byUnit, overdue } = TABLE_KEYS.indexes;
     try {
       await this.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.submission(ref, receipt),
-                  type: "submission",
-                  ...submission,
-                  [byUnit.partitionKey]: keys.byUnitPk(e.planId, e.unitId),
-                  [byUnit.sortKey]: keys.byUnitSubmitted(submittedAt, receipt),
-                },
-                ConditionExpression: "attribute_not_exists(pk)",
-              },
-            },
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.expectation(ref),
-                UpdateExpression:
-                  "SET #s = :submitted, submittedAt = :at, latestReceipt = :receipt, late = :late, lateByMs = :lateBy, lateDays = :lateDays ADD versions :one REMOVE gsi2pk, gsi2sk",
-                ConditionExpression: "attribute_exists(pk) AND #s IN (:pending, :overdue, :submitted)",
-                ExpressionAttributeNames: { "#s": "status" },
-                ExpressionAttributeValues: {
-                  ":submitted": "submitted",
-                  ":pending": "pending",
-                  ":overdue": "overdue",
-                  ":at": submittedAt,
-                  ":receipt": receipt,
-                  ":late": t.late,
-                  ":lateBy": t.lateByMs,
-                  ":lateDays": t.lateDays,
-                  ":one": 1,
-                },
-              },
-            },
-          ],
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.submission(ref, receipt),
+            type: "submission",
+            ...submission,
+            [byUnit.partitionKey]: keys.byUnitPk(ref.planId, ref.unitId),
+            [byUnit.sortKey]: keys.byUnitSubmitted(submittedAt, receipt),
+            // A late submission sorts beside the overdue mark it answers.
+            ...(t.late && {
+              [overdue.partitionKey]: keys.overduePk(ref.planId),
+              [overdue.sortKey]: keys.overdueSubmissionSk(input.dueAt, input.instanceId, receipt),
+            }),
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
         }),
       );
+      return { outcome: "created", submission };
     } catch (err) {
-      if (!(err instanceof TransactionCanceledException)) throw err;
-      const [put, update] = err.CancellationReasons ?? [];
-      if (put?.Code === "ConditionalCheckFailed") {
-        const first = await this.send<{ Item?: SubmissionItem }>(
-          new GetCommand({ TableName: this.tableName, Key: keys.submission(ref, receipt) }),
-        );
-        if (!first.Item) throw err;
-        return {
-          outcome: first.Item.payloadHash === payloadHash ? "duplicate" : "conflict",
-          submission: first.Item,
-        };
-      }
-      if (update?.Code === "ConditionalCheckFailed") {
-        const now = await this.getExpectation(e.instanceId);
-        return { outcome: "not-expected", status: now?.status ?? "missing" };
-      }
-      throw err;
+      if ((err as Error).name !== "ConditionalCheckFailedException") throw err;
+      const first = await this.send<{ Item?: SubmissionItem }>(
+        new GetCommand({ TableName: this.tableName, Key: keys.submission(ref, receipt) }),
+      );
+      if (!first.Item) throw err;
+      return {
+        outcome: first.Item.payloadHash === payloadHash ? "duplicate" : "conflict",
+        submission: first.Item,
+      };
     }
-    return {
-      outcome: "created",
-      submission,
-      expectation: {
-        ...e,
-        status: "submitted",
-        submittedAt,
-        latestReceipt: receipt,
-        late: t.late,
-        lateByMs: t.lateByMs,
-        lateDays: t.lateDays,
-        versions: e.versions + 1,
-      },
-    };
   }
 }

@@ -1,15 +1,17 @@
 /**
  * Every DynamoDB key of hanchot is built here and nowhere else.
  *
- *   item          pk                                      sk                         gsi1 (byUnit)                       gsi2 (overdue)
+ *   item          pk                                      sk                               gsi1 (byUnit)                                   gsi2 (overdue, sparse)
  *   plan          PLAN#<plan>                             PLAN
  *   unit          PLAN#<plan>                             UNIT#<unit>
  *   obligation    PLAN#<plan>                             OBLIGATION#<obligation>
  *   deadline      DEADLINE#<plan>#<obligation>#<period>   DEADLINE
- *   expectation   DEADLINE#<plan>#<obligation>#<period>   UNIT#<unit>                UNIT#<plan>#<unit> / DUE#<dueAt>#<id>     OVERDUE#<plan> / <dueAt>#<id> (only while overdue)
- *   submission    DEADLINE#<plan>#<obligation>#<period>   SUBMISSION#<unit>#<receipt> UNIT#<plan>#<unit> / SUBMITTED#<at>#<receipt>
+ *   expectation   DEADLINE#<plan>#<obligation>#<period>   UNIT#<unit>#                     UNIT#<plan>#<unit> / DUE#<dueAt>#<id>          OVERDUE#<plan> / <dueAt>#<id>#      (while overdue)
+ *   submission    DEADLINE#<plan>#<obligation>#<period>   UNIT#<unit>#SUBMISSION#<receipt> UNIT#<plan>#<unit> / SUBMITTED#<at>#<receipt>  OVERDUE#<plan> / <dueAt>#<id>#S#<r> (if late)
  *
- * An expectation is one deadline instance: what one unit owes for one obligation and period.
+ * An expectation is one deadline instance: what one unit owes for one obligation and period. Its
+ * submissions sort right after it in the deadline's partition, so one Query returns a unit's
+ * expectation with all its versions, or a whole deadline with every unit's.
  */
 
 /** Ids never contain "#" (plan ids are kebab-case; periods use "-", "/" and "Q"). */
@@ -44,24 +46,24 @@ export const keys = {
     pk: keys.deadlinePk(planId, obligationId, period),
     sk: "DEADLINE",
   }),
+  /** Every unit's expectation and submissions in a deadline's partition. */
+  unitsPrefix: `UNIT${SEP}`,
+  /** One unit's expectation and its submissions. */
+  unitPrefix: (unitId: string) => `UNIT${SEP}${unitId}${SEP}`,
   expectation: (ref: InstanceRef) => ({
     pk: keys.deadlinePk(ref.planId, ref.obligationId, ref.period),
-    sk: `UNIT${SEP}${ref.unitId}`,
+    sk: keys.unitPrefix(ref.unitId),
   }),
-  expectationsPrefix: `UNIT${SEP}`,
   submission: (ref: InstanceRef, receipt: string) => ({
     pk: keys.deadlinePk(ref.planId, ref.obligationId, ref.period),
-    sk: `SUBMISSION${SEP}${ref.unitId}${SEP}${receipt}`,
+    sk: `${keys.unitPrefix(ref.unitId)}SUBMISSION${SEP}${receipt}`,
   }),
-  submissionsOf: (ref: InstanceRef) => ({
-    pk: keys.deadlinePk(ref.planId, ref.obligationId, ref.period),
-    skPrefix: `SUBMISSION${SEP}${ref.unitId}${SEP}`,
-  }),
+  isSubmissionSk: (sk: string) => sk.includes(`${SEP}SUBMISSION${SEP}`),
   byUnitPk: (planId: string, unitId: string) => `UNIT${SEP}${planId}${SEP}${unitId}`,
   byUnitDue: (dueAt: string, instanceId: string) => `DUE${SEP}${dueAt}${SEP}${instanceId}`,
-  byUnitDuePrefix: `DUE${SEP}`,
   byUnitSubmitted: (submittedAt: string, receipt: string) => `SUBMITTED${SEP}${submittedAt}${SEP}${receipt}`,
-  byUnitSubmittedPrefix: `SUBMITTED${SEP}`,
   overduePk: (planId: string) => `OVERDUE${SEP}${planId}`,
-  overdueSk: (dueAt: string, instanceId: string) => `${dueAt}${SEP}${instanceId}`,
+  overdueExpectationSk: (dueAt: string, instanceId: string) => `${dueAt}${SEP}${instanceId}${SEP}`,
+  overdueSubmissionSk: (dueAt: string, instanceId: string, receipt: string) =>
+    `${dueAt}${SEP}${instanceId}${SEP}S${SEP}${receipt}`,
 };

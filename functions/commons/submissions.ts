@@ -1,18 +1,28 @@
 /**
  * Taking a unit's submission: check its link, find the deadline, validate the fields against the
- * obligation's form, time it against the exact cut-off, and record it once. Used by the JSON API
- * and the web form alike; AWS is reached only through the injected store.
+ * obligation's form, check its attachments, time it against the exact cut-off, and store it once.
+ * Used by the JSON API and the web form alike; AWS is reached only through the injected stores.
+ *
+ * The request path costs one DynamoDB request: the deadline's definition is reused across the
+ * units that submit for it (DeadlineStore.deadlineDefinition), and the submission is one PutItem.
  */
-
 import { randomUUID } from "node:crypto";
+import type { FormField } from "../../shared/plan/schema";
 import { ATTACHMENT_KINDS_VI } from "../../shared/submission/attachments";
 import { type SubmissionError, submissionError } from "../../shared/submission/errors";
 import { type LinkClaims, type LinkKeyring, verifyLink } from "../../shared/submission/link-token";
 import { receiptNumber } from "../../shared/submission/receipt";
 import { timeliness } from "../../shared/submission/status";
-import { type SubmissionInput, submissionSchema } from "../../shared/submission/submission-schema";
+import { submissionSchema } from "../../shared/submission/submission-schema";
 import type { AttachmentCheck, AttachmentStore } from "./attachments";
-import type { AttachmentRecord, DeadlineStore, ExpectationItem, SubmissionItem } from "./deadline-store";
+import type {
+  AttachmentRecord,
+  DeadlineDefinition,
+  DeadlineStore,
+  ExpectationItem,
+  SubmissionItem,
+} from "./deadline-store";
+import { type InstanceRef, parseInstanceId } from "./keys";
 
 export interface SubmissionDeps {
   store: DeadlineStore;
@@ -20,37 +30,6 @@ export interface SubmissionDeps {
   now: () => Date;
   /** Absent where no attachment storage is configured: file fields then cannot be filled. */
   attachments?: AttachmentStore;
-}
-
-const ATTACHMENT_MESSAGES: Record<Exclude<AttachmentCheck, { ok: true }>["reason"], string> = {
-  "not-yours": "Tệp này không thuộc đơn vị hoặc nhiệm vụ này.",
-  missing: "Không thấy tệp đã tải lên; hãy tải lại.",
-  "too-large": "Tệp lớn hơn 10 MB.",
-  empty: "Tệp rỗng.",
-  "forbidden-type": `Chỉ nhận ${ATTACHMENT_KINDS_VI}.`,
-};
-
-/** Every attachment a submission refers to, checked; field errors for those that fail. */
-async function checkAttachments(
-  deps: SubmissionDeps,
-  expectation: ExpectationItem,
-  fields: Record<string, unknown>,
-): Promise<Result<{ attachments: AttachmentRecord[] }>> {
-  const attachments: AttachmentRecord[] = [];
-  const errors: Record<string, string> = {};
-  for (const field of expectation.form.filter((f) => f.type === "file")) {
-    const keys = (fields[field.id] as string[] | undefined) ?? [];
-    if (keys.length === 0) continue;
-    if (!deps.attachments) return { ok: false, error: submissionError("uploads_unavailable") };
-    for (const key of keys) {
-      const check = await deps.attachments.check(expectation.instanceId, field.id, key);
-      if (check.ok) attachments.push({ field: field.id, key, size: check.size, kind: check.kind });
-      else errors[`fields.${field.id}`] ??= ATTACHMENT_MESSAGES[check.reason];
-    }
-  }
-  if (Object.keys(errors).length > 0)
-    return { ok: false, error: submissionError("attachment_rejected", errors) };
-  return { ok: true, attachments };
 }
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; error: SubmissionError };
@@ -63,16 +42,48 @@ const LINK_REASONS = {
   "wrong-unit": "wrong_unit",
 } as const;
 
-/** The deadline a link opens, with where its unit stands. */
+const ATTACHMENT_MESSAGES: Record<Exclude<AttachmentCheck, { ok: true }>["reason"], string> = {
+  "not-yours": "Tệp này không thuộc đơn vị hoặc nhiệm vụ này.",
+  missing: "Không thấy tệp đã tải lên; hãy tải lại.",
+  "too-large": "Tệp lớn hơn 10 MB.",
+  empty: "Tệp rỗng.",
+  "forbidden-type": `Chỉ nhận ${ATTACHMENT_KINDS_VI}.`,
+};
+
+function verify(deps: SubmissionDeps, token: string): Result<{ claims: LinkClaims; ref: InstanceRef }> {
+  const check = verifyLink(deps.keyring, token, deps.now().getTime());
+  if (!check.ok) return { ok: false, error: submissionError(LINK_REASONS[check.reason]) };
+  const ref = parseInstanceId(check.claims.instanceId);
+  if (!ref) return { ok: false, error: submissionError("link_malformed") };
+  return { ok: true, claims: check.claims, ref };
+}
+
+/** The deadline a link opens, where its unit stands, and what it submitted so far. */
 export async function openLink(
   deps: SubmissionDeps,
   token: string,
-): Promise<Result<{ claims: LinkClaims; expectation: ExpectationItem }>> {
-  const check = verifyLink(deps.keyring, token, deps.now().getTime());
-  if (!check.ok) return { ok: false, error: submissionError(LINK_REASONS[check.reason]) };
-  const expectation = await deps.store.getExpectation(check.claims.instanceId);
-  if (!expectation) return { ok: false, error: submissionError("deadline_not_found") };
-  return { ok: true, claims: check.claims, expectation };
+): Promise<Result<{ claims: LinkClaims; expectation: ExpectationItem; submissions: SubmissionItem[] }>> {
+  const verified = verify(deps, token);
+  if (!verified.ok) return verified;
+  const found = await deps.store.getExpectation(verified.claims.instanceId);
+  if (!found) return { ok: false, error: submissionError("deadline_not_found") };
+  return { ok: true, claims: verified.claims, ...found };
+}
+
+/** The definition of the deadline a link is for, if the link's unit is still expected to meet it. */
+async function expectedDeadline(
+  deps: SubmissionDeps,
+  token: string,
+): Promise<Result<{ ref: InstanceRef; instanceId: string; definition: DeadlineDefinition }>> {
+  const verified = verify(deps, token);
+  if (!verified.ok) return verified;
+  const { ref, claims } = verified;
+  const definition = await deps.store.deadlineDefinition(ref);
+  if (!definition) return { ok: false, error: submissionError("deadline_not_found") };
+  if (definition.state === "cancelled" || !definition.units.includes(ref.unitId)) {
+    return { ok: false, error: submissionError("not_expected") };
+  }
+  return { ok: true, ref, instanceId: claims.instanceId, definition };
 }
 
 /** zod issues → "submitter.phone" / "fields.tom-tat" → first message. */
@@ -87,64 +98,71 @@ function fieldErrors(
   return out;
 }
 
+/** Every attachment a submission refers to, checked; field errors for those that fail. */
+async function checkAttachments(
+  deps: SubmissionDeps,
+  instanceId: string,
+  form: readonly FormField[],
+  fields: Record<string, unknown>,
+): Promise<Result<{ attachments: AttachmentRecord[] }>> {
+  const attachments: AttachmentRecord[] = [];
+  const errors: Record<string, string> = {};
+  for (const field of form.filter((f) => f.type === "file")) {
+    const keys = (fields[field.id] as string[] | undefined) ?? [];
+    if (keys.length === 0) continue;
+    if (!deps.attachments) return { ok: false, error: submissionError("uploads_unavailable") };
+    for (const key of keys) {
+      const check = await deps.attachments.check(instanceId, field.id, key);
+      if (check.ok) attachments.push({ field: field.id, key, size: check.size, kind: check.kind });
+      else errors[`fields.${field.id}`] ??= ATTACHMENT_MESSAGES[check.reason];
+    }
+  }
+  if (Object.keys(errors).length > 0)
+    return { ok: false, error: submissionError("attachment_rejected", errors) };
+  return { ok: true, attachments };
+}
+
 export interface Accepted {
   /** True when this request repeated an earlier one (same idempotency key): nothing new stored. */
   duplicate: boolean;
   submission: SubmissionItem;
-  expectation: ExpectationItem;
+  definition: DeadlineDefinition;
 }
 
 export async function acceptSubmission(
   deps: SubmissionDeps,
   request: { token: string; body: unknown; idempotencyKey?: string },
 ): Promise<Result<Accepted>> {
-  const opened = await openLink(deps, request.token);
-  if (!opened.ok) return opened;
-  const { expectation } = opened;
+  const deadline = await expectedDeadline(deps, request.token);
+  if (!deadline.ok) return deadline;
+  const { definition, instanceId } = deadline;
 
   if (typeof request.body !== "object" || request.body === null || Array.isArray(request.body)) {
     return { ok: false, error: submissionError("invalid_body") };
   }
-  const parsed = submissionSchema(expectation.form).safeParse(request.body);
-  if (!parsed.success)
+  const parsed = submissionSchema(definition.form).safeParse(request.body);
+  if (!parsed.success) {
     return { ok: false, error: submissionError("validation_failed", fieldErrors(parsed.error.issues)) };
-  const input: SubmissionInput = parsed.data;
-
-  if (expectation.status === "cancelled" || expectation.status === "waived") {
-    return { ok: false, error: submissionError("not_expected") };
   }
-  const checked = await checkAttachments(deps, expectation, input.fields);
+  const input = parsed.data;
+  const checked = await checkAttachments(deps, instanceId, definition.form, input.fields);
   if (!checked.ok) return checked;
 
   const submittedAt = deps.now();
-  const timing = timeliness(submittedAt.getTime(), expectation.dueAt);
-  if (expectation.status === "submitted" && expectation.late === false && timing.late) {
-    return { ok: false, error: submissionError("closed_after_on_time") };
-  }
   const idempotencyKey = request.idempotencyKey ?? randomUUID();
   const result = await deps.store.recordSubmission({
-    expectation,
-    receipt: receiptNumber(expectation.instanceId, idempotencyKey),
+    instanceId,
+    dueAt: definition.dueAt,
+    receipt: receiptNumber(instanceId, idempotencyKey),
     submittedAt,
-    timeliness: timing,
+    timeliness: timeliness(submittedAt.getTime(), definition.dueAt),
     submitter: input.submitter,
     fields: input.fields,
     attachments: checked.attachments,
     idempotencyKey,
   });
-  switch (result.outcome) {
-    case "created":
-      return { ok: true, duplicate: false, submission: result.submission, expectation: result.expectation };
-    case "duplicate":
-      return { ok: true, duplicate: true, submission: result.submission, expectation };
-    case "conflict":
-      return { ok: false, error: submissionError("idempotency_conflict") };
-    case "not-expected":
-      return {
-        ok: false,
-        error: submissionError(result.status === "missing" ? "deadline_not_found" : "not_expected"),
-      };
-  }
+  if (result.outcome === "conflict") return { ok: false, error: submissionError("idempotency_conflict") };
+  return { ok: true, duplicate: result.outcome === "duplicate", submission: result.submission, definition };
 }
 
 /** A presigned upload form for one file field of the deadline a link opens. */
@@ -154,14 +172,14 @@ export async function presignUpload(
   fieldId: string,
   redirectUrl?: string,
 ): Promise<Result<{ upload: Awaited<ReturnType<AttachmentStore["presignUpload"]>> }>> {
-  const opened = await openLink(deps, token);
-  if (!opened.ok) return opened;
-  if (!opened.expectation.form.some((f) => f.id === fieldId && f.type === "file")) {
+  const deadline = await expectedDeadline(deps, token);
+  if (!deadline.ok) return deadline;
+  if (!deadline.definition.form.some((f) => f.id === fieldId && f.type === "file")) {
     return { ok: false, error: submissionError("unknown_field") };
   }
   if (!deps.attachments) return { ok: false, error: submissionError("uploads_unavailable") };
   return {
     ok: true,
-    upload: await deps.attachments.presignUpload(opened.expectation.instanceId, fieldId, redirectUrl),
+    upload: await deps.attachments.presignUpload(deadline.instanceId, fieldId, redirectUrl),
   };
 }

@@ -62,14 +62,21 @@ export function makeSubmissionApi(deps: () => SubmissionDeps) {
       ...(idempotencyKey && { idempotencyKey }),
     });
     if (!result.ok) return errorJson(result.error);
-    const { submission: s, expectation } = result;
+    const { submission: s, definition: d } = result;
     return jsonResponse(result.duplicate ? 200 : 201, {
       receipt: s.receipt,
       duplicate: result.duplicate,
       submittedAt: s.submittedAt,
       late: s.late,
       lateDays: s.lateDays,
-      deadline: deadlineJson(expectation),
+      statusText: statusText("submitted", s),
+      deadline: {
+        instanceId: s.instanceId,
+        title: d.title,
+        period: d.period,
+        dueAt: d.dueAt,
+        dueText: d.dueText,
+      },
     });
   };
 }

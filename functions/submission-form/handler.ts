@@ -35,8 +35,7 @@ const ERROR_TITLES: Record<number, string> = {
   415: "Không nộp được",
 };
 
-async function view(deps: SubmissionDeps, e: ExpectationItem): Promise<DeadlineView> {
-  const versions = await deps.store.submissionsFor(e.instanceId);
+function view(e: ExpectationItem, versions: readonly SubmissionItem[]): DeadlineView {
   return {
     title: e.title,
     unitName: e.unitName,
@@ -132,6 +131,7 @@ async function renderForm(
     token: string;
     formUrl: string;
     expectation: ExpectationItem;
+    submissions: SubmissionItem[];
     values: FormValues;
     errors?: Record<string, string>;
     idempotencyKey: string;
@@ -155,7 +155,7 @@ async function renderForm(
     }
   }
   const body = formPage({
-    deadline: await view(d, e),
+    deadline: view(e, input.submissions),
     action: input.formUrl,
     idempotencyKey: input.idempotencyKey,
     values: input.values,
@@ -180,6 +180,7 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
         token,
         formUrl,
         expectation: opened.expectation,
+        submissions: opened.submissions,
         values: uploadedKeys(event.rawQueryString, opened.expectation),
         idempotencyKey: randomUUID(),
         status: 200,
@@ -206,6 +207,7 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
         token,
         formUrl,
         expectation: opened.expectation,
+        submissions: opened.submissions,
         values: valuesFromForm(params),
         errors: result.error.fieldErrors ?? {},
         idempotencyKey,
@@ -213,10 +215,13 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
       });
     }
     const { submission: s } = result;
+    const after = await d.store.getExpectation(s.instanceId);
     return htmlResponse(
       200,
       receiptPage({
-        deadline: await view(d, result.expectation),
+        deadline: after
+          ? view(after.expectation, after.submissions)
+          : view(opened.expectation, opened.submissions),
         receipt: s.receipt,
         submittedAt: s.submittedAt,
         late: s.late,

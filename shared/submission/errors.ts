@@ -29,10 +29,6 @@ export const SUBMISSION_ERRORS = {
     message: "Không tìm thấy nhiệm vụ của đường dẫn này (kế hoạch có thể đã thay đổi).",
   },
   not_expected: { status: 409, message: "Nhiệm vụ này đã được hủy hoặc miễn cho đơn vị, không cần nộp." },
-  closed_after_on_time: {
-    status: 409,
-    message: "Đơn vị đã nộp đúng hạn; sau hạn chót không sửa được nữa. Cần bổ sung, hãy liên hệ Phòng Y tế.",
-  },
   idempotency_conflict: {
     status: 409,
     message: "Yêu cầu này trùng mã với một lần nộp trước nhưng nội dung khác. Hãy tải lại trang rồi nộp lại.",

@@ -105,10 +105,19 @@ export function formFieldsSchema(fields: readonly FormField[]) {
   });
 }
 
+function buildSubmissionSchema(fields: readonly FormField[]) {
+  return z.strictObject({ submitter: Submitter, fields: formFieldsSchema(fields) });
+}
+
+// Building a zod schema costs more than using it: one per form, reused while the form object lives.
+const schemas = new WeakMap<readonly FormField[], ReturnType<typeof buildSubmissionSchema>>();
+
 export function submissionSchema(fields: readonly FormField[]) {
-  return z.strictObject({
-    submitter: Submitter,
-    fields: formFieldsSchema(fields),
-  });
+  let schema = schemas.get(fields);
+  if (!schema) {
+    schema = buildSubmissionSchema(fields);
+    schemas.set(fields, schema);
+  }
+  return schema;
 }
 export type SubmissionInput = { submitter: Submitter; fields: Record<string, unknown> };

@@ -14,7 +14,8 @@ describe("DeadlineStore on DynamoDB Local", () => {
   let store: DeadlineStore;
   beforeAll(async () => {
     const { doc, tableName } = await freshTable();
-    store = new DeadlineStore(doc, tableName);
+    // Definitions are re-read at once, so that an amended plan shows immediately in these tests.
+    store = new DeadlineStore(doc, tableName, { definitionTtlMs: 0 });
   });
 
   async function submit(
@@ -23,18 +24,21 @@ describe("DeadlineStore on DynamoDB Local", () => {
     at: Date,
     fields: Record<string, unknown> = { "tom-tat": "x" },
   ) {
-    const expectation = await store.getExpectation(instanceId);
-    if (!expectation) throw new Error(`no expectation ${instanceId}`);
+    const [planId, obligationId, period] = instanceId.split(":") as [string, string, string];
+    const definition = await store.deadlineDefinition({ planId, obligationId, period });
+    if (!definition) throw new Error(`no deadline for ${instanceId}`);
     return store.recordSubmission({
-      expectation,
+      instanceId,
+      dueAt: definition.dueAt,
       receipt: receiptNumber(instanceId, key),
       submittedAt: at,
-      timeliness: timeliness(at.getTime(), expectation.dueAt),
+      timeliness: timeliness(at.getTime(), definition.dueAt),
       submitter,
       fields,
       idempotencyKey: key,
     });
   }
+  const expectation = async (id: string) => (await store.getExpectation(id))?.expectation;
 
   it("publishes a plan's deadlines, and publishing it again writes nothing", async () => {
     const first = await store.publishPlan(fixture);
@@ -54,27 +58,28 @@ describe("DeadlineStore on DynamoDB Local", () => {
     expect(quarterly[0]?.form.map((f) => f.id)).toEqual(["tom-tat"]);
   });
 
-  it("records a submission once, finds it again on retry, and refuses a reused key with another payload", async () => {
+  it("stores a submission once with one request, finds it again on retry, and refuses a reused key with another payload", async () => {
     const id = "thu-nghiem:bao-cao-quy:2025-Q1:tyt";
+    await store.deadlineDefinition({ planId: "thu-nghiem", obligationId: "bao-cao-quy", period: "2025-Q1" });
     const onTime = new Date("2025-03-24T16:59:00Z"); // 23:59 on 24/03 in Vietnam
+    const before = store.requests.count;
     const created = await submit(id, "key-1", onTime);
     expect(created.outcome).toBe("created");
-    if (created.outcome !== "created") return;
-    expect(created.expectation).toMatchObject({ status: "submitted", late: false, versions: 1 });
+    expect(store.requests.count - before).toBe(2); // the definition (TTL 0 here) and the PutItem
 
     expect((await submit(id, "key-1", onTime)).outcome).toBe("duplicate");
     expect((await submit(id, "key-1", onTime, { "tom-tat": "khác" })).outcome).toBe("conflict");
     expect(await store.submissionsFor(id)).toHaveLength(1);
+    expect(await expectation(id)).toMatchObject({ status: "submitted", late: false, versions: 1 });
 
-    // A second version, a minute late, is kept beside the first and marks the status late.
-    const late = await submit(id, "key-2", new Date("2025-03-24T17:01:00Z"));
-    expect(late.outcome).toBe("created");
+    // A correction a minute after the cut-off is kept as a second version; the report stays on time.
+    expect((await submit(id, "key-2", new Date("2025-03-24T17:01:00Z"))).outcome).toBe("created");
     const versions = await store.submissionsFor(id);
     expect(versions.map((v) => [v.late, v.lateDays])).toEqual([
       [false, 0],
       [true, 1],
     ]);
-    expect(await store.getExpectation(id)).toMatchObject({ status: "submitted", late: true, versions: 2 });
+    expect(await expectation(id)).toMatchObject({ status: "submitted", late: false, versions: 2 });
   });
 
   it("serves a unit's deadlines, open deadlines and submission history from the byUnit index", async () => {
@@ -89,7 +94,7 @@ describe("DeadlineStore on DynamoDB Local", () => {
       "danh-sach",
       "hop",
     ]);
-    expect((await store.unitSubmissions("thu-nghiem", "tyt")).map((s) => s.receipt)).toHaveLength(2);
+    expect(await store.unitSubmissions("thu-nghiem", "tyt")).toHaveLength(2);
     expect(await store.pendingUnits("thu-nghiem", "bao-cao-quy", "2025-Q1")).toEqual([]);
     expect((await store.pendingUnits("thu-nghiem", "ke-hoach", "2025")).map((e) => e.unitId).sort()).toEqual([
       "to-1",
@@ -97,19 +102,16 @@ describe("DeadlineStore on DynamoDB Local", () => {
     ]);
   });
 
-  it("refuses a submission for a deadline that is not expected of the unit", async () => {
-    const expectation = await store.getExpectation("thu-nghiem:ke-hoach:2025:to-1");
-    if (!expectation) throw new Error("missing");
-    const result = await store.recordSubmission({
-      expectation: { ...expectation, instanceId: "thu-nghiem:ke-hoach:2025:khong-co" },
-      receipt: "HC-00000-00000",
-      submittedAt: new Date(),
-      timeliness: { late: false, lateByMs: 0, lateDays: 0 },
-      submitter,
-      fields: {},
-      idempotencyKey: "k",
-    });
-    expect(result).toEqual({ outcome: "not-expected", status: "missing" });
+  it("marks units overdue and lists them across the plan until they submit", async () => {
+    const id = "thu-nghiem:ke-hoach:2025:to-1";
+    expect(await store.markOverdue(id)).toBe(true);
+    expect(await store.markOverdue(id)).toBe(false); // only once
+    expect(await store.markOverdue("thu-nghiem:ke-hoach:2025:to-2")).toBe(true);
+    expect((await store.overdueExpectations("thu-nghiem")).map((e) => e.unitId)).toEqual(["to-1", "to-2"]);
+    await submit(id, "late-1", new Date("2025-02-01T03:00:00Z"));
+    const overdue = await store.overdueExpectations("thu-nghiem");
+    expect(overdue.map((e) => e.unitId)).toEqual(["to-2"]);
+    expect(await expectation(id)).toMatchObject({ status: "submitted", late: true, lateDays: 13 });
   });
 
   it("publishes an amended plan: changed dates updated, submissions kept, dropped deadlines cancelled", async () => {
@@ -130,14 +132,20 @@ describe("DeadlineStore on DynamoDB Local", () => {
     const result = await store.publishPlan(amended);
     expect(result.changed).toBe(true);
     expect(result.cancelled).toBe(4);
-    const q1 = await store.getExpectation("thu-nghiem:bao-cao-quy:2025-Q1:tyt");
-    expect(q1).toMatchObject({ dueAt: "2025-03-15T00:00:00+07:00", status: "submitted", versions: 2 });
+    const q1 = await expectation("thu-nghiem:bao-cao-quy:2025-Q1:tyt");
+    // Lateness follows the current cut-off: the first version (24/03) is now late against 15/03.
+    expect(q1).toMatchObject({
+      dueAt: "2025-03-15T00:00:00+07:00",
+      status: "submitted",
+      versions: 2,
+      late: true,
+    });
     expect(await store.submissionsFor("thu-nghiem:bao-cao-quy:2025-Q1:tyt")).toHaveLength(2);
-    expect((await store.getExpectation("thu-nghiem:hop:2025-Q2:tyt"))?.status).toBe("cancelled");
-    // A cancelled deadline takes no submission.
-    expect((await submit("thu-nghiem:hop:2025-Q2:tyt", "k3", new Date("2025-06-01T00:00:00Z"))).outcome).toBe(
-      "not-expected",
-    );
+    expect(await expectation("thu-nghiem:hop:2025-Q2:tyt")).toMatchObject({ status: "cancelled" });
+    expect(
+      (await store.deadlineDefinition({ planId: "thu-nghiem", obligationId: "hop", period: "2025-Q2" }))
+        ?.state,
+    ).toBe("cancelled");
   });
 
   it("publishes the Long Biên 2025 plan: 173 deadlines for its units", async () => {

@@ -26,11 +26,10 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
     expect(res.statusCode).toBe(201);
     const body = json(res);
     expect(body.receipt).toMatch(RECEIPT_PATTERN);
-    expect(body).toMatchObject({
-      duplicate: false,
-      late: false,
-      lateDays: 0,
-      deadline: { status: "submitted", statusText: "đã nộp đúng hạn" },
+    expect(body).toMatchObject({ duplicate: false, late: false, lateDays: 0, statusText: "đã nộp đúng hạn" });
+    expect(body.deadline).toMatchObject({
+      instanceId: QUARTERLY,
+      dueText: "hạn chót: 23:59 ngày 24/03/2025",
     });
     const again = await postJson(app.api, app.link(QUARTERLY), valid, { "Idempotency-Key": "abc-1" });
     expect(again.statusCode).toBe(200);
@@ -40,23 +39,17 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
     expect(submission?.submitter).toEqual({ name: "Trần Thị Bình", phone: "+84912345678" });
   });
 
-  it("accepts a late submission and says how late", async () => {
+  it("accepts a late submission and says how late; a correction after an on-time report keeps it on time", async () => {
     app.clock.now = new Date("2025-03-27T03:00:00Z"); // 10:00 on 27/03, cut-off 00:00 on 25/03
-    const id = "thu-nghiem:bao-cao-quy:2025-Q1:tyt";
-    // The unit already submitted on time: after the cut-off its report is closed.
-    const closed = await postJson(app.api, app.link(id), valid);
-    expect(closed.statusCode).toBe(409);
-    expect(json(closed).error.code).toBe("closed_after_on_time");
-    const late = await postJson(app.api, app.link("thu-nghiem:danh-sach:2025:tyt"), valid);
-    expect(late.statusCode).toBe(201);
-    expect(json(late)).toMatchObject({ late: false });
+    const correction = await postJson(app.api, app.link(QUARTERLY), valid);
+    expect(correction.statusCode).toBe(201);
+    expect(json(correction)).toMatchObject({ late: true, lateDays: 3 });
+    const status = await app.store.getExpectation(QUARTERLY);
+    expect(status?.expectation).toMatchObject({ status: "submitted", late: false, versions: 2 });
+
     app.clock.now = new Date("2025-04-02T03:00:00Z");
     const lateReport = await postJson(app.api, app.link("thu-nghiem:bao-cao-thang:2025-02:tyt"), valid);
-    expect(json(lateReport)).toMatchObject({
-      late: true,
-      lateDays: 30,
-      deadline: { statusText: "nộp muộn 30 ngày" },
-    });
+    expect(json(lateReport)).toMatchObject({ late: true, lateDays: 30, statusText: "nộp muộn 30 ngày" });
     app.clock.now = new Date("2025-03-20T02:00:00Z");
   });
 
