@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "threads",
+    // Handlers log through Powertools; the tests assert on responses, not on log lines.
+    env: { POWERTOOLS_LOG_LEVEL: "SILENT" },
   },
 });

@@ -178,6 +178,9 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
       const expired = await postJson(app.api, app.link(id, Date.parse("2025-03-01T00:00:00Z") / 1000), valid);
       expect([expired.statusCode, json(expired).error.code]).toEqual([410, "link_expired"]);
 
+      const notExpected = await postJson(app.api, app.link("thu-nghiem:ke-hoach:2025:tyt"), valid);
+      expect([notExpected.statusCode, json(notExpected).error.code]).toEqual([409, "not_expected"]);
+
       const unknown = await postJson(app.api, app.link("thu-nghiem:khong-co:2025:to-1"), valid);
       expect([unknown.statusCode, json(unknown).error.code]).toEqual([404, "deadline_not_found"]);
 

@@ -1,0 +1,131 @@
+/**
+ * Error paths no real engine produces on demand, with aws-sdk-client-mock: throttling that outlasts
+ * the SDK's retries, and a conditional-check race. The happy and refusal paths run on DynamoDB
+ * Local in submission-api.test.ts; these only complete them.
+ */
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+} from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterEach, describe, expect, it } from "vitest";
+import { type DeadlineDefinition, DeadlineStore } from "../../functions/commons/deadline-store";
+import { httpHandler } from "../../functions/commons/middleware";
+import { makeSubmissionApi } from "../../functions/submission-api/handler";
+import { newLinkKey, signLink } from "../../shared/submission/link-token";
+import { postJson } from "../support/submission-app";
+
+const ID = "p:bao-cao:2025-Q1:u1";
+const definition: DeadlineDefinition = {
+  planId: "p",
+  obligationId: "bao-cao",
+  period: "2025-Q1",
+  title: "Báo cáo quý",
+  timing: "trước ngày 25 của tháng cuối quý",
+  kind: "deliverable",
+  nominalDue: "2025-03-24",
+  effectiveDue: "2025-03-24",
+  dueAt: "2025-03-25T00:00:00+07:00",
+  dueText: "hạn chót: 23:59 ngày 24/03/2025",
+  remindAt: [],
+  personalData: false,
+  form: [{ id: "tom-tat", label: "Tóm tắt", type: "textarea", required: true }],
+  units: ["u1"],
+  state: "active",
+};
+const body = { submitter: { name: "Hoàng Văn Nam", phone: "0912345678" }, fields: { "tom-tat": "Đạt." } };
+
+const ddb = mockClient(DynamoDBDocumentClient);
+afterEach(() => ddb.reset());
+
+function app() {
+  const keyring = { current: "k", keys: { k: newLinkKey() } };
+  const store = new DeadlineStore(
+    DynamoDBDocumentClient.from(new DynamoDBClient({ region: "ap-southeast-1" })),
+    "t",
+  );
+  const deps = { store, keyring, now: () => new Date("2025-03-20T00:00:00Z") };
+  const token = signLink(keyring, { instanceId: ID, unitId: "u1", expiresAt: 2_000_000_000 });
+  return { api: httpHandler(makeSubmissionApi(() => deps)), token };
+}
+
+describe("submission error paths (mocked DynamoDB)", () => {
+  it("answers a plain 500 when throttling outlasts the SDK's retries, and reveals nothing", async () => {
+    ddb.on(GetCommand).resolves({ Item: definition });
+    ddb
+      .on(PutCommand)
+      .rejects(
+        new ProvisionedThroughputExceededException({ message: "Rate exceeded for table t", $metadata: {} }),
+      );
+    const { api, token } = app();
+    const res = await postJson(api, token, body, { "Idempotency-Key": "k1" });
+    expect(res.statusCode).toBe(500);
+    expect(res.body ?? "").not.toMatch(/Rate exceeded|table|Throughput/);
+    // The same request again, once DynamoDB has capacity, is stored once.
+    ddb.on(PutCommand).resolves({});
+    expect((await postJson(api, token, body, { "Idempotency-Key": "k1" })).statusCode).toBe(201);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(2);
+    const put = ddb.commandCalls(PutCommand)[1]?.args[0].input;
+    expect(put?.ConditionExpression).toBe("attribute_not_exists(pk)");
+  });
+
+  it("treats a lost race on the same receipt as the duplicate it is", async () => {
+    ddb
+      .on(GetCommand, { Key: { pk: "DEADLINE#p#bao-cao#2025-Q1", sk: "DEADLINE" } })
+      .resolves({ Item: definition });
+    ddb
+      .on(PutCommand)
+      .rejects(
+        new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }),
+      );
+    const { api, token } = app();
+    // The concurrent twin stored the same payload first.
+    const { receiptNumber } = await import("../../shared/submission/receipt");
+    const { createHash } = await import("node:crypto");
+    const submitter = { name: "Hoàng Văn Nam", phone: "+84912345678" };
+    const payloadHash = createHash("sha256")
+      .update(JSON.stringify({ submitter, fields: body.fields }))
+      .digest("hex");
+    ddb
+      .on(GetCommand, {
+        Key: { pk: "DEADLINE#p#bao-cao#2025-Q1", sk: `UNIT#u1#SUBMISSION#${receiptNumber(ID, "twin")}` },
+      })
+      .resolves({
+        Item: {
+          receipt: receiptNumber(ID, "twin"),
+          instanceId: ID,
+          submittedAt: "2025-03-20T00:00:00.000Z",
+          late: false,
+          lateDays: 0,
+          payloadHash,
+        },
+      });
+    const res = await postJson(api, token, body, { "Idempotency-Key": "twin" });
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body ?? "{}")).toMatchObject({
+      duplicate: true,
+      receipt: receiptNumber(ID, "twin"),
+    });
+  });
+
+  it("fails loudly, never silently, when the conditional check fails but no item is there", async () => {
+    ddb.on(GetCommand).resolves({});
+    ddb
+      .on(GetCommand, { Key: { pk: "DEADLINE#p#bao-cao#2025-Q1", sk: "DEADLINE" } })
+      .resolves({ Item: definition });
+    ddb
+      .on(PutCommand)
+      .rejects(
+        new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }),
+      );
+    const { api, token } = app();
+    const res = await postJson(api, token, body, { "Idempotency-Key": "ghost" });
+    expect(res.statusCode).toBe(500);
+    expect(ddb.commandCalls(GetCommand).map((c) => c.args[0].input.Key?.sk)).toEqual([
+      "DEADLINE",
+      `UNIT#u1#SUBMISSION#${(await import("../../shared/submission/receipt")).receiptNumber(ID, "ghost")}`,
+    ]);
+  });
+});
