@@ -8,7 +8,7 @@
  * past year as if it were current); --fresh keeps nothing on disk; --once stops after printing.
  */
 import { parseArgs } from "node:util";
-import type { ExpectationItem } from "../functions/commons/deadline-store";
+import { DataModelMismatchError, type ExpectationItem } from "../functions/commons/deadline-store";
 import { MissingPrerequisiteError } from "../local/dynamodb-local";
 import { startLocalStack } from "../local/runtime";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
@@ -44,6 +44,13 @@ try {
 } catch (err) {
   if (err instanceof PlanFileError || err instanceof MissingPrerequisiteError) {
     console.error(`Lỗi: ${err.message}`);
+    process.exit(1);
+  }
+  if (err instanceof DataModelMismatchError) {
+    console.error(
+      `Lỗi: dữ liệu cục bộ trong .local được ghi theo mô hình dữ liệu cũ (${err.message}).\n` +
+        "Xóa dữ liệu cục bộ rồi chạy lại: rm -rf .local && npm start",
+    );
     process.exit(1);
   }
   throw err;

@@ -111,6 +111,13 @@ export type RecordResult =
   | { outcome: "duplicate"; submission: SubmissionItem }
   | { outcome: "conflict"; submission: SubmissionItem };
 
+/** Bumped when stored items change shape: data of another version is refused, never misread. */
+export const DATA_MODEL_VERSION = 2;
+
+export class DataModelMismatchError extends Error {
+  override name = "DataModelMismatchError";
+}
+
 /** Counts the requests sent, so that benchmarks and tests can check the cost of each path. */
 export interface RequestCounter {
   count: number;
@@ -254,13 +261,18 @@ export class DeadlineStore {
   async publishPlan(plan: PlanFile, now = new Date()): Promise<PublishResult> {
     const before = this.requests.count;
     const contentHash = hashOf(plan);
-    const existing = await this.send<{ Item?: { contentHash?: string } }>(
+    const existing = await this.send<{ Item?: { contentHash?: string; dataModel?: number } }>(
       new GetCommand({
         TableName: this.tableName,
         Key: keys.plan(plan.id),
-        ProjectionExpression: "contentHash",
+        ProjectionExpression: "contentHash, dataModel",
       }),
     );
+    if (existing.Item && existing.Item.dataModel !== DATA_MODEL_VERSION) {
+      throw new DataModelMismatchError(
+        `plan ${plan.id} is stored in data model ${existing.Item.dataModel ?? 1}, this code reads ${DATA_MODEL_VERSION}`,
+      );
+    }
     if (existing.Item?.contentHash === contentHash) {
       return { changed: false, expectations: 0, cancelled: 0, requests: this.requests.count - before };
     }
@@ -376,6 +388,7 @@ export class DeadlineStore {
       issuer: plan.issuer,
       steeringCommittee: plan.steeringCommittee,
       contentHash,
+      dataModel: DATA_MODEL_VERSION,
       publishedAt: now.toISOString(),
     });
     this.definitions.clear();

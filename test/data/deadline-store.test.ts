@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DeadlineStore } from "../../functions/commons/deadline-store";
+import { DataModelMismatchError, DeadlineStore } from "../../functions/commons/deadline-store";
 import { parsePlan } from "../../shared/plan/load";
 import type { PlanFile } from "../../shared/plan/schema";
 import { receiptNumber } from "../../shared/submission/receipt";
@@ -146,6 +146,17 @@ describe("DeadlineStore on DynamoDB Local", () => {
       (await store.deadlineDefinition({ planId: "thu-nghiem", obligationId: "hop", period: "2025-Q2" }))
         ?.state,
     ).toBe("cancelled");
+  });
+
+  it("refuses to publish over data written in another data model, rather than misread it", async () => {
+    const { doc, tableName } = await freshTable();
+    const { PutCommand } = await import("@aws-sdk/lib-dynamodb");
+    await doc.send(
+      new PutCommand({ TableName: tableName, Item: { pk: "PLAN#thu-nghiem", sk: "PLAN", contentHash: "x" } }),
+    );
+    await expect(new DeadlineStore(doc, tableName).publishPlan(fixture)).rejects.toThrow(
+      DataModelMismatchError,
+    );
   });
 
   it("publishes the Long Biên 2025 plan: 173 deadlines for its units", async () => {
