@@ -18,7 +18,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { type DeadlineInstance, expandPlan, planYears } from "../../shared/calendar/expand";
 import { formFor } from "../../shared/plan/forms";
-import type { FormField, PlanFile } from "../../shared/plan/schema";
+import type { Contacts, EscalationPolicy, FormField, PlanFile } from "../../shared/plan/schema";
 import { deriveStatus, type ExpectationState } from "../../shared/submission/derive";
 import type { ExpectationStatus, Timeliness } from "../../shared/submission/status";
 import type { Submitter } from "../../shared/submission/submission-schema";
@@ -44,6 +44,7 @@ export interface DeadlineDefinition {
   form: FormField[];
   units: string[];
   state: "active" | "cancelled";
+  escalation: EscalationPolicy;
 }
 
 /** One unit's expectation as stored. */
@@ -56,13 +57,15 @@ interface StoredExpectation {
   unitName: string;
   dueAt: string;
   state: ExpectationState;
+  contacts?: Contacts;
 }
 
 /** One unit's deadline as read: the definition, the unit, and where it stands. */
-export interface ExpectationItem extends Omit<DeadlineDefinition, "units" | "state"> {
+export interface ExpectationItem extends Omit<DeadlineDefinition, "units" | "state" | "escalation"> {
   instanceId: string;
   unitId: string;
   unitName: string;
+  contacts: Contacts;
   state: ExpectationState;
   status: ExpectationStatus;
   versions: number;
@@ -112,10 +115,31 @@ export type RecordResult =
   | { outcome: "conflict"; submission: SubmissionItem };
 
 /** Bumped when stored items change shape: data of another version is refused, never misread. */
-export const DATA_MODEL_VERSION = 2;
+export const DATA_MODEL_VERSION = 3;
 
 export class DataModelMismatchError extends Error {
   override name = "DataModelMismatchError";
+}
+
+export interface SendRecord {
+  instanceId: string;
+  unitId: string;
+  stage: string;
+  channel: "email" | "sms";
+  recipient: string;
+  status: "sending" | "sent" | "failed";
+  attempts: number;
+  claimedAt: string;
+  messageId?: string;
+  error?: string;
+  sentAt?: string;
+}
+
+export interface LifecycleSnapshot {
+  definition: DeadlineDefinition;
+  stagesDone: Set<string>;
+  units: ExpectationItem[];
+  sends: SendRecord[];
 }
 
 /** Counts the requests sent, so that benchmarks and tests can check the cost of each path. */
@@ -187,13 +211,14 @@ function fold(items: readonly Item[], definitions: (e: StoredExpectation) => Dea
       a.submittedAt < b.submittedAt ? -1 : 1,
     );
     const derived = deriveStatus(e.state, definition.dueAt, mine);
-    const { units: _units, state: _state, ...shared } = definition;
+    const { units: _units, state: _state, escalation: _escalation, ...shared } = definition;
     out.push({
       expectation: {
         ...shared,
         instanceId: e.instanceId,
         unitId: e.unitId,
         unitName: e.unitName,
+        contacts: e.contacts ?? { emails: [], phones: [] },
         state: e.state,
         status: derived.status,
         versions: derived.versions,
@@ -280,6 +305,7 @@ export class DeadlineStore {
     const previousUnits = existing.Item ? await this.planUnitIds(plan.id) : [];
     const instances = planYears(plan).flatMap((year) => expandPlan(plan, year));
     const obligations = new Map(plan.obligations.map((o) => [o.id, o]));
+    const units = new Map(plan.units.map((u) => [u.id, u]));
     const deadlines = Map.groupBy(instances, (i) => keys.deadlinePk(i.planId, i.obligationId, i.period));
 
     await mapConcurrent(plan.units, 16, (u) =>
@@ -322,6 +348,7 @@ export class DeadlineStore {
         form: obligation ? formFor(plan, obligation) : [],
         units: group.map((i) => i.unitId),
         state: "active",
+        escalation: obligation?.escalation ?? plan.defaults.escalation,
       };
       return this.update(keys.deadline(first.planId, first.obligationId, first.period), {
         type: "deadline",
@@ -339,6 +366,7 @@ export class DeadlineStore {
           period: inst.period,
           unitId: inst.unitId,
           unitName: inst.unitName,
+          contacts: units.get(inst.unitId)?.contacts,
           dueAt: inst.dueAt,
           [TABLE_KEYS.indexes.byUnit.partitionKey]: keys.byUnitPk(inst.planId, inst.unitId),
           [TABLE_KEYS.indexes.byUnit.sortKey]: keys.byUnitDue(inst.dueAt, inst.id),
@@ -638,5 +666,126 @@ export class DeadlineStore {
         submission: first.Item,
       };
     }
+  }
+
+  // ---- the lifecycle of a deadline (the workflows) -----------------------------------------
+
+  /**
+   * Everything the lifecycle needs about one deadline, read fresh in one Query over its partition:
+   * the definition, the stages done, each unit with its derived status, and every send recorded.
+   */
+  async lifecycleSnapshot(
+    planId: string,
+    obligationId: string,
+    period: string,
+  ): Promise<LifecycleSnapshot | undefined> {
+    const items = await this.queryAll({
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.deadlinePk(planId, obligationId, period) },
+    });
+    const definition = items.find((i) => i.type === "deadline") as DeadlineDefinition | undefined;
+    if (!definition) return undefined;
+    const progress = items.find((i) => i.sk === "LIFECYCLE") as { stagesDone?: Set<string> } | undefined;
+    return {
+      definition,
+      stagesDone: new Set(progress?.stagesDone ?? []),
+      units: fold(items, () => definition).map((x) => x.expectation),
+      sends: items.filter((i) => i.type === "send") as unknown as SendRecord[],
+    };
+  }
+
+  async markStageDone(planId: string, obligationId: string, period: string, stage: string): Promise<void> {
+    await this.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.lifecycle(planId, obligationId, period),
+        UpdateExpression: "ADD stagesDone :stage SET #type = :type",
+        ExpressionAttributeNames: { "#type": "type" },
+        ExpressionAttributeValues: { ":stage": new Set([stage]), ":type": "lifecycle" },
+      }),
+    );
+  }
+
+  /**
+   * Claims one message (stage, channel, recipient) of a unit before it is sent. Only the first
+   * claim succeeds, so a retried Lambda or state machine never sends the same message twice.
+   */
+  async claimSend(
+    record: Omit<SendRecord, "status" | "attempts" | "messageId" | "error" | "sentAt">,
+  ): Promise<boolean> {
+    const ref = parseInstanceId(record.instanceId) as InstanceRef;
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.send(ref, record.stage, record.channel, record.recipient),
+            type: "send",
+            ...record,
+            status: "sending",
+            attempts: 0,
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === "ConditionalCheckFailedException") return false;
+      throw err;
+    }
+  }
+
+  async completeSend(
+    record: Pick<SendRecord, "instanceId" | "stage" | "channel" | "recipient">,
+    outcome:
+      | { status: "sent"; messageId: string; attempts: number; at: string }
+      | { status: "failed"; error: string; attempts: number; at: string },
+  ): Promise<void> {
+    const ref = parseInstanceId(record.instanceId) as InstanceRef;
+    await this.update(keys.send(ref, record.stage, record.channel, record.recipient), {
+      status: outcome.status,
+      attempts: outcome.attempts,
+      sentAt: outcome.at,
+      ...(outcome.status === "sent" ? { messageId: outcome.messageId } : { error: outcome.error }),
+    });
+  }
+
+  /** The units of a plan by id, with their contacts (the committee and its standing body). */
+  async planUnits(
+    planId: string,
+    unitIds: readonly string[],
+  ): Promise<Array<{ unitId: string; name: string; contacts: Contacts }>> {
+    const out: Array<{ unitId: string; name: string; contacts: Contacts }> = [];
+    for (const unitId of new Set(unitIds)) {
+      const res = await this.send<{ Item?: { unitId: string; name: string; contacts?: Contacts } }>(
+        new GetCommand({ TableName: this.tableName, Key: keys.unit(planId, unitId) }),
+      );
+      if (res.Item)
+        out.push({ unitId, name: res.Item.name, contacts: res.Item.contacts ?? { emails: [], phones: [] } });
+    }
+    return out;
+  }
+
+  async planRecord(
+    planId: string,
+  ): Promise<{ title: string; steeringCommittee: { unit: string; standingBody: string } } | undefined> {
+    const res = await this.send<{
+      Item?: { title: string; steeringCommittee: { unit: string; standingBody: string } };
+    }>(new GetCommand({ TableName: this.tableName, Key: keys.plan(planId) }));
+    return res.Item;
+  }
+
+  /** The deadlines of a plan still active (for the plan-calendar workflow), from its units' partitions. */
+  async planDeadlines(planId: string): Promise<Array<Omit<InstanceRef, "unitId"> & { dueAt: string }>> {
+    const seen = new Map<string, Omit<InstanceRef, "unitId"> & { dueAt: string }>();
+    for (const unitId of await this.planUnitIds(planId)) {
+      for (const item of await this.unitItems(planId, unitId)) {
+        if (item.type !== "expectation" || item.state === "cancelled") continue;
+        const pk = keys.deadlinePk(item.planId, item.obligationId, item.period);
+        if (!seen.has(pk))
+          seen.set(pk, { planId, obligationId: item.obligationId, period: item.period, dueAt: item.dueAt });
+      }
+    }
+    return [...seen.values()].sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
   }
 }

@@ -8,6 +8,8 @@
  *   deadline      DEADLINE#<plan>#<obligation>#<period>   DEADLINE
  *   expectation   DEADLINE#<plan>#<obligation>#<period>   UNIT#<unit>#                     UNIT#<plan>#<unit> / DUE#<dueAt>#<id>          OVERDUE#<plan> / <dueAt>#<id>#      (while overdue)
  *   submission    DEADLINE#<plan>#<obligation>#<period>   UNIT#<unit>#SUBMISSION#<receipt> UNIT#<plan>#<unit> / SUBMITTED#<at>#<receipt>  OVERDUE#<plan> / <dueAt>#<id>#S#<r> (if late)
+ *   lifecycle     DEADLINE#<plan>#<obligation>#<period>   LIFECYCLE
+ *   send          DEADLINE#<plan>#<obligation>#<period>   UNIT#<unit>#SEND#<stage>#<channel>#<recipient>
  *
  * An expectation is one deadline instance: what one unit owes for one obligation and period. Its
  * submissions sort right after it in the deadline's partition, so one Query returns a unit's
@@ -59,6 +61,16 @@ export const keys = {
     sk: `${keys.unitPrefix(ref.unitId)}SUBMISSION${SEP}${receipt}`,
   }),
   isSubmissionSk: (sk: string) => sk.includes(`${SEP}SUBMISSION${SEP}`),
+  /** The lifecycle's progress on a deadline: which stages were carried out. */
+  lifecycle: (planId: string, obligationId: string, period: string) => ({
+    pk: keys.deadlinePk(planId, obligationId, period),
+    sk: "LIFECYCLE",
+  }),
+  /** One message of one stage to one recipient of one unit: claimed before it is sent, so never sent twice. */
+  send: (ref: InstanceRef, stage: string, channel: string, recipient: string) => ({
+    pk: keys.deadlinePk(ref.planId, ref.obligationId, ref.period),
+    sk: `${keys.unitPrefix(ref.unitId)}SEND${SEP}${stage}${SEP}${channel}${SEP}${recipient}`,
+  }),
   byUnitPk: (planId: string, unitId: string) => `UNIT${SEP}${planId}${SEP}${unitId}`,
   byUnitDue: (dueAt: string, instanceId: string) => `DUE${SEP}${dueAt}${SEP}${instanceId}`,
   byUnitSubmitted: (submittedAt: string, receipt: string) => `SUBMITTED${SEP}${submittedAt}${SEP}${receipt}`,

@@ -1,0 +1,298 @@
+/**
+ * What the deadline-lifecycle state machine's tasks do: plan the next step from the data, remind
+ * the units still missing, mark them overdue at the cut-off, escalate them to the steering
+ * committee. Each message is claimed before it is sent (DeadlineStore.claimSend), retried with
+ * backoff, and recorded as sent or failed, so none is sent twice, none is dropped silently, and
+ * failures reach the escalation.
+ */
+import { createHmac } from "node:crypto";
+import { type LifecycleAction, nextStep, reminderStage } from "../../shared/lifecycle/next-step";
+import {
+  escalationEmail,
+  type ReminderContent,
+  reminderEmail,
+  reminderSms,
+} from "../../shared/notify/messages";
+import { type LinkKeyring, linkExpiry, signLink } from "../../shared/submission/link-token";
+import type { DeadlineStore, ExpectationItem, LifecycleSnapshot, SendRecord } from "./deadline-store";
+import type { EmailSender, SmsSender } from "./notifications";
+
+export interface DeadlineRef {
+  planId: string;
+  obligationId: string;
+  period: string;
+}
+
+export interface LifecycleDeps {
+  store: DeadlineStore;
+  email: EmailSender;
+  sms: SmsSender;
+  keyring: LinkKeyring;
+  now: () => Date;
+  /** Public base URL of the web form, for links in messages. */
+  baseUrl: string;
+  /** Attempts per message before it is recorded as failed. */
+  sendAttempts?: number;
+  /** Pause between attempts (exponential backoff from 200 ms); tests and simulations pass a no-op. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Told of every message actually handed to a sender, by its send key (simulations count duplicates). */
+  onDelivered?: (sendKey: string, channel: "email" | "sms", stage: string) => void;
+}
+
+const DAY_MS = 86_400_000;
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function deadlineId(ref: DeadlineRef): string {
+  return `${ref.planId}:${ref.obligationId}:${ref.period}`;
+}
+
+export function parseDeadlineId(id: string): DeadlineRef | undefined {
+  const parts = id.split(":");
+  if (parts.length !== 3 || parts.some((p) => p === "")) return undefined;
+  const [planId, obligationId, period] = parts as [string, string, string];
+  return { planId, obligationId, period };
+}
+
+async function snapshot(deps: LifecycleDeps, ref: DeadlineRef): Promise<LifecycleSnapshot> {
+  const s = await deps.store.lifecycleSnapshot(ref.planId, ref.obligationId, ref.period);
+  if (!s) throw new Error(`deadline ${deadlineId(ref)} does not exist`);
+  return s;
+}
+
+const missing = (units: readonly ExpectationItem[]) =>
+  units.filter((u) => u.status === "pending" || u.status === "overdue");
+
+/** PlanNextStep: what to do next and when, from the data as it is now. */
+export async function planNextStep(deps: LifecycleDeps, ref: DeadlineRef): Promise<LifecycleAction> {
+  const s = await deps.store.lifecycleSnapshot(ref.planId, ref.obligationId, ref.period);
+  if (!s) return { action: "done", reason: "cancelled" };
+  return nextStep(
+    {
+      state: s.definition.state,
+      dueAt: s.definition.dueAt,
+      remindAt: s.definition.remindAt,
+      escalation: s.definition.escalation,
+      missingUnits: missing(s.units).length,
+      stagesDone: s.stagesDone,
+    },
+    deps.now().getTime(),
+  );
+}
+
+/** A short link for SMS: an unguessable id that the web form turns into the unit's signed link. */
+export function shortLinkId(keyring: LinkKeyring, instanceId: string): string {
+  const key = keyring.keys[keyring.current] ?? Buffer.alloc(0);
+  return createHmac("sha256", key).update(`short:${instanceId}`).digest("base64url").slice(0, 10);
+}
+
+interface Outcome {
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+/** Claims, sends with retries and backoff, and records one message. */
+async function deliver(
+  deps: LifecycleDeps,
+  record: Omit<SendRecord, "status" | "attempts" | "claimedAt">,
+  send: () => Promise<{ messageId: string }>,
+  outcome: Outcome,
+): Promise<void> {
+  const claimed = await deps.store.claimSend({ ...record, claimedAt: deps.now().toISOString() });
+  if (!claimed) {
+    outcome.skipped++;
+    return;
+  }
+  const attempts = deps.sendAttempts ?? 3;
+  const sleep = deps.sleep ?? realSleep;
+  let lastError = "";
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const { messageId } = await send();
+      deps.onDelivered?.(
+        `${record.instanceId}|${record.stage}|${record.channel}|${record.recipient}`,
+        record.channel,
+        record.stage,
+      );
+      await deps.store.completeSend(record, {
+        status: "sent",
+        messageId,
+        attempts: attempt,
+        at: deps.now().toISOString(),
+      });
+      outcome.sent++;
+      return;
+    } catch (err) {
+      lastError = `${(err as Error).name}: ${(err as Error).message}`;
+      if (attempt < attempts) await sleep(200 * 2 ** (attempt - 1));
+    }
+  }
+  await deps.store.completeSend(record, {
+    status: "failed",
+    error: lastError,
+    attempts,
+    at: deps.now().toISOString(),
+  });
+  outcome.failed++;
+}
+
+/** Remind: each unit still missing, by email and SMS, with its personal link. */
+export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: string): Promise<Outcome> {
+  const s = await snapshot(deps, ref);
+  const plan = await deps.store.planRecord(ref.planId);
+  const [standingBody] = plan
+    ? await deps.store.planUnits(ref.planId, [plan.steeringCommittee.standingBody])
+    : [];
+  const now = deps.now();
+  const outcome: Outcome = { sent: 0, failed: 0, skipped: 0 };
+  const d = s.definition;
+  // The first reminder of an activity's window is the one sent when the window opens.
+  const opening =
+    d.opensOn !== undefined && d.remindAt[0] !== undefined && stage === reminderStage(d.remindAt[0]);
+  const windowOpen = opening && Date.parse(d.remindAt[0] ?? "") < Date.parse(d.opensOn ?? "") + 5 * DAY_MS;
+  for (const unit of missing(s.units)) {
+    const token = signLink(deps.keyring, {
+      instanceId: unit.instanceId,
+      unitId: unit.unitId,
+      expiresAt: linkExpiry(d.dueAt, now),
+    });
+    const content: ReminderContent = {
+      unitName: unit.unitName,
+      title: d.title,
+      period: d.period,
+      timing: d.timing,
+      dueText: d.dueText,
+      kind: d.kind,
+      stage: windowOpen ? "window-open" : "before-due",
+      daysLeft: Math.max(0, Math.ceil((Date.parse(d.dueAt) - now.getTime()) / DAY_MS)),
+      link: `${deps.baseUrl}/f/${token}`,
+      contact: {
+        name: standingBody?.name ?? "Cơ quan thường trực",
+        ...(standingBody?.contacts.emails[0] && { email: standingBody.contacts.emails[0] }),
+        ...(standingBody?.contacts.phones[0] && { phone: standingBody.contacts.phones[0] }),
+      },
+      personalData: d.personalData,
+      planTitle: plan?.title ?? "",
+    };
+    const base = { instanceId: unit.instanceId, unitId: unit.unitId, stage };
+    const email = reminderEmail(content);
+    for (const to of unit.contacts.emails) {
+      await deliver(
+        deps,
+        { ...base, channel: "email", recipient: to },
+        () => deps.email.sendEmail({ to: [to], ...email }),
+        outcome,
+      );
+    }
+    const sms = reminderSms({
+      ...content,
+      shortLink: `${deps.baseUrl}/s/${shortLinkId(deps.keyring, unit.instanceId)}`,
+    });
+    for (const to of unit.contacts.phones) {
+      await deliver(
+        deps,
+        { ...base, channel: "sms", recipient: to },
+        () => deps.sms.sendSms({ to, text: sms }),
+        outcome,
+      );
+    }
+  }
+  await deps.store.markStageDone(ref.planId, ref.obligationId, ref.period, stage);
+  return outcome;
+}
+
+/** MarkOverdue: at the cut-off, every unit still missing becomes overdue. */
+export async function markOverdue(deps: LifecycleDeps, ref: DeadlineRef): Promise<{ marked: number }> {
+  const s = await snapshot(deps, ref);
+  let marked = 0;
+  for (const unit of s.units.filter((u) => u.status === "pending")) {
+    if (await deps.store.markOverdue(unit.instanceId)) marked++;
+  }
+  await deps.store.markStageDone(ref.planId, ref.obligationId, ref.period, "overdue");
+  return { marked };
+}
+
+/** Escalate: the overdue units, to the steering committee through its standing body. */
+export async function escalate(
+  deps: LifecycleDeps,
+  ref: DeadlineRef,
+  stage: string,
+  number: number,
+): Promise<Outcome & { overdue: number }> {
+  const s = await snapshot(deps, ref);
+  const plan = await deps.store.planRecord(ref.planId);
+  const outcome = { sent: 0, failed: 0, skipped: 0, overdue: 0 };
+  const overdue = missing(s.units);
+  outcome.overdue = overdue.length;
+  if (plan && overdue.length > 0) {
+    const { unit: committeeId, standingBody: standingBodyId } = plan.steeringCommittee;
+    const [committee, standingBody] = await deps.store
+      .planUnits(ref.planId, [committeeId, standingBodyId])
+      .then((units) => [
+        units.find((u) => u.unitId === committeeId),
+        units.find((u) => u.unitId === standingBodyId),
+      ]);
+    const now = deps.now().getTime();
+    const message = escalationEmail({
+      committeeName: committee?.name ?? committeeId,
+      standingBodyName: standingBody?.name ?? standingBodyId,
+      title: s.definition.title,
+      period: s.definition.period,
+      dueText: s.definition.dueText,
+      escalationNumber: number,
+      planTitle: plan.title,
+      overdue: overdue.map((u) => {
+        const sends = s.sends.filter((x) => x.unitId === u.unitId && x.stage.startsWith("remind@"));
+        return {
+          unitName: u.unitName,
+          daysLate: Math.max(1, Math.ceil((now - Date.parse(s.definition.dueAt)) / DAY_MS)),
+          leadContact: {
+            ...(u.contacts.person && { name: u.contacts.person }),
+            ...(u.contacts.emails[0] && { email: u.contacts.emails[0] }),
+            ...(u.contacts.phones[0] && { phone: u.contacts.phones[0] }),
+          },
+          remindersSent: sends.filter((x) => x.status === "sent").length,
+          failedSends: sends.filter((x) => x.status === "failed").length,
+        };
+      }),
+    });
+    const recipients = [
+      ...new Set([...(standingBody?.contacts.emails ?? []), ...(committee?.contacts.emails ?? [])]),
+    ];
+    // The committee's messages are recorded in the deadline's partition under the committee's id.
+    const instanceId = `${deadlineId(ref)}:${committeeId}`;
+    for (const to of recipients) {
+      await deliver(
+        deps,
+        { instanceId, unitId: committeeId, stage, channel: "email", recipient: to },
+        () => deps.email.sendEmail({ to: [to], ...message }),
+        outcome,
+      );
+    }
+  }
+  await deps.store.markStageDone(ref.planId, ref.obligationId, ref.period, stage);
+  return outcome;
+}
+
+/** A lifecycle starts a week before its first step, and is over after its last escalation. */
+const START_AHEAD_MS = 7 * DAY_MS;
+
+/** ListDueDeadlines: the deadlines whose lifecycle should run now, and whether any are still to come. */
+export async function listDueDeadlines(
+  deps: LifecycleDeps,
+  planId: string,
+): Promise<{ deadlines: DeadlineRef[]; finished: boolean }> {
+  const now = deps.now().getTime();
+  const deadlines: DeadlineRef[] = [];
+  let later = 0;
+  for (const d of await deps.store.planDeadlines(planId)) {
+    const def = await deps.store.deadlineDefinition(d);
+    if (!def || def.state === "cancelled") continue;
+    const first = Math.min(Date.parse(def.dueAt), ...def.remindAt.map(Date.parse));
+    const { graceDays, repeatEveryDays, maxEscalations } = def.escalation;
+    const end = Date.parse(def.dueAt) + (graceDays + repeatEveryDays * maxEscalations + 1) * DAY_MS;
+    if (now < first - START_AHEAD_MS) later++;
+    else if (now <= end) deadlines.push({ planId, obligationId: d.obligationId, period: d.period });
+  }
+  return { deadlines, finished: later === 0 };
+}

@@ -1,0 +1,261 @@
+/**
+ * A whole plan-year through the same state machines and handlers, on a virtual clock, in seconds:
+ * DynamoDB Local (in memory), aws-ses-v2-local for email, the SMS outbox, the plan-calendar and
+ * deadline-lifecycle workflows run by aws-local-stepfunctions, and simulated units (seeded: most
+ * submit on time, some late, some never) whose submissions are stored as the API stores them.
+ */
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SESClient } from "@aws-sdk/client-ses";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeadlineStore } from "../functions/commons/deadline-store";
+import type { LifecycleDeps } from "../functions/commons/lifecycle";
+import { type EmailMessage, type EmailSender, SesEmailSender } from "../functions/commons/notifications";
+import { expandPlan } from "../shared/calendar/expand";
+import type { PlanFile, Unit } from "../shared/plan/schema";
+import { receiptNumber } from "../shared/submission/receipt";
+import { timeliness } from "../shared/submission/status";
+import { startDynamoDbLocal } from "./dynamodb-local";
+import { ensureTable } from "./runtime";
+import { startSesLocal } from "./ses-local";
+import { SmsOutbox } from "./sms-outbox";
+import { LocalWorkflows, VirtualClock } from "./workflows";
+
+const DAY_MS = 86_400_000;
+
+export interface SimulationOptions {
+  plan: PlanFile;
+  year: number;
+  seed?: number;
+  /** Share of email and SMS sends that fail (fault injection), 0–1. */
+  sendFailureRate?: number;
+  /** Called with the share of the year simulated so far. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface SimulationSummary {
+  plan: string;
+  year: number;
+  units: number;
+  deadlines: number;
+  instances: number;
+  reminders: { email: number; sms: number; byStage: Record<string, number> };
+  submissions: { onTime: number; late: number; never: number };
+  overdueUnits: number;
+  escalations: number;
+  failedSends: number;
+  duplicateSends: number;
+  stateTransitions: number;
+  lambdaInvocations: number;
+  dbRequests: number;
+  executions: number;
+  wallSeconds: number;
+}
+
+/** mulberry32: a small seeded generator, so that a seed replays the same year. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An email sender that fails a seeded share of sends, for fault injection. */
+class FlakyEmail implements EmailSender {
+  constructor(
+    private readonly inner: EmailSender,
+    private readonly rate: number,
+    private readonly random: () => number,
+  ) {}
+  sendEmail(m: EmailMessage) {
+    if (this.random() < this.rate) {
+      const err = new Error("Maximum sending rate exceeded.");
+      err.name = "Throttling";
+      return Promise.reject(err);
+    }
+    return this.inner.sendEmail(m);
+  }
+}
+
+/** The plan with its ward group replaced by `count` communes (a scale run). */
+export function scaledPlan(plan: PlanFile, count: number, groupId = "cac-phuong"): PlanFile {
+  const group = plan.groups.find((g) => g.id === groupId);
+  if (!group) throw new Error(`plan ${plan.id} has no group ${groupId}`);
+  const template = plan.units.find((u) => u.id === group.members[0]) as Unit;
+  const old = new Set(group.members);
+  const communes: Unit[] = Array.from({ length: count }, (_, i) => ({
+    ...template,
+    id: `xa-${i + 1}`,
+    name: `UBND xã ${i + 1}`,
+    contacts: {
+      emails: [`xa-${i + 1}@example.org`],
+      phones: [`+8490${String(1_000_000 + i).padStart(7, "0")}`],
+    },
+  }));
+  const keep = (ids: string[]) => ids.filter((id) => !old.has(id));
+  return {
+    ...plan,
+    units: [...plan.units.filter((u) => !old.has(u.id)), ...communes],
+    groups: plan.groups
+      .map((g) =>
+        g.id === groupId ? { ...g, members: communes.map((u) => u.id) } : { ...g, members: keep(g.members) },
+      )
+      .filter((g) => g.members.length > 0),
+    obligations: plan.obligations.map((o) => ({
+      ...o,
+      lead: o.lead.some((id) => old.has(id)) ? [...keep(o.lead), groupId] : o.lead,
+      coordinating: o.coordinating.some((id) => old.has(id))
+        ? [...keep(o.coordinating), groupId]
+        : o.coordinating,
+    })),
+    targets: [],
+  };
+}
+
+export async function simulateYear(options: SimulationOptions): Promise<SimulationSummary> {
+  const started = performance.now();
+  const { plan, year } = options;
+  const random = seededRandom(options.seed ?? 1);
+  const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal()]);
+  try {
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: "ap-southeast-1",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    await ensureTable(client, "hanchot");
+    const store = new DeadlineStore(
+      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      "hanchot",
+    );
+    await store.publishPlan(plan);
+    const publishRequests = store.requests.count;
+
+    const instances = expandPlan(plan, year);
+    const firstAction = Math.min(
+      ...instances.flatMap((i) => [Date.parse(i.dueAt), ...i.remindAt.map(Date.parse)]),
+    );
+    const lastEnd = Math.max(...instances.map((i) => Date.parse(i.dueAt))) + 40 * DAY_MS;
+    const clock = new VirtualClock(new Date(firstAction - 14 * DAY_MS));
+    const sesClient = new SESClient({
+      endpoint: ses.endpoint,
+      region: "ap-southeast-1",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const email = new SesEmailSender(sesClient, { from: "hanchot@example.org" });
+    const sms = new SmsOutbox({ failureRate: options.sendFailureRate ?? 0, seed: (options.seed ?? 1) + 1 });
+    const delivered = new Map<string, number>();
+    const byStage: Record<string, number> = {};
+    const byChannel = { email: 0, sms: 0 };
+    const deps: LifecycleDeps = {
+      store,
+      email: options.sendFailureRate
+        ? new FlakyEmail(email, options.sendFailureRate, seededRandom((options.seed ?? 1) + 2))
+        : email,
+      sms,
+      keyring: { current: "sim", keys: { sim: Buffer.alloc(32, 1) } },
+      now: clock.now,
+      baseUrl: "http://127.0.0.1:3000",
+      sleep: async () => {},
+      onDelivered: (key, channel, stage) => {
+        delivered.set(key, (delivered.get(key) ?? 0) + 1);
+        if (stage.startsWith("remind@")) {
+          byChannel[channel]++;
+          const kind = "reminder";
+          byStage[kind] = (byStage[kind] ?? 0) + 1;
+        } else {
+          byStage[stage.replace(/-\d+$/, "")] = (byStage[stage.replace(/-\d+$/, "")] ?? 0) + 1;
+        }
+      },
+    };
+
+    // Simulated units: most on time, some late, some never.
+    const submissions = { onTime: 0, late: 0, never: 0 };
+    const actors: Array<Promise<void>> = [];
+    for (const inst of instances) {
+      const r = random();
+      const due = Date.parse(inst.dueAt);
+      if (r >= 0.9) {
+        submissions.never++;
+        continue;
+      }
+      const at =
+        r < 0.75
+          ? due - Math.floor(random() * 10 * DAY_MS) - 60_000
+          : due + Math.floor((1 + random() * 20) * DAY_MS);
+      clock.enter();
+      actors.push(
+        (async () => {
+          try {
+            await clock.until(at);
+            const now = clock.now();
+            const t = timeliness(now.getTime(), inst.dueAt);
+            await store.recordSubmission({
+              instanceId: inst.id,
+              dueAt: inst.dueAt,
+              receipt: receiptNumber(inst.id, `sim-${inst.id}`),
+              submittedAt: now,
+              timeliness: t,
+              submitter: { name: "Cán bộ mô phỏng", phone: "+84900000000" },
+              fields: { "ghi-chu": "mô phỏng" },
+              idempotencyKey: `sim-${inst.id}`,
+            });
+            if (t.late) submissions.late++;
+            else submissions.onTime++;
+          } finally {
+            clock.leave();
+          }
+        })(),
+      );
+    }
+
+    const workflows = new LocalWorkflows(deps, clock);
+    const progress = setInterval(() => {
+      const t = clock.now().getTime();
+      options.onProgress?.(Math.min(1, Math.max(0, (t - firstAction) / (lastEnd - firstAction))));
+    }, 100);
+    try {
+      workflows.startPlanCalendar(plan.id);
+      await Promise.all(actors);
+      await workflows.settle();
+    } finally {
+      clearInterval(progress);
+    }
+    options.onProgress?.(1);
+
+    // What the data says happened.
+    let overdueUnits = 0;
+    let failedSends = 0;
+    const deadlineKeys = new Set(instances.map((i) => `${i.obligationId}\u0000${i.period}`));
+    for (const key of deadlineKeys) {
+      const [obligationId, period] = key.split("\u0000") as [string, string];
+      const snap = await store.lifecycleSnapshot(plan.id, obligationId, period);
+      failedSends += snap?.sends.filter((s) => s.status === "failed").length ?? 0;
+      overdueUnits += snap?.units.filter((u) => u.state === "overdue").length ?? 0;
+    }
+    const executions = [...workflows.executions.values()];
+    return {
+      plan: plan.id,
+      year,
+      units: plan.units.length,
+      deadlines: deadlineKeys.size,
+      instances: instances.length,
+      reminders: { email: byChannel.email, sms: byChannel.sms, byStage },
+      submissions,
+      overdueUnits,
+      escalations: byStage.escalation ?? 0,
+      failedSends,
+      duplicateSends: [...delivered.values()].reduce((n, c) => n + c - 1, 0),
+      stateTransitions: executions.reduce((n, e) => n + e.transitions, 0),
+      lambdaInvocations: workflows.invocations,
+      dbRequests: store.requests.count - publishRequests,
+      executions: executions.length,
+      wallSeconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+    };
+  } finally {
+    await Promise.all([dynamo.stop(), ses.stop()]);
+  }
+}

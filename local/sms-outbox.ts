@@ -1,0 +1,216 @@
+/**
+ * A local SMS sender for runs without AWS: what SNS would send is kept in memory and, given a
+ * file, appended to it as JSON lines (and read back on start, so a restart keeps the history). The
+ * local web page shows it with `renderHtml()`.
+ *
+ * Fault injection for tests: `failNext(n)` makes the next n sends fail; `failureRate` (0–1) with a
+ * `seed` makes sends fail at random, the same ones on every run with the same seed. Failed attempts
+ * are kept apart (`failures()`), as SNS would not have sent them.
+ */
+
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { appendFile, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import { isE164, type SmsMessage, type SmsSender } from "../functions/commons/notifications";
+import { formatVietnameseInstant } from "../shared/calendar/civil-date";
+import { type SmsEncoding, smsSegments } from "../shared/notify/messages";
+import { html } from "../shared/web/html";
+
+export interface OutboxSms {
+  messageId: string;
+  to: string;
+  text: string;
+  /** ISO 8601 */
+  at: string;
+  encoding: SmsEncoding;
+  segments: number;
+  length: number;
+}
+
+export interface FailedSms {
+  to: string;
+  text: string;
+  at: string;
+  error: string;
+}
+
+export interface SmsOutboxOptions {
+  /** Append every message (and failure) to this file as a JSON line, and read it back on start. */
+  file?: string;
+  /** Probability (0–1) that a send fails. */
+  failureRate?: number;
+  /** Seed of the random draws behind failureRate. */
+  seed?: number;
+  /** The clock (a virtual one in simulations). */
+  now?: () => Date;
+}
+
+export class SmsOutboxFailure extends Error {
+  override name = "SmsOutboxFailure";
+}
+
+/** mulberry32: a small seeded generator, enough for reproducible fault injection. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Line = ({ status: "sent" } & OutboxSms) | ({ status: "failed" } & FailedSms);
+
+export class SmsOutbox implements SmsSender {
+  private readonly messages: OutboxSms[] = [];
+  private readonly failed: FailedSms[] = [];
+  private readonly random: () => number;
+  private readonly now: () => Date;
+  private pendingFailures = 0;
+  /** Appends in order, one after the other. */
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SmsOutboxOptions = {}) {
+    const rate = options.failureRate ?? 0;
+    if (!(rate >= 0 && rate <= 1)) throw new RangeError("failureRate phải nằm trong khoảng 0–1.");
+    this.random = seededRandom(options.seed ?? 1);
+    this.now = options.now ?? (() => new Date());
+    if (options.file && existsSync(options.file)) this.load(options.file);
+  }
+
+  private load(file: string): void {
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      try {
+        const entry = JSON.parse(line) as Line;
+        const { status, ...rest } = entry;
+        if (status === "sent") this.messages.push(rest as OutboxSms);
+        else if (status === "failed") this.failed.push(rest as FailedSms);
+      } catch {
+        // A line cut short by a crash: skip it, keep the rest.
+      }
+    }
+  }
+
+  private append(entry: Line): Promise<void> {
+    const file = this.options.file;
+    if (!file) return Promise.resolve();
+    this.writes = this.writes.then(async () => {
+      await mkdir(dirname(file), { recursive: true });
+      await appendFile(file, `${JSON.stringify(entry)}\n`, "utf8");
+    });
+    return this.writes;
+  }
+
+  /** The next `n` sends fail. */
+  failNext(n = 1): void {
+    this.pendingFailures += n;
+  }
+
+  async sendSms(m: SmsMessage): Promise<{ messageId: string }> {
+    const at = this.now().toISOString();
+    let error: string | undefined;
+    if (!isE164(m.to)) error = `Số điện thoại "${m.to}" không ở dạng quốc tế (ví dụ +84912345678).`;
+    else if (this.pendingFailures > 0) {
+      this.pendingFailures--;
+      error = "Lỗi gửi giả lập (failNext).";
+    } else if ((this.options.failureRate ?? 0) > 0 && this.random() < (this.options.failureRate ?? 0)) {
+      error = "Lỗi gửi giả lập (failureRate).";
+    }
+    if (error !== undefined) {
+      const failure: FailedSms = { to: m.to, text: m.text, at, error };
+      this.failed.push(failure);
+      await this.append({ status: "failed", ...failure });
+      throw new SmsOutboxFailure(error);
+    }
+    const sms: OutboxSms = {
+      messageId: `sms-local-${randomUUID()}`,
+      to: m.to,
+      text: m.text,
+      at,
+      ...smsSegments(m.text),
+    };
+    this.messages.push(sms);
+    await this.append({ status: "sent", ...sms });
+    return { messageId: sms.messageId };
+  }
+
+  /** Messages sent, oldest first. */
+  list(): OutboxSms[] {
+    return [...this.messages];
+  }
+
+  /** Attempts that failed, oldest first. */
+  failures(): FailedSms[] {
+    return [...this.failed];
+  }
+
+  /** Resolves once every message so far is in the file. */
+  flush(): Promise<void> {
+    return this.writes;
+  }
+
+  /** A small Vietnamese page listing the SMS sent (newest first), and the failed attempts. */
+  renderHtml(): string {
+    const when = (iso: string) => {
+      const ms = Date.parse(iso);
+      return Number.isNaN(ms) ? iso : formatVietnameseInstant(ms);
+    };
+    const sent = [...this.messages].reverse();
+    const failed = [...this.failed].reverse();
+    const cell = "padding:.4rem .5rem;border:1px solid #d0d7de;vertical-align:top;text-align:left";
+    return html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Hộp thư SMS (chạy cục bộ) — hanchot</title>
+</head>
+<body style="margin:0;padding:1rem;font:15px/1.5 system-ui,Arial,sans-serif;color:#1b1b1b;background:#f4f6f8">
+<main style="max-width:60rem;margin:0 auto">
+<h1 style="font-size:1.3rem">Hộp thư SMS (chạy cục bộ)</h1>
+<p>Tin nhắn hanchot lẽ ra đã gửi qua Amazon SNS. Không tin nào thực sự được gửi đi. Đã gửi: ${sent.length}; gửi lỗi: ${failed.length}.</p>
+${
+  sent.length === 0
+    ? html`<p>Chưa có tin nhắn nào.</p>`
+    : html`<table style="border-collapse:collapse;width:100%;background:#fff">
+<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Người nhận</th><th style="${cell}">Nội dung</th><th style="${cell}">Mã hóa</th></tr></thead>
+<tbody>
+${sent.map(
+  (s) => html`<tr>
+<td style="${cell};white-space:nowrap">${when(s.at)}</td>
+<td style="${cell};white-space:nowrap">${s.to}</td>
+<td style="${cell};white-space:pre-wrap;word-break:break-word">${s.text}</td>
+<td style="${cell};white-space:nowrap">${s.encoding} · ${s.segments} tin · ${s.length} ký tự</td>
+</tr>`,
+)}
+</tbody>
+</table>`
+}
+${
+  failed.length === 0
+    ? ""
+    : html`<h2 style="font-size:1.1rem;color:#8a1c1c">Gửi lỗi</h2>
+<table style="border-collapse:collapse;width:100%;background:#fff">
+<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Người nhận</th><th style="${cell}">Nội dung</th><th style="${cell}">Lỗi</th></tr></thead>
+<tbody>
+${failed.map(
+  (f) => html`<tr>
+<td style="${cell};white-space:nowrap">${when(f.at)}</td>
+<td style="${cell};white-space:nowrap">${f.to}</td>
+<td style="${cell};white-space:pre-wrap;word-break:break-word">${f.text}</td>
+<td style="${cell}">${f.error}</td>
+</tr>`,
+)}
+</tbody>
+</table>`
+}
+</main>
+</body>
+</html>
+`.value;
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Runs the state machines of workflows/ locally and unchanged, with aws-local-stepfunctions: each
+ * Task state is bound by name to the same code the Lambda functions run (functions/commons/lifecycle.ts).
+ *
+ * Two clocks. In real time (npm start), Wait states wait for real. In a simulation, a discrete
+ * virtual clock makes a year pass in seconds: Wait states are overridden to zero and time passes
+ * where the definition waits — right after PlanNextStep has said when the next step is — once every
+ * running execution and simulated unit is waiting; then the clock jumps to the earliest moment.
+ */
+import { createHash } from "node:crypto";
+import { StateMachine } from "aws-local-stepfunctions";
+import {
+  type DeadlineRef,
+  deadlineId,
+  escalate,
+  type LifecycleDeps,
+  listDueDeadlines,
+  markOverdue,
+  parseDeadlineId,
+  planNextStep,
+  remind,
+} from "../functions/commons/lifecycle";
+import { loadDefinition, localSubstitutions } from "../workflows/definitions";
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** A clock that jumps: time moves only when every actor waits, to the earliest moment awaited. */
+export class VirtualClock {
+  private nowMs: number;
+  private active = 0;
+  private waiters: Array<{ at: number; resolve: () => void }> = [];
+  private scheduled = false;
+
+  constructor(start: Date) {
+    this.nowMs = start.getTime();
+  }
+
+  now = (): Date => new Date(this.nowMs);
+
+  /** An actor (an execution, a simulated unit) begins; time cannot pass without it. */
+  enter(): void {
+    this.active++;
+  }
+
+  leave(): void {
+    this.active--;
+    this.schedule();
+  }
+
+  /** Resolves when the virtual time reaches `atMs` (at once if it has). */
+  until(atMs: number): Promise<void> {
+    if (atMs <= this.nowMs) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push({ at: atMs, resolve });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // After pending I/O callbacks and microtasks, so that a busy actor is not mistaken for a waiting one.
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.waiters.length === 0 || this.waiters.length < this.active) return;
+      const next = Math.min(...this.waiters.map((w) => w.at));
+      this.nowMs = next;
+      const due = this.waiters.filter((w) => w.at <= next);
+      this.waiters = this.waiters.filter((w) => w.at > next);
+      for (const w of due) w.resolve();
+    });
+  }
+}
+
+export interface ExecutionRecord {
+  name: string;
+  kind: "plan-calendar" | "deadline-lifecycle";
+  result: Promise<unknown>;
+  transitions: number;
+}
+
+type Json = Record<string, unknown>;
+
+/** Step Functions execution names allow 80 characters from a small set: a readable prefix and a hash. */
+export function lifecycleExecutionName(id: string): string {
+  const hash = createHash("sha256").update(id).digest("hex").slice(0, 16);
+  return `${id.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 60)}-${hash}`;
+}
+
+export class LocalWorkflows {
+  readonly executions = new Map<string, ExecutionRecord>();
+  private readonly lifecycle: StateMachine;
+  private readonly calendar: StateMachine;
+  /** Task invocations, counted like Lambda invocations. */
+  invocations = 0;
+
+  constructor(
+    private readonly deps: LifecycleDeps,
+    private readonly clock?: VirtualClock,
+  ) {
+    this.lifecycle = new StateMachine(
+      loadDefinition("deadlineLifecycle", localSubstitutions("deadlineLifecycle")) as never,
+    );
+    this.calendar = new StateMachine(
+      loadDefinition("planCalendar", localSubstitutions("planCalendar")) as never,
+    );
+  }
+
+  private refOf(input: Json): DeadlineRef {
+    const ref = parseDeadlineId(String(input.deadlineId));
+    if (!ref) throw new Error(`bad deadlineId ${String(input.deadlineId)}`);
+    return ref;
+  }
+
+  private async track(
+    name: string,
+    kind: ExecutionRecord["kind"],
+    run: { result: Promise<unknown>; eventLogs: AsyncGenerator<unknown> },
+  ) {
+    const record: ExecutionRecord = { name, kind, result: run.result, transitions: 0 };
+    this.executions.set(name, record);
+    this.clock?.enter();
+    const counting = (async () => {
+      for await (const event of run.eventLogs) {
+        if ((event as { type?: string }).type === "StateEntered") record.transitions++;
+      }
+    })();
+    try {
+      await run.result;
+    } finally {
+      await counting.catch(() => {});
+      this.clock?.leave();
+    }
+  }
+
+  /** Starts a deadline's lifecycle unless one with its name already runs (as Step Functions refuses). */
+  startLifecycle(id: string): ExecutionRecord | undefined {
+    const name = lifecycleExecutionName(id);
+    if (this.executions.has(name)) return undefined;
+    const clock = this.clock;
+    const run = this.lifecycle.run({ deadlineId: id }, {
+      overrides: {
+        taskResourceLocalHandlers: {
+          PlanNextStep: async (input: Json) => {
+            this.invocations++;
+            const next = await planNextStep(this.deps, this.refOf(input));
+            if (clock && next.action !== "done") await clock.until(Date.parse(next.at));
+            return next as unknown as Json;
+          },
+          Remind: async (input: Json) => {
+            this.invocations++;
+            return (await remind(this.deps, this.refOf(input), String(input.stage))) as unknown as Json;
+          },
+          MarkOverdue: async (input: Json) => {
+            this.invocations++;
+            return (await markOverdue(this.deps, this.refOf(input))) as unknown as Json;
+          },
+          Escalate: async (input: Json) => {
+            this.invocations++;
+            return (await escalate(
+              this.deps,
+              this.refOf(input),
+              String(input.stage),
+              Number(input.number),
+            )) as unknown as Json;
+          },
+        },
+        ...(clock && { waitTimeOverrides: { WaitUntilNextStep: 0, BackOffAfterFailure: 0 } }),
+        ...(clock && { retryIntervalOverrides: { Remind: 0, MarkOverdue: 0, Escalate: 0, PlanNextStep: 0 } }),
+      },
+    } as never);
+    void this.track(name, "deadline-lifecycle", run as never).catch(() => {});
+    return this.executions.get(name);
+  }
+
+  /** Starts the calendar of a published plan: it starts each deadline's lifecycle as it comes near. */
+  startPlanCalendar(planId: string): ExecutionRecord {
+    const clock = this.clock;
+    let lastListAt: number | undefined;
+    const run = this.calendar.run({ planId }, {
+      overrides: {
+        taskResourceLocalHandlers: {
+          ListDueDeadlines: async (input: Json) => {
+            this.invocations++;
+            if (clock && lastListAt !== undefined) await clock.until(lastListAt + WEEK_MS);
+            lastListAt = this.deps.now().getTime();
+            const due = await listDueDeadlines(this.deps, String(input.planId));
+            return {
+              finished: due.finished,
+              deadlines: due.deadlines.map((d) => ({
+                deadlineId: deadlineId(d),
+                executionName: lifecycleExecutionName(deadlineId(d)),
+              })),
+            };
+          },
+          StartLifecycle: async (input: Json) => {
+            const deadline = input.deadline as { deadlineId: string } | undefined;
+            this.startLifecycle(
+              String((input.Input as Json | undefined)?.deadlineId ?? deadline?.deadlineId),
+            );
+            return {};
+          },
+        },
+        ...(clock && { waitTimeOverrides: { WaitAWeek: 0 } }),
+      },
+    } as never);
+    const name = `plan-calendar-${planId}`;
+    void this.track(name, "plan-calendar", run as never).catch(() => {});
+    return this.executions.get(name) as ExecutionRecord;
+  }
+
+  /** Resolves when every execution started so far, and those they started, has ended. */
+  async settle(): Promise<void> {
+    for (;;) {
+      const pending = [...this.executions.values()];
+      await Promise.allSettled(pending.map((e) => e.result));
+      if (this.executions.size === pending.length) return;
+    }
+  }
+}
