@@ -114,6 +114,8 @@ export const Contacts = z.strictObject({
   phones: z.array(VietnamesePhone).default([]),
 });
 
+export type Contacts = z.infer<typeof Contacts>;
+
 export const UnitKind = z.enum([
   "people-committee",
   "steering-committee",

@@ -34,6 +34,7 @@ const definition: DeadlineDefinition = {
   form: [{ id: "tom-tat", label: "Tóm tắt", type: "textarea", required: true }],
   units: ["u1"],
   state: "active",
+  escalation: { graceDays: 2, repeatEveryDays: 7, maxEscalations: 4 },
 };
 const body = { submitter: { name: "Hoàng Văn Nam", phone: "0912345678" }, fields: { "tom-tat": "Đạt." } };
 
