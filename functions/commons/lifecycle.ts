@@ -107,25 +107,29 @@ async function deliver(
   const sleep = deps.sleep ?? realSleep;
   let lastError = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
+    let messageId: string;
     try {
-      const { messageId } = await send();
-      deps.onDelivered?.(
-        `${record.instanceId}|${record.stage}|${record.channel}|${record.recipient}`,
-        record.channel,
-        record.stage,
-      );
-      await deps.store.completeSend(record, {
-        status: "sent",
-        messageId,
-        attempts: attempt,
-        at: deps.now().toISOString(),
-      });
-      outcome.sent++;
-      return;
+      ({ messageId } = await send());
     } catch (err) {
       lastError = `${(err as Error).name}: ${(err as Error).message}`;
       if (attempt < attempts) await sleep(200 * 2 ** (attempt - 1));
+      continue;
     }
+    // Recording is outside the retry: a message that went out is never sent again, even if
+    // recording it fails (the claim stays "sending", and the step's retry skips it).
+    deps.onDelivered?.(
+      `${record.instanceId}|${record.stage}|${record.channel}|${record.recipient}`,
+      record.channel,
+      record.stage,
+    );
+    await deps.store.completeSend(record, {
+      status: "sent",
+      messageId,
+      attempts: attempt,
+      at: deps.now().toISOString(),
+    });
+    outcome.sent++;
+    return;
   }
   await deps.store.completeSend(record, {
     status: "failed",

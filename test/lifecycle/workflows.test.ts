@@ -1,0 +1,248 @@
+/**
+ * The deadline lifecycle run by aws-local-stepfunctions from workflows/, on DynamoDB Local,
+ * aws-ses-v2-local and the SMS outbox, on a virtual clock; with the faults of issue 4.
+ */
+
+import { SESClient } from "@aws-sdk/client-ses";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DeadlineStore } from "../../functions/commons/deadline-store";
+import type { LifecycleDeps } from "../../functions/commons/lifecycle";
+import { type EmailMessage, type EmailSender, SesEmailSender } from "../../functions/commons/notifications";
+import { type SesLocal, startSesLocal } from "../../local/ses-local";
+import { SmsOutbox } from "../../local/sms-outbox";
+import { LocalWorkflows, VirtualClock } from "../../local/workflows";
+import { PlanFile } from "../../shared/plan/schema";
+import { receiptNumber } from "../../shared/submission/receipt";
+import { timeliness } from "../../shared/submission/status";
+import { freshTable } from "../support/dynamodb";
+
+const DAY = 86_400_000;
+// Report due "trước ngày 25/03/2025": cut-off 2025-03-24T17:00Z; reminders at 08:00 on Mon 17/03 and
+// Fri 21/03 (the one-day reminder falls on Sunday 23/03 and moves to the Friday before).
+const plan = PlanFile.parse({
+  id: "thu",
+  title: "Kế hoạch thử",
+  issuer: { name: "UBND xã Thử", level: "commune", unit: "ubnd" },
+  number: "1/KH",
+  issuedOn: "2025-01-01",
+  year: 2025,
+  steeringCommittee: { unit: "bcd", standingBody: "tyt" },
+  defaults: { escalation: { graceDays: 2, repeatEveryDays: 7, maxEscalations: 2 } },
+  units: [
+    { id: "ubnd", name: "UBND xã Thử", kind: "commune" },
+    {
+      id: "bcd",
+      name: "Ban Chỉ đạo xã Thử",
+      kind: "steering-committee",
+      contacts: { emails: ["bcd@example.org"] },
+    },
+    {
+      id: "tyt",
+      name: "Trạm Y tế xã Thử",
+      kind: "health-station",
+      contacts: { emails: ["tyt@example.org"] },
+    },
+    ...["a", "b", "c"].map((x, i) => ({
+      id: `thon-${x}`,
+      name: `Thôn ${x.toUpperCase()}`,
+      kind: "other",
+      contacts: { emails: [`thon-${x}@example.org`], phones: [`+8490000010${i}`] },
+    })),
+  ],
+  groups: [{ id: "cac-thon", name: "Các thôn", members: ["thon-a", "thon-b", "thon-c"] }],
+  obligations: [
+    {
+      id: "bao-cao",
+      title: "Báo cáo danh sách người cao tuổi",
+      source: "Mục 1",
+      timing: "trước ngày 25/03/2025",
+      schedule: { kind: "date", date: "2025-03-25" },
+      lead: ["cac-thon"],
+      deliverable: { what: "Danh sách", to: "tyt" },
+    },
+  ],
+});
+const ID = (unit: string) => `thu:bao-cao:2025:${unit}`;
+
+describe("deadline lifecycle on the local engines", () => {
+  let ses: SesLocal;
+  beforeAll(async () => {
+    ses = await startSesLocal();
+  });
+  afterAll(async () => ses?.stop());
+
+  async function setup(
+    options: { email?: (inner: EmailSender) => EmailSender; smsFailureRate?: number } = {},
+  ) {
+    const { doc, tableName } = await freshTable();
+    const store = new DeadlineStore(doc, tableName, { definitionTtlMs: 0 });
+    await store.publishPlan(plan);
+    const clock = new VirtualClock(new Date("2025-03-01T00:00:00Z"));
+    const real = new SesEmailSender(
+      new SESClient({
+        endpoint: ses.endpoint,
+        region: "ap-southeast-1",
+        credentials: { accessKeyId: "l", secretAccessKey: "l" },
+      }),
+      { from: "hanchot@example.org" },
+    );
+    const sms = new SmsOutbox({ failureRate: options.smsFailureRate ?? 0, seed: 7 });
+    const delivered: string[] = [];
+    const deps: LifecycleDeps = {
+      store,
+      email: options.email ? options.email(real) : real,
+      sms,
+      keyring: { current: "k", keys: { k: Buffer.alloc(32, 3) } },
+      now: clock.now,
+      baseUrl: "http://127.0.0.1:3000",
+      sleep: async () => {},
+      onDelivered: (key) => delivered.push(key),
+    };
+    const submit = async (unit: string, at: number) => {
+      clock.enter();
+      try {
+        await clock.until(at);
+        const t = timeliness(at, "2025-03-24T17:00:00.000Z");
+        await store.recordSubmission({
+          instanceId: ID(unit),
+          dueAt: "2025-03-24T17:00:00.000Z",
+          receipt: receiptNumber(ID(unit), unit),
+          submittedAt: clock.now(),
+          timeliness: t,
+          submitter: { name: "Người nộp", phone: "+84912345678" },
+          fields: {},
+          idempotencyKey: unit,
+        });
+      } finally {
+        clock.leave();
+      }
+    };
+    return { store, clock, deps, sms, delivered, submit, workflows: new LocalWorkflows(deps, clock) };
+  }
+  const dupes = (keys: string[]) => keys.length - new Set(keys).size;
+
+  it("reminds the missing units by email and SMS, not one that submitted a second before, then escalates", async () => {
+    const t = await setup();
+    // thon-a submits one second before the second reminder (21/03 08:00 = 01:00Z); thon-b late; thon-c never.
+    const subs = [
+      t.submit("thon-a", Date.parse("2025-03-21T00:59:59Z")),
+      t.submit("thon-b", Date.parse("2025-03-30T03:00:00Z")),
+    ];
+    t.workflows.startLifecycle("thu:bao-cao:2025");
+    await Promise.all(subs);
+    await t.workflows.settle();
+
+    const reminders = t.delivered.filter((k) => k.includes("|remind@"));
+    const to = (unit: string) => reminders.filter((k) => k.startsWith(ID(unit)));
+    expect(to("thon-a")).toHaveLength(2); // first reminder only, by email and SMS
+    expect(to("thon-b")).toHaveLength(4);
+    expect(to("thon-c")).toHaveLength(4);
+    const escalations = t.delivered.filter((k) => k.includes("|escalation-"));
+    // 26/03: thon-b and thon-c overdue; 02/04: thon-c only; to the standing body and the committee.
+    expect(escalations).toHaveLength(4);
+    expect(dupes(t.delivered)).toBe(0);
+    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    expect(snap?.units.map((u) => [u.unitId, u.status, u.late ?? null])).toEqual([
+      ["thon-a", "submitted", false],
+      ["thon-b", "submitted", true],
+      ["thon-c", "overdue", null],
+    ]);
+    expect([...(snap?.stagesDone ?? [])].sort()).toEqual(
+      [
+        "escalation-1",
+        "escalation-2",
+        "overdue",
+        ...(snap?.definition.remindAt ?? []).map((r) => `remind@${r}`),
+      ].sort(),
+    );
+    const mail = (await ses.sent()).filter((m) => m.to[0] === "bcd@example.org");
+    expect(mail.at(-1)?.subject).toContain("Báo cáo danh sách người cao tuổi");
+  });
+
+  it("retries failing sends with backoff, records those that keep failing, and reports them to the committee", async () => {
+    let calls = 0;
+    const t = await setup({
+      smsFailureRate: 1,
+      email: (inner) => ({
+        sendEmail: (m: EmailMessage) => {
+          calls++;
+          // Every third email attempt is throttled.
+          if (calls % 3 === 0)
+            return Promise.reject(
+              Object.assign(new Error("Maximum sending rate exceeded."), { name: "Throttling" }),
+            );
+          return inner.sendEmail(m);
+        },
+      }),
+    });
+    t.workflows.startLifecycle("thu:bao-cao:2025");
+    await t.workflows.settle();
+    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    const sms = snap?.sends.filter((s) => s.channel === "sms") ?? [];
+    expect(sms.length).toBe(6);
+    expect(sms.every((s) => s.status === "failed" && s.attempts === 3)).toBe(true);
+    const emails = snap?.sends.filter((s) => s.channel === "email" && s.stage.startsWith("remind@")) ?? [];
+    expect(emails.every((s) => s.status === "sent")).toBe(true);
+    expect(dupes(t.delivered)).toBe(0);
+    const escalation = (await ses.sent()).filter((m) => m.to[0] === "tyt@example.org").at(-1);
+    expect(escalation?.text).toMatch(/3/); // failed sends per unit are in the escalation
+  });
+
+  it("sends nothing twice when a step crashes after sending and before recording, and is retried", async () => {
+    const t = await setup();
+    const complete = t.store.completeSend.bind(t.store);
+    let crashes = 0;
+    t.store.completeSend = async (record, outcome) => {
+      if (crashes < 2 && record.stage.startsWith("remind@")) {
+        crashes++;
+        throw new Error("Lambda crashed after sending");
+      }
+      return complete(record, outcome);
+    };
+    t.workflows.startLifecycle("thu:bao-cao:2025");
+    await t.workflows.settle();
+    expect(crashes).toBe(2);
+    expect(dupes(t.delivered)).toBe(0);
+    // Every unit still got every reminder stage on every channel.
+    expect(t.delivered.filter((k) => k.includes("|remind@"))).toHaveLength(3 * 2 * 2);
+  });
+
+  it("honours a deadline extended while its lifecycle waits, and picks up from the data after a restart", async () => {
+    const t = await setup();
+    const first = t.workflows.startLifecycle("thu:bao-cao:2025");
+    // Let the first reminder go; the test is an actor of the clock while it changes the data.
+    t.clock.enter();
+    await t.clock.until(Date.parse("2025-03-18T00:00:00Z"));
+    expect(t.delivered.filter((k) => k.includes("|remind@"))).toHaveLength(6);
+    expect(first).toBeDefined();
+
+    // The plan is amended: the report is now due before 10/04.
+    const amended = PlanFile.parse({
+      ...plan,
+      obligations: [
+        {
+          ...plan.obligations[0],
+          timing: "trước ngày 10/04/2025",
+          schedule: { kind: "date", date: "2025-04-10" },
+        },
+      ],
+    });
+    expect((await t.store.publishPlan(amended)).changed).toBe(true);
+    t.clock.leave();
+    await t.workflows.settle();
+    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    expect(snap?.definition.dueAt).toBe("2025-04-10T00:00:00+07:00");
+    // Nobody was marked overdue at the old cut-off (25/03), only at the new one.
+    const overdueMarks = t.delivered.filter((k) => k.includes("|escalation-1"));
+    expect(overdueMarks.length).toBeGreaterThan(0);
+    expect(t.clock.now().getTime()).toBeGreaterThan(Date.parse("2025-04-10T00:00:00Z") + 2 * DAY);
+
+    // A new runtime (fresh executor) on the same data starts over and finds nothing left to do twice.
+    const before = t.delivered.length;
+    const again = new LocalWorkflows(t.deps, t.clock);
+    again.startLifecycle("thu:bao-cao:2025");
+    await again.settle();
+    expect(t.delivered.length).toBe(before);
+    expect(dupes(t.delivered)).toBe(0);
+  });
+});
