@@ -1,11 +1,13 @@
 /**
  * `npm start`: hanchot on this machine, on embedded defaults (no AWS account, no Docker).
  *
- *   npm start [-- --plan <file>] [--port <n>] [--now <ISO instant>] [--fresh] [--once]
+ *   npm start [-- --plan <file>] [--port <n>] [--now <ISO instant>] [--speed <n>] [--fresh] [--once]
  *
- * Starts DynamoDB Local, publishes the plan, serves the web form and the submission API, and
- * prints personal links to open. --now starts a virtual clock at that instant (to try a plan of a
- * past year as if it were current); --fresh keeps nothing on disk; --once stops after printing.
+ * Starts DynamoDB Local, s3rver and a local SES, publishes the plan, runs its calendar (the
+ * state machines of workflows/: reminders by email and SMS, overdue marks, escalations), serves
+ * the web form and the submission API, and prints personal links to open. --now starts the clock
+ * at that instant (to try a plan of a past year as if it were current) and --speed makes it run
+ * faster (3600: an hour a second); --fresh keeps nothing on disk; --once stops after printing.
  */
 import { parseArgs } from "node:util";
 import { DataModelMismatchError, type ExpectationItem } from "../functions/commons/deadline-store";
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     plan: { type: "string", default: process.env.HANCHOT_PLAN ?? "plans/long-bien-2025.yaml" },
     port: { type: "string", default: process.env.PORT ?? "3000" },
     now: { type: "string" },
+    speed: { type: "string", default: "1" },
     fresh: { type: "boolean", default: false },
     once: { type: "boolean", default: false },
   },
@@ -40,6 +43,8 @@ try {
     ...(values.fresh ? {} : { dataDir: ".local" }),
     port: Number(values.port),
     ...(startAt && { startAt }),
+    speed: Number(values.speed),
+    workflows: !values.once,
   });
 } catch (err) {
   if (err instanceof PlanFileError || err instanceof MissingPrerequisiteError) {
@@ -63,7 +68,9 @@ DynamoDB Local   ${stack.dynamodbEndpoint}   (${values.fresh ? "trong bộ nhớ
 Tệp đính kèm     ${stack.s3Endpoint}   (s3rver${values.fresh ? "" : ", tệp giữ trong .local/s3"})
 Kế hoạch         ${plan.title}
                  ${published.changed ? `đã đăng ${published.expectations} hạn của các đơn vị` : "đã đăng trước đó, không thay đổi"}
-Giờ hệ thống     ${formatVietnameseInstant(now.getTime())}${startAt ? " (đồng hồ ảo, --now)" : ""}
+Giờ hệ thống     ${formatVietnameseInstant(now.getTime())}${startAt ? " (đồng hồ dời, --now)" : ""}${Number(values.speed) !== 1 ? `, nhanh ×${values.speed}` : ""}
+Thư đã gửi       ${stack.mailViewerUrl}   (SES cục bộ: aws-ses-v2-local)
+SMS đã gửi       ${stack.smsOutboxUrl}
 Biểu mẫu nộp     ${stack.baseUrl}/f/<đường dẫn riêng của đơn vị>
 API              POST ${stack.baseUrl}/api/links/<đường dẫn riêng>/submissions
 `);

@@ -104,8 +104,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     output += d;
   });
   let exited: number | null = null;
+  // Never leave a JVM behind when this process ends without calling stop().
+  const killChild = () => child.kill("SIGKILL");
+  process.once("exit", killChild);
   child.once("exit", (code) => {
     exited = code ?? -1;
+    process.removeListener("exit", killChild);
   });
 
   const deadline = Date.now() + 30_000;

@@ -110,14 +110,24 @@ export function toEvent(
   };
 }
 
+/** Pages of the local stack only (the SMS outbox), served beside the Lambda routes. */
+export type LocalPages = Record<string, () => { contentType: string; body: string }>;
+
 export async function startHttpApi(
   handlers: Record<HandlerName, LambdaHttpHandler>,
   port: number,
+  localPages: LocalPages = {},
 ): Promise<{ server: Server; url: string }> {
   const routes = compile();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+      const page = req.method === "GET" ? localPages[url.pathname] : undefined;
+      if (page) {
+        const { contentType, body } = page();
+        res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
+        return;
+      }
       let matched: { route: CompiledRoute; params: Record<string, string> } | undefined;
       for (const route of routes) {
         const m = route.pattern.exec(url.pathname);

@@ -16,11 +16,14 @@ import {
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
+import { SESClient } from "@aws-sdk/client-ses";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { AttachmentStore } from "../functions/commons/attachments";
 import { parseKeyring } from "../functions/commons/config";
 import { DeadlineStore, type PublishResult } from "../functions/commons/deadline-store";
+import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { httpHandler } from "../functions/commons/middleware";
+import { SesEmailSender } from "../functions/commons/notifications";
 import type { SubmissionDeps } from "../functions/commons/submissions";
 import { createTableInput } from "../functions/commons/table";
 import { makeSubmissionApi } from "../functions/submission-api/handler";
@@ -31,16 +34,23 @@ import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
 import { type DynamoDbLocal, freeLoopbackPort, startDynamoDbLocal } from "./dynamodb-local";
 import { startHttpApi } from "./http-api";
 import { ATTACHMENT_BUCKET, type S3Local, startS3Local } from "./s3-local";
+import { type SesLocal, startSesLocal } from "./ses-local";
+import { SmsOutbox } from "./sms-outbox";
+import { LocalWorkflows, ScaledClock } from "./workflows";
 
 export const TABLE_NAME = "hanchot";
 
 export interface LocalStackOptions {
   planFile: string;
-  /** Folder for the local data (DynamoDB files, link keys); in memory when undefined. */
+  /** Folder for the local data (DynamoDB files, attachments, link keys, SMS); in memory when undefined. */
   dataDir?: string;
   port?: number;
-  /** A virtual start instant: the clock starts there and runs in real time. */
+  /** A start instant for the clock other than now (to try a plan of a past year). */
   startAt?: Date;
+  /** Virtual seconds per real second (with startAt: watch a plan's weeks pass in minutes). */
+  speed?: number;
+  /** Run the plan-calendar and deadline-lifecycle workflows (reminders, overdue, escalation). */
+  workflows?: boolean;
 }
 
 export interface LocalStack {
@@ -48,9 +58,13 @@ export interface LocalStack {
   baseUrl: string;
   dynamodbEndpoint: string;
   s3Endpoint: string;
+  mailViewerUrl: string;
+  smsOutboxUrl: string;
   published: PublishResult;
   keyring: LinkKeyring;
   store: DeadlineStore;
+  sms: SmsOutbox;
+  workflows?: LocalWorkflows;
   now: () => Date;
   stop(): Promise<void>;
 }
@@ -81,15 +95,18 @@ async function listenPort(preferred: number | undefined): Promise<number> {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const plan = await loadPlan(options.planFile);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const [dynamo, s3]: [DynamoDbLocal, S3Local] = await Promise.all([
+  const [dynamo, s3, ses]: [DynamoDbLocal, S3Local, SesLocal] = await Promise.all([
     startDynamoDbLocal(options.dataDir ? { dbPath: join(options.dataDir, "dynamodb") } : {}),
     startS3Local(options.dataDir ? { directory: join(options.dataDir, "s3") } : {}),
+    startSesLocal(),
   ]);
+  const stopEngines = () => Promise.all([dynamo.stop(), s3.stop(), ses.stop()]);
   let server: Server | undefined;
   try {
+    const region = "ap-southeast-1";
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
-      region: "ap-southeast-1",
+      region,
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
     await ensureTable(client, TABLE_NAME);
@@ -99,16 +116,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     const published = await store.publishPlan(plan);
     const keyring = localKeyring(options.dataDir);
-    const offset = options.startAt ? options.startAt.getTime() - Date.now() : 0;
-    const now = () => new Date(Date.now() + offset);
+    const speed = options.speed ?? 1;
+    const clock =
+      options.startAt || speed !== 1 ? new ScaledClock(options.startAt ?? new Date(), speed) : undefined;
+    const now = clock ? clock.now : () => new Date();
     const attachments = new AttachmentStore(
       new S3Client({
         endpoint: s3.endpoint,
         forcePathStyle: true,
-        region: "ap-southeast-1",
+        region,
         credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
       }),
       ATTACHMENT_BUCKET,
+    );
+    const sms = new SmsOutbox(
+      options.dataDir ? { file: join(options.dataDir, "sms-outbox.jsonl"), now } : { now },
     );
     const deps: SubmissionDeps = { store, keyring, now, attachments };
 
@@ -122,33 +144,58 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ),
       ),
     };
+    const pages = {
+      "/local/sms": () => ({ contentType: "text/html; charset=utf-8", body: sms.renderHtml() }),
+    };
     let started: Awaited<ReturnType<typeof startHttpApi>>;
     try {
-      started = await startHttpApi(handlers, await listenPort(options.port));
+      started = await startHttpApi(handlers, await listenPort(options.port), pages);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
-      started = await startHttpApi(handlers, 0);
+      started = await startHttpApi(handlers, 0, pages);
     }
     server = started.server;
     baseUrl = started.url;
+
+    let workflows: LocalWorkflows | undefined;
+    if (options.workflows !== false) {
+      const email = new SesEmailSender(
+        new SESClient({
+          endpoint: ses.endpoint,
+          region,
+          credentials: { accessKeyId: "local", secretAccessKey: "local" },
+        }),
+        { from: "hanchot@example.org" },
+      );
+      const lifecycleDeps: LifecycleDeps = { store, email, sms, keyring, now, baseUrl };
+      workflows = new LocalWorkflows(lifecycleDeps, clock);
+      // Restarting resumes: the calendar starts again the lifecycles the data says are due, and each
+      // lifecycle carries on from the stages the data records as done.
+      workflows.startPlanCalendar(plan.id);
+    }
     const httpServer = server;
     return {
       plan,
       baseUrl,
       dynamodbEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
+      mailViewerUrl: ses.viewerUrl,
+      smsOutboxUrl: `${baseUrl}/local/sms`,
       published,
       keyring,
       store,
+      sms,
+      ...(workflows && { workflows }),
       now,
       stop: async () => {
+        workflows?.abortAll();
         await new Promise<void>((r) => httpServer.close(() => r()));
-        await Promise.all([dynamo.stop(), s3.stop()]);
+        await stopEngines();
       },
     };
   } catch (err) {
     server?.close();
-    await Promise.all([dynamo.stop(), s3.stop()]);
+    await stopEngines();
     throw err;
   }
 }

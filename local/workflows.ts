@@ -25,7 +25,7 @@ import { loadDefinition, localSubstitutions } from "../workflows/definitions";
 const WEEK_MS = 7 * 86_400_000;
 
 /** A clock that jumps: time moves only when every actor waits, to the earliest moment awaited. */
-export class VirtualClock {
+export class VirtualClock implements LocalClock {
   private nowMs: number;
   private active = 0;
   private waiters: Array<{ at: number; resolve: () => void }> = [];
@@ -72,6 +72,35 @@ export class VirtualClock {
   }
 }
 
+/** Time as the local executions see it: a discrete simulation clock or a scaled real-time one. */
+export interface LocalClock {
+  now(): Date;
+  until(atMs: number): Promise<void>;
+  enter(): void;
+  leave(): void;
+}
+
+/**
+ * Real time, optionally shifted to another start and sped up (`speed` virtual seconds per second):
+ * for trying a past plan in the local stack and watching reminders arrive.
+ */
+export class ScaledClock implements LocalClock {
+  private readonly realStart = Date.now();
+  constructor(
+    private readonly start: Date,
+    private readonly speed = 1,
+  ) {}
+  now = (): Date => new Date(this.start.getTime() + (Date.now() - this.realStart) * this.speed);
+  async until(atMs: number): Promise<void> {
+    // Timers hold at most 24.8 days; wait in steps.
+    for (let left = atMs - this.now().getTime(); left > 0; left = atMs - this.now().getTime()) {
+      await new Promise((r) => setTimeout(r, Math.min(left / this.speed, 2 ** 31 - 1)));
+    }
+  }
+  enter(): void {}
+  leave(): void {}
+}
+
 export interface ExecutionRecord {
   name: string;
   kind: "plan-calendar" | "deadline-lifecycle";
@@ -93,10 +122,16 @@ export class LocalWorkflows {
   private readonly calendar: StateMachine;
   /** Task invocations, counted like Lambda invocations. */
   invocations = 0;
+  private readonly aborts: Array<() => void> = [];
+
+  /** Stops every execution (the local stack is shutting down; the data keeps where each was). */
+  abortAll(): void {
+    for (const abort of this.aborts.splice(0)) abort();
+  }
 
   constructor(
     private readonly deps: LifecycleDeps,
-    private readonly clock?: VirtualClock,
+    private readonly clock?: LocalClock,
   ) {
     this.lifecycle = new StateMachine(
       loadDefinition("deadlineLifecycle", localSubstitutions("deadlineLifecycle")) as never,
@@ -115,8 +150,9 @@ export class LocalWorkflows {
   private async track(
     name: string,
     kind: ExecutionRecord["kind"],
-    run: { result: Promise<unknown>; eventLogs: AsyncGenerator<unknown> },
+    run: { result: Promise<unknown>; eventLogs: AsyncGenerator<unknown>; abort: () => void },
   ) {
+    this.aborts.push(run.abort);
     const record: ExecutionRecord = { name, kind, result: run.result, transitions: 0 };
     this.executions.set(name, record);
     this.clock?.enter();

@@ -788,4 +788,23 @@ export class DeadlineStore {
     }
     return [...seen.values()].sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
   }
+
+  // ---- short links for SMS ----------------------------------------------------------------
+
+  async saveShortLink(id: string, instanceId: string): Promise<void> {
+    await this.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.shortLink(id), type: "short-link", instanceId },
+      }),
+    );
+  }
+
+  async resolveShortLink(id: string): Promise<string | undefined> {
+    if (!/^[A-Za-z0-9_-]{6,32}$/.test(id)) return undefined;
+    const out = await this.send<{ Item?: { instanceId: string } }>(
+      new GetCommand({ TableName: this.tableName, Key: keys.shortLink(id) }),
+    );
+    return out.Item?.instanceId;
+  }
 }

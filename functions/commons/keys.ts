@@ -10,6 +10,7 @@
  *   submission    DEADLINE#<plan>#<obligation>#<period>   UNIT#<unit>#SUBMISSION#<receipt> UNIT#<plan>#<unit> / SUBMITTED#<at>#<receipt>  OVERDUE#<plan> / <dueAt>#<id>#S#<r> (if late)
  *   lifecycle     DEADLINE#<plan>#<obligation>#<period>   LIFECYCLE
  *   send          DEADLINE#<plan>#<obligation>#<period>   UNIT#<unit>#SEND#<stage>#<channel>#<recipient>
+ *   short link    SHORT#<id>                              SHORT
  *
  * An expectation is one deadline instance: what one unit owes for one obligation and period. Its
  * submissions sort right after it in the deadline's partition, so one Query returns a unit's
@@ -61,6 +62,8 @@ export const keys = {
     sk: `${keys.unitPrefix(ref.unitId)}SUBMISSION${SEP}${receipt}`,
   }),
   isSubmissionSk: (sk: string) => sk.includes(`${SEP}SUBMISSION${SEP}`),
+  /** A short link id (SMS) → the deadline instance it opens. */
+  shortLink: (id: string) => ({ pk: `SHORT${SEP}${id}`, sk: "SHORT" }),
   /** The lifecycle's progress on a deadline: which stages were carried out. */
   lifecycle: (planId: string, obligationId: string, period: string) => ({
     pk: keys.deadlinePk(planId, obligationId, period),

@@ -188,10 +188,9 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
         outcome,
       );
     }
-    const sms = reminderSms({
-      ...content,
-      shortLink: `${deps.baseUrl}/s/${shortLinkId(deps.keyring, unit.instanceId)}`,
-    });
+    const shortId = shortLinkId(deps.keyring, unit.instanceId);
+    if (unit.contacts.phones.length > 0) await deps.store.saveShortLink(shortId, unit.instanceId);
+    const sms = reminderSms({ ...content, shortLink: `${deps.baseUrl}/s/${shortId}` });
     for (const to of unit.contacts.phones) {
       await deliver(
         deps,

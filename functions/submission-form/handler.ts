@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { FormField } from "../../shared/plan/schema";
 import { attachmentPrefix } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
+import { linkExpiry, signLink } from "../../shared/submission/link-token";
 import {
   type DeadlineView,
   errorPage,
@@ -173,6 +174,31 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
     const fail = (status: number, message: string) =>
       htmlResponse(status, errorPage({ title: ERROR_TITLES[status] ?? "Không nộp được", message }));
 
+    if (event.routeKey === "GET /s/{id}") {
+      // The short link of an SMS: a fresh personal link for the instance it names.
+      const instanceId = await d.store.resolveShortLink(event.pathParameters?.id ?? "");
+      const ref = instanceId?.split(":");
+      if (!instanceId || !ref || ref.length !== 4)
+        return fail(404, submissionError("deadline_not_found").message);
+      const definition = await d.store.deadlineDefinition({
+        planId: ref[0] ?? "",
+        obligationId: ref[1] ?? "",
+        period: ref[2] ?? "",
+      });
+      if (!definition) return fail(404, submissionError("deadline_not_found").message);
+      const fresh = signLink(d.keyring, {
+        instanceId,
+        unitId: ref[3] ?? "",
+        expiresAt: linkExpiry(definition.dueAt, d.now()),
+      });
+      return {
+        statusCode: 302,
+        headers: {
+          location: `${publicBaseUrl()}/f/${encodeURIComponent(fresh)}`,
+          "cache-control": "no-store",
+        },
+      };
+    }
     if (event.requestContext.http.method === "GET") {
       const opened = await openLink(d, token);
       if (!opened.ok) return fail(opened.error.status, opened.error.message);
