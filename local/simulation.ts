@@ -49,6 +49,8 @@ export interface SimulationSummary {
   dbRequests: number;
   executions: number;
   wallSeconds: number;
+  /** Where the wall time went: starting the engines, publishing the plan, running the year. */
+  phases: { engines: number; publish: number; run: number };
 }
 
 /** mulberry32: a small seeded generator, so that a seed replays the same year. */
@@ -120,6 +122,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
   const { plan, year } = options;
   const random = seededRandom(options.seed ?? 1);
   const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal()]);
+  const enginesAt = performance.now();
   try {
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
@@ -133,6 +136,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
     );
     await store.publishPlan(plan);
     const publishRequests = store.requests.count;
+    const publishedAt = performance.now();
 
     const instances = expandPlan(plan, year);
     const firstAction = Math.min(
@@ -225,6 +229,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
       clearInterval(progress);
     }
     options.onProgress?.(1);
+    const ranAt = performance.now();
 
     // What the data says happened.
     let overdueUnits = 0;
@@ -254,6 +259,11 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
       dbRequests: store.requests.count - publishRequests,
       executions: executions.length,
       wallSeconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+      phases: {
+        engines: Number(((enginesAt - started) / 1000).toFixed(2)),
+        publish: Number(((publishedAt - enginesAt) / 1000).toFixed(2)),
+        run: Number(((ranAt - publishedAt) / 1000).toFixed(2)),
+      },
     };
   } finally {
     await Promise.all([dynamo.stop(), ses.stop()]);

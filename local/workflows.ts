@@ -7,19 +7,12 @@
  * where the definition waits — right after PlanNextStep has said when the next step is — once every
  * running execution and simulated unit is waiting; then the clock jumps to the earliest moment.
  */
-import { createHash } from "node:crypto";
+
+import type { Context } from "aws-lambda";
 import { StateMachine } from "aws-local-stepfunctions";
-import {
-  type DeadlineRef,
-  deadlineId,
-  escalate,
-  type LifecycleDeps,
-  listDueDeadlines,
-  markOverdue,
-  parseDeadlineId,
-  planNextStep,
-  remind,
-} from "../functions/commons/lifecycle";
+import { lifecycleExecutionName } from "../functions/commons/execution-name";
+import type { LifecycleDeps } from "../functions/commons/lifecycle";
+import { makeLifecycleSteps } from "../functions/lifecycle-steps/handler";
 import { loadDefinition, localSubstitutions } from "../workflows/definitions";
 
 const WEEK_MS = 7 * 86_400_000;
@@ -110,15 +103,10 @@ export interface ExecutionRecord {
 
 type Json = Record<string, unknown>;
 
-/** Step Functions execution names allow 80 characters from a small set: a readable prefix and a hash. */
-export function lifecycleExecutionName(id: string): string {
-  const hash = createHash("sha256").update(id).digest("hex").slice(0, 16);
-  return `${id.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 60)}-${hash}`;
-}
-
 export class LocalWorkflows {
   readonly executions = new Map<string, ExecutionRecord>();
   private readonly lifecycle: StateMachine;
+  private readonly steps: ReturnType<typeof makeLifecycleSteps>;
   private readonly calendar: StateMachine;
   /** Task invocations, counted like Lambda invocations. */
   invocations = 0;
@@ -133,6 +121,7 @@ export class LocalWorkflows {
     private readonly deps: LifecycleDeps,
     private readonly clock?: LocalClock,
   ) {
+    this.steps = makeLifecycleSteps(() => deps);
     this.lifecycle = new StateMachine(
       loadDefinition("deadlineLifecycle", localSubstitutions("deadlineLifecycle")) as never,
     );
@@ -141,10 +130,15 @@ export class LocalWorkflows {
     );
   }
 
-  private refOf(input: Json): DeadlineRef {
-    const ref = parseDeadlineId(String(input.deadlineId));
-    if (!ref) throw new Error(`bad deadlineId ${String(input.deadlineId)}`);
-    return ref;
+  /** Invokes a step's Lambda handler as Lambda would: the event, and a context. */
+  private invoke(handler: (event: never, context: Context) => Promise<unknown>, input: Json): Promise<Json> {
+    this.invocations++;
+    const context = {
+      awsRequestId: `local-${this.invocations}`,
+      functionName: "local",
+      getRemainingTimeInMillis: () => 60_000,
+    };
+    return handler(input as never, context as unknown as Context) as Promise<Json>;
   }
 
   private async track(
@@ -178,28 +172,16 @@ export class LocalWorkflows {
       overrides: {
         taskResourceLocalHandlers: {
           PlanNextStep: async (input: Json) => {
-            this.invocations++;
-            const next = await planNextStep(this.deps, this.refOf(input));
-            if (clock && next.action !== "done") await clock.until(Date.parse(next.at));
-            return next as unknown as Json;
+            const next = (await this.invoke(this.steps.planNextStep, input)) as {
+              action: string;
+              at?: string;
+            };
+            if (clock && next.action !== "done") await clock.until(Date.parse(next.at ?? ""));
+            return next;
           },
-          Remind: async (input: Json) => {
-            this.invocations++;
-            return (await remind(this.deps, this.refOf(input), String(input.stage))) as unknown as Json;
-          },
-          MarkOverdue: async (input: Json) => {
-            this.invocations++;
-            return (await markOverdue(this.deps, this.refOf(input))) as unknown as Json;
-          },
-          Escalate: async (input: Json) => {
-            this.invocations++;
-            return (await escalate(
-              this.deps,
-              this.refOf(input),
-              String(input.stage),
-              Number(input.number),
-            )) as unknown as Json;
-          },
+          Remind: (input: Json) => this.invoke(this.steps.remind, input),
+          MarkOverdue: (input: Json) => this.invoke(this.steps.markOverdue, input),
+          Escalate: (input: Json) => this.invoke(this.steps.escalate, input),
         },
         ...(clock && { waitTimeOverrides: { WaitUntilNextStep: 0, BackOffAfterFailure: 0 } }),
         ...(clock && { retryIntervalOverrides: { Remind: 0, MarkOverdue: 0, Escalate: 0, PlanNextStep: 0 } }),
@@ -217,17 +199,9 @@ export class LocalWorkflows {
       overrides: {
         taskResourceLocalHandlers: {
           ListDueDeadlines: async (input: Json) => {
-            this.invocations++;
             if (clock && lastListAt !== undefined) await clock.until(lastListAt + WEEK_MS);
             lastListAt = this.deps.now().getTime();
-            const due = await listDueDeadlines(this.deps, String(input.planId));
-            return {
-              finished: due.finished,
-              deadlines: due.deadlines.map((d) => ({
-                deadlineId: deadlineId(d),
-                executionName: lifecycleExecutionName(deadlineId(d)),
-              })),
-            };
+            return this.invoke(this.steps.listDeadlines, input);
           },
           StartLifecycle: async (input: Json) => {
             const deadline = input.deadline as { deadlineId: string } | undefined;

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import {
+  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   type NativeAttributeValue,
@@ -270,6 +271,24 @@ export class DeadlineStore {
     return out;
   }
 
+  /** Puts items 25 at a time (first publication only: there is nothing to keep), retrying the unprocessed. */
+  private async batchPut(items: Array<Record<string, NativeAttributeValue>>): Promise<void> {
+    const chunks: Array<Array<Record<string, NativeAttributeValue>>> = [];
+    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+    await mapConcurrent(chunks, 4, async (chunk) => {
+      let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+        this.requests.count++;
+        const out = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
+        requests = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        if (attempt > 10 && requests.length > 0) throw new Error(`${requests.length} items left unprocessed`);
+      }
+    });
+  }
+
   private update(key: Record<string, string>, values: Record<string, NativeAttributeValue>, defaults = {}) {
     return this.send(
       new UpdateCommand({ TableName: this.tableName, Key: key, ...setExpression(values, defaults) }),
@@ -307,12 +326,26 @@ export class DeadlineStore {
     const obligations = new Map(plan.obligations.map((o) => [o.id, o]));
     const units = new Map(plan.units.map((u) => [u.id, u]));
     const deadlines = Map.groupBy(instances, (i) => keys.deadlinePk(i.planId, i.obligationId, i.period));
+    // A first publication has nothing to keep: its items go in batches. Later ones update in place,
+    // so that states recorded since (overdue, waived) survive.
+    const first = existing.Item === undefined;
+    const pending: Array<Record<string, NativeAttributeValue>> = [];
+    const write = async (
+      key: Record<string, string>,
+      values: Record<string, NativeAttributeValue>,
+      defaults = {},
+    ) => {
+      if (!first) return this.update(key, values, defaults);
+      const item: Record<string, NativeAttributeValue> = { ...key, ...defaults };
+      for (const [k, v] of Object.entries(values)) if (v !== undefined) item[k] = v;
+      pending.push(item);
+    };
 
     await mapConcurrent(plan.units, 16, (u) =>
-      this.update(keys.unit(plan.id, u.id), { type: "unit", planId: plan.id, unitId: u.id, ...u }),
+      write(keys.unit(plan.id, u.id), { type: "unit", planId: plan.id, unitId: u.id, ...u }),
     );
     await mapConcurrent(plan.obligations, 16, (o) =>
-      this.update(keys.obligation(plan.id, o.id), {
+      write(keys.obligation(plan.id, o.id), {
         type: "obligation",
         planId: plan.id,
         obligationId: o.id,
@@ -350,13 +383,13 @@ export class DeadlineStore {
         state: "active",
         escalation: obligation?.escalation ?? plan.defaults.escalation,
       };
-      return this.update(keys.deadline(first.planId, first.obligationId, first.period), {
+      return write(keys.deadline(first.planId, first.obligationId, first.period), {
         type: "deadline",
         ...definition,
       });
     });
     await mapConcurrent(instances, 16, (inst) =>
-      this.update(
+      write(
         keys.expectation(parseInstanceId(inst.id) as InstanceRef),
         {
           type: "expectation",
@@ -375,11 +408,13 @@ export class DeadlineStore {
       ),
     );
 
+    await this.batchPut(pending);
+
     // Expectations the amended plan no longer has are cancelled (their submissions stay).
     const current = new Set(instances.map((i) => i.id));
     const currentDeadlines = new Set(deadlines.keys());
     let cancelled = 0;
-    for (const unitId of new Set([...previousUnits, ...plan.units.map((u) => u.id)])) {
+    for (const unitId of first ? [] : new Set([...previousUnits, ...plan.units.map((u) => u.id)])) {
       const stale = (await this.unitItems(plan.id, unitId)).filter(
         (e): e is Item & StoredExpectation =>
           e.type === "expectation" &&

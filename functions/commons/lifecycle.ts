@@ -154,7 +154,7 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
   const opening =
     d.opensOn !== undefined && d.remindAt[0] !== undefined && stage === reminderStage(d.remindAt[0]);
   const windowOpen = opening && Date.parse(d.remindAt[0] ?? "") < Date.parse(d.opensOn ?? "") + 5 * DAY_MS;
-  for (const unit of missing(s.units)) {
+  await forEachConcurrently(missing(s.units), SEND_CONCURRENCY, async (unit) => {
     const token = signLink(deps.keyring, {
       instanceId: unit.instanceId,
       unitId: unit.unitId,
@@ -180,28 +180,42 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
     };
     const base = { instanceId: unit.instanceId, unitId: unit.unitId, stage };
     const email = reminderEmail(content);
-    for (const to of unit.contacts.emails) {
-      await deliver(
-        deps,
-        { ...base, channel: "email", recipient: to },
-        () => deps.email.sendEmail({ to: [to], ...email }),
-        outcome,
-      );
-    }
     const shortId = shortLinkId(deps.keyring, unit.instanceId);
     if (unit.contacts.phones.length > 0) await deps.store.saveShortLink(shortId, unit.instanceId);
     const sms = reminderSms({ ...content, shortLink: `${deps.baseUrl}/s/${shortId}` });
-    for (const to of unit.contacts.phones) {
-      await deliver(
-        deps,
-        { ...base, channel: "sms", recipient: to },
-        () => deps.sms.sendSms({ to, text: sms }),
-        outcome,
-      );
-    }
-  }
+    await Promise.all([
+      ...unit.contacts.emails.map((to) =>
+        deliver(
+          deps,
+          { ...base, channel: "email", recipient: to },
+          () => deps.email.sendEmail({ to: [to], ...email }),
+          outcome,
+        ),
+      ),
+      ...unit.contacts.phones.map((to) =>
+        deliver(
+          deps,
+          { ...base, channel: "sms", recipient: to },
+          () => deps.sms.sendSms({ to, text: sms }),
+          outcome,
+        ),
+      ),
+    ]);
+  });
   await deps.store.markStageDone(ref.planId, ref.obligationId, ref.period, stage);
   return outcome;
+}
+
+/** Units are reminded side by side, a few at a time: SES and SNS have per-second send quotas. */
+const SEND_CONCURRENCY = 8;
+
+async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++] as T);
+    }),
+  );
 }
 
 /** MarkOverdue: at the cut-off, every unit still missing becomes overdue. */
