@@ -136,6 +136,12 @@ export interface SendRecord {
   sentAt?: string;
 }
 
+export interface PlanContext {
+  title: string;
+  committee: { unitId: string; name: string; contacts: Contacts };
+  standingBody: { unitId: string; name: string; contacts: Contacts };
+}
+
 export interface LifecycleSnapshot {
   definition: DeadlineDefinition;
   stagesDone: Set<string>;
@@ -841,5 +847,27 @@ export class DeadlineStore {
       new GetCommand({ TableName: this.tableName, Key: keys.shortLink(id) }),
     );
     return out.Item?.instanceId;
+  }
+
+  private readonly planContexts = new Map<
+    string,
+    { value: Promise<PlanContext | undefined>; expires: number }
+  >();
+
+  /** The plan's title, steering committee and standing body with their contacts, reused like definitions. */
+  planContext(planId: string): Promise<PlanContext | undefined> {
+    const cached = this.planContexts.get(planId);
+    if (cached && cached.expires > Date.now()) return cached.value;
+    const value = (async () => {
+      const plan = await this.planRecord(planId);
+      if (!plan) return undefined;
+      const { unit, standingBody } = plan.steeringCommittee;
+      const units = await this.planUnits(planId, [unit, standingBody]);
+      const find = (id: string) =>
+        units.find((u) => u.unitId === id) ?? { unitId: id, name: id, contacts: { emails: [], phones: [] } };
+      return { title: plan.title, committee: find(unit), standingBody: find(standingBody) };
+    })();
+    this.planContexts.set(planId, { value, expires: Date.now() + this.definitionTtlMs });
+    return value;
   }
 }

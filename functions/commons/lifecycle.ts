@@ -142,11 +142,8 @@ async function deliver(
 
 /** Remind: each unit still missing, by email and SMS, with its personal link. */
 export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: string): Promise<Outcome> {
-  const s = await snapshot(deps, ref);
-  const plan = await deps.store.planRecord(ref.planId);
-  const [standingBody] = plan
-    ? await deps.store.planUnits(ref.planId, [plan.steeringCommittee.standingBody])
-    : [];
+  const [s, plan] = await Promise.all([snapshot(deps, ref), deps.store.planContext(ref.planId)]);
+  const standingBody = plan?.standingBody;
   const now = deps.now();
   const outcome: Outcome = { sent: 0, failed: 0, skipped: 0 };
   const d = s.definition;
@@ -181,7 +178,9 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
     const base = { instanceId: unit.instanceId, unitId: unit.unitId, stage };
     const email = reminderEmail(content);
     const shortId = shortLinkId(deps.keyring, unit.instanceId);
-    if (unit.contacts.phones.length > 0) await deps.store.saveShortLink(shortId, unit.instanceId);
+    // The short link is stored with the unit's first SMS for this deadline, not again at each stage.
+    const hadSms = s.sends.some((x) => x.unitId === unit.unitId && x.channel === "sms");
+    if (unit.contacts.phones.length > 0 && !hadSms) await deps.store.saveShortLink(shortId, unit.instanceId);
     const sms = reminderSms({ ...content, shortLink: `${deps.baseUrl}/s/${shortId}` });
     await Promise.all([
       ...unit.contacts.emails.map((to) =>
@@ -236,19 +235,14 @@ export async function escalate(
   stage: string,
   number: number,
 ): Promise<Outcome & { overdue: number }> {
-  const s = await snapshot(deps, ref);
-  const plan = await deps.store.planRecord(ref.planId);
+  const [s, plan] = await Promise.all([snapshot(deps, ref), deps.store.planContext(ref.planId)]);
   const outcome = { sent: 0, failed: 0, skipped: 0, overdue: 0 };
   const overdue = missing(s.units);
   outcome.overdue = overdue.length;
   if (plan && overdue.length > 0) {
-    const { unit: committeeId, standingBody: standingBodyId } = plan.steeringCommittee;
-    const [committee, standingBody] = await deps.store
-      .planUnits(ref.planId, [committeeId, standingBodyId])
-      .then((units) => [
-        units.find((u) => u.unitId === committeeId),
-        units.find((u) => u.unitId === standingBodyId),
-      ]);
+    const { committee, standingBody } = plan;
+    const committeeId = committee.unitId;
+    const standingBodyId = standingBody.unitId;
     const now = deps.now().getTime();
     const message = escalationEmail({
       committeeName: committee?.name ?? committeeId,
