@@ -6,7 +6,7 @@
 import { SESClient } from "@aws-sdk/client-ses";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeadlineStore } from "../../functions/commons/deadline-store";
-import type { LifecycleDeps } from "../../functions/commons/lifecycle";
+import { type LifecycleDeps, remind } from "../../functions/commons/lifecycle";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../../functions/commons/notifications";
 import { type SesLocal, startSesLocal } from "../../local/ses-local";
 import { SmsOutbox } from "../../local/sms-outbox";
@@ -205,6 +205,17 @@ describe("deadline lifecycle on the local engines", () => {
     expect(dupes(t.delivered)).toBe(0);
     // Every unit still got every reminder stage on every channel.
     expect(t.delivered.filter((k) => k.includes("|remind@"))).toHaveLength(3 * 2 * 2);
+  });
+
+  it("sends each message once when two runs of the same step race (conditional claims on DynamoDB Local)", async () => {
+    const t = await setup();
+    const ref = { planId: "thu", obligationId: "bao-cao", period: "2025" };
+    const stage = "remind@2025-03-17T01:00:00.000Z";
+    const [a, b] = await Promise.all([remind(t.deps, ref, stage), remind(t.deps, ref, stage)]);
+    expect(a.sent + b.sent).toBe(6);
+    expect(a.skipped + b.skipped).toBe(6);
+    expect(dupes(t.delivered)).toBe(0);
+    expect(t.delivered).toHaveLength(6);
   });
 
   it("honours a deadline extended while its lifecycle waits, and picks up from the data after a restart", async () => {
