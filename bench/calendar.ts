@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { expandPlan } from "../shared/calendar/expand";
 import { loadPlan } from "../shared/plan/load";
-import type { PlanFile, Unit } from "../shared/plan/schema";
+import { scaledPlan } from "../shared/plan/scale";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
@@ -20,42 +20,14 @@ const { values } = parseArgs({
 const communes = Number(values.communes);
 const base = await loadPlan(values.plan);
 
-/** The plan with its ward group replaced by `communes` communes, each with its own contacts. */
-function nationalPlan(plan: PlanFile, count: number): PlanFile {
-  const wardGroup = plan.groups.find((g) => g.id === "cac-phuong");
-  if (!wardGroup) throw new Error(`${values.plan} has no group "cac-phuong"`);
-  const template = plan.units.find((u) => u.id === wardGroup.members[0]) as Unit;
-  const wardIds = new Set(wardGroup.members);
-  const communeUnits: Unit[] = Array.from({ length: count }, (_, i) => ({
-    ...template,
-    id: `xa-${i + 1}`,
-    name: `UBND xã ${i + 1}`,
-    contacts: { emails: [`xa-${i + 1}@example.org`], phones: [] },
-  }));
-  const members = communeUnits.map((u) => u.id);
-  const swap = (ids: string[]) => ids.flatMap((id) => (wardIds.has(id) ? [] : [id]));
-  return {
-    ...plan,
-    units: [...plan.units.filter((u) => !wardIds.has(u.id)), ...communeUnits],
-    groups: plan.groups.map((g) =>
-      g.id === "cac-phuong" ? { ...g, members } : { ...g, members: swap(g.members) },
-    ),
-    obligations: plan.obligations.map((o) => ({
-      ...o,
-      lead: o.lead.some((id) => wardIds.has(id)) ? [...swap(o.lead), "cac-phuong"] : o.lead,
-    })),
-    targets: [],
-  };
-}
-
-const plan = nationalPlan(base, communes);
+const plan = scaledPlan(base, communes);
 const perCommune = expandPlan(base, base.year).filter(
   (i) => i.unitId === base.groups.find((g) => g.id === "cac-phuong")?.members[0],
 ).length;
 console.log(`Kế hoạch: ${values.plan}; ${communes} xã/phường × ${perCommune} mục mỗi xã; năm ${base.year}`);
 
 // One warm-up run so that the figure is the engine's, not the JIT's first compile.
-expandPlan(nationalPlan(base, 10), base.year);
+expandPlan(scaledPlan(base, 10), base.year);
 
 const started = process.hrtime.bigint();
 const instances = expandPlan(plan, base.year);

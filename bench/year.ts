@@ -9,8 +9,9 @@
  * "minimalDbRequests","emails","sms","duplicateSends","costPerCommuneYearUsd"}.
  */
 import { parseArgs } from "node:util";
-import { type SimulationSummary, scaledPlan, simulateYear } from "../local/simulation";
+import { type SimulationSummary, simulateYear } from "../local/simulation";
 import { loadPlan } from "../shared/plan/load";
+import { scaledPlan } from "../shared/plan/scale";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),

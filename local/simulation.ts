@@ -11,11 +11,12 @@ import { DeadlineStore } from "../functions/commons/deadline-store";
 import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../functions/commons/notifications";
 import { expandPlan } from "../shared/calendar/expand";
-import type { PlanFile, Unit } from "../shared/plan/schema";
+import type { PlanFile } from "../shared/plan/schema";
 import { receiptNumber } from "../shared/submission/receipt";
 import { timeliness } from "../shared/submission/status";
 import { startDynamoDbLocal } from "./dynamodb-local";
 import { ensureTable } from "./runtime";
+import { seededRandom } from "./seeded-random";
 import { startSesLocal } from "./ses-local";
 import { SmsOutbox } from "./sms-outbox";
 import { LocalWorkflows, VirtualClock } from "./workflows";
@@ -53,18 +54,6 @@ export interface SimulationSummary {
   phases: { engines: number; publish: number; run: number };
 }
 
-/** mulberry32: a small seeded generator, so that a seed replays the same year. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An email sender that fails a seeded share of sends, for fault injection. */
 class FlakyEmail implements EmailSender {
   constructor(
@@ -80,41 +69,6 @@ class FlakyEmail implements EmailSender {
     }
     return this.inner.sendEmail(m);
   }
-}
-
-/** The plan with its ward group replaced by `count` communes (a scale run). */
-export function scaledPlan(plan: PlanFile, count: number, groupId = "cac-phuong"): PlanFile {
-  const group = plan.groups.find((g) => g.id === groupId);
-  if (!group) throw new Error(`plan ${plan.id} has no group ${groupId}`);
-  const template = plan.units.find((u) => u.id === group.members[0]) as Unit;
-  const old = new Set(group.members);
-  const communes: Unit[] = Array.from({ length: count }, (_, i) => ({
-    ...template,
-    id: `xa-${i + 1}`,
-    name: `UBND xã ${i + 1}`,
-    contacts: {
-      emails: [`xa-${i + 1}@example.org`],
-      phones: [`+8490${String(1_000_000 + i).padStart(7, "0")}`],
-    },
-  }));
-  const keep = (ids: string[]) => ids.filter((id) => !old.has(id));
-  return {
-    ...plan,
-    units: [...plan.units.filter((u) => !old.has(u.id)), ...communes],
-    groups: plan.groups
-      .map((g) =>
-        g.id === groupId ? { ...g, members: communes.map((u) => u.id) } : { ...g, members: keep(g.members) },
-      )
-      .filter((g) => g.members.length > 0),
-    obligations: plan.obligations.map((o) => ({
-      ...o,
-      lead: o.lead.some((id) => old.has(id)) ? [...keep(o.lead), groupId] : o.lead,
-      coordinating: o.coordinating.some((id) => old.has(id))
-        ? [...keep(o.coordinating), groupId]
-        : o.coordinating,
-    })),
-    targets: [],
-  };
 }
 
 export async function simulateYear(options: SimulationOptions): Promise<SimulationSummary> {

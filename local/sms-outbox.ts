@@ -16,6 +16,7 @@ import { isE164, type SmsMessage, type SmsSender } from "../functions/commons/no
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
 import { type SmsEncoding, smsSegments } from "../shared/notify/messages";
 import { html } from "../shared/web/html";
+import { seededRandom } from "./seeded-random";
 
 export interface OutboxSms {
   messageId: string;
@@ -48,18 +49,6 @@ export interface SmsOutboxOptions {
 
 export class SmsOutboxFailure extends Error {
   override name = "SmsOutboxFailure";
-}
-
-/** mulberry32: a small seeded generator, enough for reproducible fault injection. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Line = ({ status: "sent" } & OutboxSms) | ({ status: "failed" } & FailedSms);

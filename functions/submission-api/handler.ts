@@ -9,11 +9,10 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
 import { statusText } from "../../shared/submission/status";
-import { dynamoDocumentClient } from "../commons/clients";
-import { appConfig } from "../commons/config";
-import { DeadlineStore, type ExpectationItem } from "../commons/deadline-store";
+import type { ExpectationItem } from "../commons/deadline-store";
 import { errorJson, jsonResponse, readBody } from "../commons/http";
 import { httpHandler } from "../commons/middleware";
+import { submissionDeps } from "../commons/submission-deps";
 import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
 
 function deadlineJson(e: ExpectationItem) {
@@ -81,17 +80,4 @@ export function makeSubmissionApi(deps: () => SubmissionDeps) {
   };
 }
 
-let deps: SubmissionDeps | undefined;
-function defaultDeps(): SubmissionDeps {
-  if (!deps) {
-    const config = appConfig();
-    deps = {
-      store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
-      keyring: config.keyring,
-      now: () => new Date(),
-    };
-  }
-  return deps;
-}
-
-export const handler = httpHandler(makeSubmissionApi(defaultDeps));
+export const handler = httpHandler(makeSubmissionApi(submissionDeps));

@@ -19,11 +19,11 @@ import {
   type UploadForm,
   uploadSection,
 } from "../../shared/web/pages";
-import { dynamoDocumentClient } from "../commons/clients";
 import { appConfig } from "../commons/config";
-import { DeadlineStore, type ExpectationItem, type SubmissionItem } from "../commons/deadline-store";
+import type { ExpectationItem, SubmissionItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
 import { httpHandler } from "../commons/middleware";
+import { submissionDeps } from "../commons/submission-deps";
 import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
 
 const ERROR_TITLES: Record<number, string> = {
@@ -264,17 +264,4 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
   };
 }
 
-let deps: SubmissionDeps | undefined;
-function defaultDeps(): SubmissionDeps {
-  if (!deps) {
-    const config = appConfig();
-    deps = {
-      store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
-      keyring: config.keyring,
-      now: () => new Date(),
-    };
-  }
-  return deps;
-}
-
-export const handler = httpHandler(makeSubmissionForm(defaultDeps, () => appConfig().publicBaseUrl));
+export const handler = httpHandler(makeSubmissionForm(submissionDeps, () => appConfig().publicBaseUrl));

@@ -1,0 +1,25 @@
+/** The submission handlers' dependencies in Lambda: built once per container from configuration. */
+import { S3Client } from "@aws-sdk/client-s3";
+import { AttachmentStore } from "./attachments";
+import { dynamoDocumentClient } from "./clients";
+import { appConfig } from "./config";
+import { DeadlineStore } from "./deadline-store";
+import type { SubmissionDeps } from "./submissions";
+
+let deps: SubmissionDeps | undefined;
+
+export function submissionDeps(): SubmissionDeps {
+  if (!deps) {
+    const config = appConfig();
+    deps = {
+      store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
+      keyring: config.keyring,
+      now: () => new Date(),
+      // Without a bucket, file fields cannot be filled (the form says so).
+      ...(process.env.ATTACHMENT_BUCKET && {
+        attachments: new AttachmentStore(new S3Client({}), process.env.ATTACHMENT_BUCKET),
+      }),
+    };
+  }
+  return deps;
+}
