@@ -12,13 +12,23 @@ const Env = z.object({
   LINK_KEYS_FILE: z.string().optional(),
 });
 
-const Keyring = z.object({
-  current: z.string().min(1),
-  keys: z.record(z.string(), z.string().min(40)),
-});
+const Keyring = z.union([
+  z.object({ current: z.string().min(1), keys: z.record(z.string(), z.string().min(40)) }),
+  // As Secrets Manager generates it: {"current": "k1", "k1": "<random>"}.
+  z
+    .record(z.string(), z.string())
+    .refine((r) => typeof r.current === "string", "current is missing")
+    .transform((r) => {
+      const { current = "", ...keys } = r;
+      return { current, keys };
+    }),
+]);
 
 export function parseKeyring(json: string): LinkKeyring {
   const parsed = Keyring.parse(JSON.parse(json));
+  for (const [id, secret] of Object.entries(parsed.keys)) {
+    if (secret.length < 40) throw new Error(`link key "${id}" is too short (at least 40 characters)`);
+  }
   if (!(parsed.current in parsed.keys)) throw new Error(`link key "${parsed.current}" is not in the keyring`);
   return {
     current: parsed.current,

@@ -11,6 +11,7 @@ import middy from "@middy/core";
 import httpErrorHandler from "@middy/http-error-handler";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { linkKeysFromSecret } from "./link-keys-secret";
 
 export const logger = new Logger({ serviceName: "hanchot" });
 
@@ -22,6 +23,7 @@ export type HttpHandler = (
 export function httpHandler(handler: HttpHandler) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger))
+    .use(linkKeysFromSecret())
     .use(httpErrorHandler({ logger: (err: unknown) => logger.error("request failed", err as Error) }))
     .use(httpHeaderNormalizer())
     .use(

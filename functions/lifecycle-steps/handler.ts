@@ -25,6 +25,7 @@ import {
   remind,
 } from "../commons/lifecycle";
 import { lifecycleDeps } from "../commons/lifecycle-deps";
+import { linkKeysFromSecret } from "../commons/link-keys-secret";
 import { logger } from "../commons/middleware";
 
 const DeadlineId = z.string().transform((id, ctx): DeadlineRef => {
@@ -52,6 +53,7 @@ function step<S extends z.ZodType>(
 ) {
   return middy<z.output<S>, unknown>()
     .use(injectLambdaContext(logger))
+    .use(linkKeysFromSecret())
     .use(parser({ schema }) as middy.MiddlewareObj<z.output<S>, unknown>)
     .handler((input) => work(deps(), input));
 }

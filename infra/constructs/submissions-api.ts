@@ -1,0 +1,92 @@
+/**
+ * The web form and the submission API: an HTTP API (HTTPS, throttled, access-logged) with the
+ * routes of functions/routes.ts, each to its Lambda function.
+ */
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { type HandlerName, HTTP_ROUTES } from "../../functions/routes";
+import type { Data } from "./data";
+import { HanchotFunction } from "./hanchot-function";
+
+export interface SubmissionsApiProps {
+  data: Data;
+  logRetention: RetentionDays;
+  rateLimit: number;
+  burstLimit: number;
+}
+
+export class SubmissionsApi extends Construct {
+  readonly api: HttpApi;
+  readonly functions: Record<HandlerName, HanchotFunction>;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: SubmissionsApiProps) {
+    super(scope, id);
+    const { data } = props;
+    this.api = new HttpApi(this, "Api", {
+      description: "hanchot: web form and submission API",
+      createDefaultStage: false,
+    });
+    const stage = new HttpStage(this, "Stage", {
+      httpApi: this.api,
+      stageName: "$default",
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, "AccessLogs", { retention: props.logRetention }),
+        ),
+      },
+    });
+    this.url = stage.url.replace(/\/$/, "");
+
+    const environment = {
+      TABLE_NAME: data.table.tableName,
+      ATTACHMENT_BUCKET: data.attachments.bucketName,
+      LINK_KEYS_SECRET_ARN: data.linkKeys.secretArn,
+      PUBLIC_BASE_URL: this.api.apiEndpoint,
+    };
+    const make = (name: HandlerName, description: string) => {
+      const f = new HanchotFunction(this, name, {
+        entry: `${name}/handler.ts`,
+        handler: "handler",
+        description,
+        environment,
+        logRetention: props.logRetention,
+        reservedConcurrentExecutions: 20,
+      });
+      // Reads of deadlines and submissions, and the one conditional write of a submission.
+      data.table.grant(f.fn, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
+      data.key.grantEncryptDecrypt(f.fn);
+      data.linkKeys.grantRead(f.fn);
+      // Presigned uploads are signed with the function's credentials; the checks read the first bytes.
+      f.fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ["s3:PutObject", "s3:GetObject"],
+          resources: [data.attachments.arnForObjects("uploads/*")],
+        }),
+      );
+      return f;
+    };
+    this.functions = {
+      "submission-form": make("submission-form", "hanchot: the web form of a unit's personal link"),
+      "submission-api": make("submission-api", "hanchot: the JSON API of submissions and uploads"),
+    };
+
+    for (const route of HTTP_ROUTES) {
+      const [method, path] = route.routeKey.split(" ") as [keyof typeof HttpMethod, string];
+      this.api.addRoutes({
+        path,
+        methods: [HttpMethod[method]],
+        integration: new HttpLambdaIntegration(
+          `${route.handler}-${method}-${path}`.replace(/[^A-Za-z0-9]/g, ""),
+          this.functions[route.handler].fn,
+        ),
+      });
+    }
+  }
+}

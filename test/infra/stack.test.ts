@@ -1,0 +1,274 @@
+/**
+ * The CDK app's template, asserted for intent (encryption, backups, least privilege, the state
+ * machines being the workflows/ files, throttling, alarms), checked by cdk-nag, and synthesized for
+ * real once with local esbuild bundling and no network.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, Aspects } from "aws-cdk-lib";
+import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { describe, expect, it } from "vitest";
+import { stageConfig } from "../../infra/config";
+import { HanchotStack } from "../../infra/hanchot-stack";
+import { WORKFLOWS, type WorkflowName, workflowPath } from "../../workflows/definitions";
+
+const cdkContext = JSON.parse(readFileSync("cdk.json", "utf8")).context;
+
+function synth(stage: string) {
+  // Bundling is skipped here (it is exercised by the real synth below) to keep these tests fast.
+  const app = new App({ context: { ...cdkContext, "aws:cdk:bundling-stacks": [] } });
+  const stack = new HanchotStack(app, `hanchot-${stage}`, {
+    config: stageConfig(cdkContext["hanchot:stages"], stage),
+    env: { region: "ap-southeast-1", account: "123456789012" },
+  });
+  Aspects.of(app).add(new AwsSolutionsChecks());
+  return { app, stack, template: Template.fromStack(stack) };
+}
+
+const dev = synth("dev");
+const prod = synth("prod");
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+function statementsOf(template: Template, functionLogicalIdPrefix: string): Statement[] {
+  const policies = template.findResources("AWS::IAM::Policy");
+  return Object.entries(policies)
+    .filter(([, p]) =>
+      JSON.stringify((p as { Properties: { Roles: unknown } }).Properties.Roles).includes(
+        functionLogicalIdPrefix,
+      ),
+    )
+    .flatMap(
+      ([, p]) =>
+        (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
+          .Statement,
+    );
+}
+const actionsOf = (statements: Statement[]) =>
+  new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
+
+describe("the hanchot stack", () => {
+  it("encrypts the table with its own KMS key, keeps point-in-time recovery, and protects it in production", () => {
+    dev.template.hasResourceProperties("AWS::DynamoDB::Table", {
+      BillingMode: "PAY_PER_REQUEST",
+      SSESpecification: { SSEEnabled: true, SSEType: "KMS", KMSMasterKeyId: Match.anyValue() },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({ IndexName: "gsi1" }),
+        Match.objectLike({ IndexName: "gsi2" }),
+      ],
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+    });
+    prod.template.hasResource("AWS::DynamoDB::Table", {
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+      DeletionPolicy: "Retain",
+    });
+    dev.template.hasResourceProperties("AWS::KMS::Key", { EnableKeyRotation: true });
+  });
+
+  it("keeps attachments private, encrypted with the data key, over TLS only", () => {
+    dev.template.hasResourceProperties("AWS::S3::Bucket", {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: "aws:kms" }) }),
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: "Enabled" },
+      LoggingConfiguration: Match.anyValue(),
+    });
+    dev.template.hasResourceProperties("AWS::S3::BucketPolicy", {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        ]),
+      },
+    });
+    dev.template.hasResourceProperties("AWS::SecretsManager::Secret", {
+      KmsKeyId: Match.anyValue(),
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: "k1", PasswordLength: 64 }),
+    });
+  });
+
+  it("runs every function on Node.js 22, arm64, traced, with retention on its logs", () => {
+    const functions = dev.template.findResources("AWS::Lambda::Function");
+    const ours = Object.values(functions).filter((f) =>
+      JSON.stringify((f as { Properties: unknown }).Properties).includes("hanchot:"),
+    );
+    expect(ours).toHaveLength(7);
+    for (const f of ours) {
+      expect((f as { Properties: Record<string, unknown> }).Properties).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        TracingConfig: { Mode: "Active" },
+        ReservedConcurrentExecutions: expect.any(Number),
+      });
+    }
+    dev.template.allResourcesProperties("AWS::Logs::LogGroup", { RetentionInDays: Match.anyValue() });
+  });
+
+  it("grants each function only the table actions it uses, and no Scan or wildcard anywhere", () => {
+    const all = dev.template.findResources("AWS::IAM::Policy");
+    const every = actionsOf(
+      Object.values(all).flatMap(
+        (p) =>
+          (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
+            .Statement,
+      ),
+    );
+    expect(
+      [...every].filter((a) => a === "dynamodb:Scan" || a === "dynamodb:*" || a === "*" || a === "s3:*"),
+    ).toEqual([]);
+    const dynamo = (prefix: string) =>
+      [...actionsOf(statementsOf(dev.template, prefix))].filter((a) => a.startsWith("dynamodb:")).sort();
+    expect(dynamo("SubmissionssubmissionapiFunction")).toEqual([
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+    ]);
+    expect(dynamo("SubmissionssubmissionformFunction")).toEqual([
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+    ]);
+    expect(dynamo("WorkflowsPlanNextStepFunction")).toEqual(["dynamodb:Query"]);
+    expect(dynamo("WorkflowsMarkOverdueFunction")).toEqual([
+      "dynamodb:GetItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
+    ]);
+    expect(actionsOf(statementsOf(dev.template, "WorkflowsPlanNextStepFunction")).has("ses:SendEmail")).toBe(
+      false,
+    );
+    expect(actionsOf(statementsOf(dev.template, "WorkflowsRemindFunction")).has("ses:SendEmail")).toBe(true);
+    expect(actionsOf(statementsOf(dev.template, "SubmissionssubmissionapiFunction")).has("sns:Publish")).toBe(
+      false,
+    );
+  });
+
+  it.each(Object.keys(WORKFLOWS) as WorkflowName[])(
+    "deploys workflows/%s unchanged, its placeholders substituted",
+    (name) => {
+      const machines = dev.template.findResources("AWS::StepFunctions::StateMachine");
+      const file = readFileSync(workflowPath(name), "utf8");
+      const match = Object.values(machines).find(
+        (m) => (m as { Properties: { DefinitionString: unknown } }).Properties.DefinitionString === file,
+      ) as
+        | {
+            Properties: {
+              DefinitionSubstitutions: Record<string, unknown>;
+              TracingConfiguration: unknown;
+              LoggingConfiguration: unknown;
+            };
+          }
+        | undefined;
+      expect(match).toBeDefined();
+      expect(Object.keys(match?.Properties.DefinitionSubstitutions ?? {}).sort()).toEqual(
+        [...WORKFLOWS[name].placeholders].sort(),
+      );
+      expect(match?.Properties.TracingConfiguration).toEqual({ Enabled: true });
+      expect(match?.Properties.LoggingConfiguration).toMatchObject({
+        Level: "ALL",
+        IncludeExecutionData: false,
+      });
+    },
+  );
+
+  it("throttles the HTTP API and routes every route of functions/routes.ts", () => {
+    dev.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: Match.anyValue(),
+    });
+    prod.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+    });
+    const routes = Object.values(dev.template.findResources("AWS::ApiGatewayV2::Route")).map(
+      (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey,
+    );
+    expect(routes.sort()).toEqual(
+      [
+        "GET /f/{token}",
+        "POST /f/{token}",
+        "GET /s/{id}",
+        "GET /api/links/{token}",
+        "POST /api/links/{token}/submissions",
+        "POST /api/links/{token}/uploads",
+      ].sort(),
+    );
+  });
+
+  it("alarms the operators on failed executions, Lambda errors and throttles, and email delivery problems", () => {
+    const alarms = Object.values(dev.template.findResources("AWS::CloudWatch::Alarm")) as Array<{
+      Properties: { MetricName: string; AlarmActions: unknown[] };
+    }>;
+    const metrics = alarms.map((a) => a.Properties.MetricName);
+    expect(metrics.filter((m) => m === "ExecutionsFailed")).toHaveLength(2);
+    expect(metrics.filter((m) => m === "Errors")).toHaveLength(7);
+    expect(metrics.filter((m) => m === "Throttles")).toHaveLength(7);
+    expect(metrics).toContain("NumberOfMessagesPublished");
+    for (const a of alarms) expect(a.Properties.AlarmActions).toHaveLength(1);
+    prod.template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "operators@example.org",
+    });
+    dev.template.hasResourceProperties("AWS::SES::ConfigurationSetEventDestination", {
+      EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(["bounce", "complaint"]) }),
+    });
+  });
+
+  it("wires every handler of functions/ to exactly one function", () => {
+    const exported: string[] = [];
+    for (const dir of readdirSync("functions", { withFileTypes: true }).filter(
+      (d) => d.isDirectory() && d.name !== "commons",
+    )) {
+      const source = readFileSync(join("functions", dir.name, "handler.ts"), "utf8");
+      for (const m of source.matchAll(/^export const (\w*[hH]andler)\b/gm))
+        exported.push(`${dir.name}/handler.ts#${m[1]}`);
+    }
+    const wired = [
+      ...Object.values(dev.stack.api.functions),
+      ...Object.values(dev.stack.workflows.functions),
+    ].map((f) => f.source);
+    expect(wired.sort()).toEqual(exported.sort());
+    expect(new Set(wired).size).toBe(wired.length);
+  });
+
+  it("has no unsuppressed cdk-nag AwsSolutions finding, in either stage", () => {
+    for (const { stack } of [dev, prod]) {
+      const errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+      const warnings = Annotations.fromStack(stack).findWarning(
+        "*",
+        Match.stringLikeRegexp("AwsSolutions-.*"),
+      );
+      expect(errors.map((e) => e.entry.data)).toEqual([]);
+      expect(warnings.map((e) => e.entry.data)).toEqual([]);
+    }
+  });
+
+  it("synthesizes offline with `npx cdk synth`, bundling every function with the local esbuild", () => {
+    const out = mkdtempSync(join(tmpdir(), "hanchot-cdk-"));
+    const run = spawnSync("npx", ["cdk", "synth", "--quiet", "--output", out], {
+      encoding: "utf8",
+      env: { ...process.env, CDK_DISABLE_VERSION_CHECK: "1", AWS_EC2_METADATA_DISABLED: "true" },
+      timeout: 180_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(join(out, "hanchot-dev.template.json"))).toBe(true);
+    const bundles = readdirSync(out).filter(
+      (d) => d.startsWith("asset.") && existsSync(join(out, d, "index.mjs")),
+    );
+    // Two submission bundles and one lifecycle-steps bundle (five functions share it).
+    expect(bundles.length).toBeGreaterThanOrEqual(3);
+  }, 200_000);
+});
