@@ -2,7 +2,7 @@
  * hanchot on AWS: data (KMS, DynamoDB, S3, Secrets Manager), the web form and submission API,
  * the workflows, notifications and monitoring, as constructs of one stack per stage.
  */
-import { Stack, type StackProps } from "aws-cdk-lib";
+import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import type { StageConfig } from "./config";
@@ -70,6 +70,10 @@ export class HanchotStack extends Stack {
         PlanCalendar: this.workflows.planCalendar,
       },
     });
+    new CfnOutput(this, "TableName", { value: this.data.table.tableName });
+    new CfnOutput(this, "FormBaseUrl", { value: this.api.api.apiEndpoint });
+    new CfnOutput(this, "PlanCalendarArn", { value: this.workflows.planCalendar.stateMachineArn });
+    new CfnOutput(this, "LinkKeysSecretArn", { value: this.data.linkKeys.secretArn });
     applyNagSuppressions(this);
   }
 }
