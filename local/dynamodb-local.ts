@@ -90,7 +90,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     "-Xshare:auto",
     // Tuned for short local runs on 2 cores: the quick C1 compiler only and a small serial GC
     // (measured: the simulated year 12–13 s → about 10 s). HANCHOT_JVM_ARGS replaces them.
-    ...(process.env.HANCHOT_JVM_ARGS ?? "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms256m").split(" ").filter(Boolean),
+    ...(process.env.HANCHOT_JVM_ARGS ?? "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms256m")
+      .split(" ")
+      .filter(Boolean),
     "-jar",
     join(dir, "DynamoDBLocal.jar"),
     "-sharedDb",

@@ -16,6 +16,8 @@ import { makeLifecycleSteps } from "../functions/lifecycle-steps/handler";
 import { loadDefinition, localSubstitutions } from "../workflows/definitions";
 
 const WEEK_MS = 7 * 86_400_000;
+const LOCAL_PLAN_CALENDAR_ARN =
+  "arn:aws:states:ap-southeast-1:000000000000:stateMachine:hanchot-PlanCalendar";
 
 /** A clock that jumps: time moves only when every actor waits, to the earliest moment awaited. */
 export class VirtualClock implements LocalClock {
@@ -192,10 +194,22 @@ export class LocalWorkflows {
   }
 
   /** Starts the calendar of a published plan: it starts each deadline's lifecycle as it comes near. */
-  startPlanCalendar(planId: string): ExecutionRecord {
+  startPlanCalendar(
+    planId: string,
+    continuesFrom?: { lastListAt: number | undefined; generation: number },
+  ): ExecutionRecord {
     const clock = this.clock;
-    let lastListAt: number | undefined;
-    const run = this.calendar.run({ planId }, {
+    // A continued calendar keeps the week of the one it continues: the list comes a week after the last.
+    let lastListAt: number | undefined = continuesFrom?.lastListAt;
+    const generation = continuesFrom ? continuesFrom.generation + 1 : 0;
+    const name = generation === 0 ? `plan-calendar-${planId}` : `plan-calendar-${planId}-${generation}`;
+    const input = { planId };
+    const run = this.calendar.run(input, {
+      // The context object as Step Functions gives it: ContinueAsNew reads $$.StateMachine.Id.
+      context: {
+        Execution: { Id: `local:${name}`, Input: input, Name: name, StartTime: new Date().toISOString() },
+        StateMachine: { Id: LOCAL_PLAN_CALENDAR_ARN, Name: "hanchot-PlanCalendar" },
+      },
       overrides: {
         taskResourceLocalHandlers: {
           ListDueDeadlines: async (input: Json) => {
@@ -210,11 +224,15 @@ export class LocalWorkflows {
             );
             return {};
           },
+          ContinueAsNew: async (input: Json) => {
+            const next = input.Input as { planId?: string } | undefined;
+            this.startPlanCalendar(String(next?.planId ?? planId), { lastListAt, generation });
+            return {};
+          },
         },
         ...(clock && { waitTimeOverrides: { WaitAWeek: 0 } }),
       },
     } as never);
-    const name = `plan-calendar-${planId}`;
     void this.track(name, "plan-calendar", run as never).catch(() => {});
     return this.executions.get(name) as ExecutionRecord;
   }

@@ -4,7 +4,7 @@
  * substituted by CloudFormation (DefinitionSubstitutions), logged and traced.
  */
 import { readFileSync } from "node:fs";
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { ArnFormat, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from "aws-cdk-lib/aws-stepfunctions";
@@ -124,7 +124,10 @@ export class Workflows extends Construct {
       this.functions[name].fn.grantInvoke(this.deadlineLifecycle);
     }
 
+    // Named, so that it may continue as a new execution of itself without a circular reference.
+    const planCalendarName = `${Stack.of(this).stackName}-plan-calendar`;
     this.planCalendar = new StateMachine(this, "PlanCalendar", {
+      stateMachineName: planCalendarName,
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromString(readFileSync(workflowPath("planCalendar"), "utf8")),
       definitionSubstitutions: {
@@ -136,5 +139,19 @@ export class Workflows extends Construct {
     });
     this.functions.ListDeadlines.fn.grantInvoke(this.planCalendar);
     this.deadlineLifecycle.grantStartExecution(this.planCalendar);
+    this.planCalendar.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["states:StartExecution"],
+        resources: [
+          Stack.of(this).formatArn({
+            service: "states",
+            resource: "stateMachine",
+            resourceName: planCalendarName,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
   }
 }

@@ -185,6 +185,19 @@ describe("the hanchot stack", () => {
     },
   );
 
+  it("lets the plan calendar start lifecycles and continue as a new execution of itself, nothing else", () => {
+    dev.template.hasResourceProperties("AWS::StepFunctions::StateMachine", {
+      StateMachineName: "hanchot-dev-plan-calendar",
+    });
+    const statements = statementsOf(dev.template, "WorkflowsPlanCalendarRole");
+    const starts = statements.filter((s) =>
+      (Array.isArray(s.Action) ? s.Action : [s.Action]).includes("states:StartExecution"),
+    );
+    expect(JSON.stringify(starts)).toContain("stateMachine:hanchot-dev-plan-calendar");
+    expect(JSON.stringify(starts)).toContain("WorkflowsDeadlineLifecycle");
+    expect(actionsOf(statements).has("states:*")).toBe(false);
+  });
+
   it("throttles the HTTP API and routes every route of functions/routes.ts", () => {
     dev.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },

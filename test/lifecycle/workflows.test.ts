@@ -72,12 +72,17 @@ describe("deadline lifecycle on the local engines", () => {
   afterAll(async () => ses?.stop());
 
   async function setup(
-    options: { email?: (inner: EmailSender) => EmailSender; smsFailureRate?: number } = {},
+    options: {
+      email?: (inner: EmailSender) => EmailSender;
+      smsFailureRate?: number;
+      plan?: typeof plan;
+      start?: string;
+    } = {},
   ) {
     const { doc, tableName } = await freshTable();
     const store = new DeadlineStore(doc, tableName, { definitionTtlMs: 0 });
-    await store.publishPlan(plan);
-    const clock = new VirtualClock(new Date("2025-03-01T00:00:00Z"));
+    await store.publishPlan(options.plan ?? plan);
+    const clock = new VirtualClock(new Date(options.start ?? "2025-03-01T00:00:00Z"));
     const real = new SesEmailSender(
       new SESClient({
         endpoint: ses.endpoint,
@@ -216,6 +221,31 @@ describe("deadline lifecycle on the local engines", () => {
     expect(a.skipped + b.skipped).toBe(6);
     expect(dupes(t.delivered)).toBe(0);
     expect(t.delivered).toHaveLength(6);
+  });
+
+  it("runs the calendar of a multi-year plan past the one-year limit by continuing as a new execution", async () => {
+    const longPlan = PlanFile.parse({
+      ...plan,
+      id: "dai",
+      untilYear: 2026,
+      obligations: [
+        {
+          ...plan.obligations[0],
+          timing: "trước ngày 01/06/2026",
+          schedule: { kind: "date", date: "2026-06-01" },
+        },
+      ],
+    });
+    const t = await setup({ plan: longPlan, start: "2025-01-01T00:00:00Z" });
+    t.workflows.startPlanCalendar("dai");
+    await t.workflows.settle();
+    const calendars = [...t.workflows.executions.values()]
+      .filter((e) => e.kind === "plan-calendar")
+      .map((e) => e.name);
+    expect(calendars).toEqual(["plan-calendar-dai", "plan-calendar-dai-1"]);
+    // The lifecycle started in time: every unit got its reminders before the 2026 cut-off.
+    // Three reminder stages (22, 28 and 29 May 2026) × three units × email and SMS.
+    expect(t.delivered.filter((k) => k.includes("|remind@2026-05"))).toHaveLength(3 * 3 * 2);
   });
 
   it("honours a deadline extended while its lifecycle waits, and picks up from the data after a restart", async () => {
