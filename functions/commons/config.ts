@@ -41,7 +41,8 @@ export function parseKeyring(json: string): LinkKeyring {
 export interface AppConfig {
   tableName: string;
   publicBaseUrl: string;
-  keyring: LinkKeyring;
+  /** Read on first use: only the functions that sign or verify links are given the keyring. */
+  readonly keyring: LinkKeyring;
 }
 
 let config: AppConfig | undefined;
@@ -49,12 +50,17 @@ let config: AppConfig | undefined;
 export function appConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config) return config;
   const e = Env.parse(env);
-  const keyringJson = e.LINK_KEYS ?? (e.LINK_KEYS_FILE ? readFileSync(e.LINK_KEYS_FILE, "utf8") : undefined);
-  if (!keyringJson) throw new Error("LINK_KEYS or LINK_KEYS_FILE must be set");
+  let keyring: LinkKeyring | undefined;
   config = {
     tableName: e.TABLE_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ""),
-    keyring: parseKeyring(keyringJson),
+    get keyring() {
+      if (keyring) return keyring;
+      const json = env.LINK_KEYS ?? (e.LINK_KEYS_FILE ? readFileSync(e.LINK_KEYS_FILE, "utf8") : undefined);
+      if (!json) throw new Error("LINK_KEYS or LINK_KEYS_FILE must be set");
+      keyring = parseKeyring(json);
+      return keyring;
+    },
   };
   return config;
 }

@@ -30,7 +30,9 @@ export function lifecycleDeps(env: NodeJS.ProcessEnv = process.env): LifecycleDe
       ...(e.SES_CONFIGURATION_SET && { configurationSet: e.SES_CONFIGURATION_SET }),
     }),
     sms: new SnsSmsSender(new SNSClient({}), { ...(e.SMS_SENDER_ID && { senderId: e.SMS_SENDER_ID }) }),
-    keyring: config.keyring,
+    get keyring() {
+      return config.keyring;
+    },
     now: () => new Date(),
     baseUrl: config.publicBaseUrl,
   };

@@ -13,7 +13,9 @@ export function submissionDeps(): SubmissionDeps {
     const config = appConfig();
     deps = {
       store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
-      keyring: config.keyring,
+      get keyring() {
+        return config.keyring;
+      },
       now: () => new Date(),
       // Without a bucket, file fields cannot be filled (the form says so).
       ...(process.env.ATTACHMENT_BUCKET && {

@@ -24,27 +24,37 @@ export interface WorkflowsProps {
   smsSenderId?: string;
 }
 
+/** Each step's table actions, the channels it sends on, and whether it signs personal links. */
 export const LIFECYCLE_STEPS = {
-  PlanNextStep: { handler: "planNextStepHandler", actions: ["dynamodb:Query"], sends: false },
+  PlanNextStep: {
+    handler: "planNextStepHandler",
+    actions: ["dynamodb:Query"],
+    channels: [],
+    signsLinks: false,
+  },
   Remind: {
     handler: "remindHandler",
     actions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
-    sends: true,
+    channels: ["email", "sms"],
+    signsLinks: true,
   },
   MarkOverdue: {
     handler: "markOverdueHandler",
     actions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"],
-    sends: false,
+    channels: [],
+    signsLinks: false,
   },
   Escalate: {
     handler: "escalateHandler",
     actions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
-    sends: true,
+    channels: ["email"],
+    signsLinks: false,
   },
   ListDeadlines: {
     handler: "listDeadlinesHandler",
     actions: ["dynamodb:Query", "dynamodb:GetItem"],
-    sends: false,
+    channels: [],
+    signsLinks: false,
   },
 } as const;
 
@@ -58,7 +68,6 @@ export class Workflows extends Construct {
     const { data } = props;
     const environment = {
       TABLE_NAME: data.table.tableName,
-      LINK_KEYS_SECRET_ARN: data.linkKeys.secretArn,
       PUBLIC_BASE_URL: props.publicBaseUrl,
       SENDER_EMAIL: props.senderEmail,
       SES_CONFIGURATION_SET: props.sesConfigurationSet,
@@ -73,15 +82,18 @@ export class Workflows extends Construct {
           entry: "lifecycle-steps/handler.ts",
           handler: step.handler,
           description: `hanchot: lifecycle step ${name}`,
-          environment,
+          environment: {
+            ...environment,
+            ...(step.signsLinks && { LINK_KEYS_SECRET_ARN: data.linkKeys.secretArn }),
+          },
           logRetention: props.logRetention,
-          timeout: Duration.minutes(step.sends ? 5 : 1),
+          timeout: Duration.minutes(step.channels.length > 0 ? 5 : 1),
           reservedConcurrentExecutions: 10,
         });
         data.table.grant(f.fn, ...step.actions);
         data.key.grantEncryptDecrypt(f.fn);
-        data.linkKeys.grantRead(f.fn);
-        if (step.sends) {
+        if (step.signsLinks) data.linkKeys.grantRead(f.fn);
+        if ((step.channels as readonly string[]).includes("email")) {
           f.fn.addToRolePolicy(
             new PolicyStatement({
               effect: Effect.ALLOW,
@@ -89,6 +101,8 @@ export class Workflows extends Construct {
               resources: [props.sesIdentityArn, props.sesConfigurationSetArn],
             }),
           );
+        }
+        if ((step.channels as readonly string[]).includes("sms")) {
           // SMS to phone numbers is an SNS Publish without a topic: the resource can only be "*".
           f.fn.addToRolePolicy(
             new PolicyStatement({ effect: Effect.ALLOW, actions: ["sns:Publish"], resources: ["*"] }),

@@ -155,6 +155,30 @@ describe("the hanchot stack", () => {
     expect(actionsOf(statementsOf(dev.template, "SubmissionssubmissionapiFunction")).has("sns:Publish")).toBe(
       false,
     );
+    // Only Remind sends SMS and signs personal links; Escalate only emails; the others neither.
+    const remind = actionsOf(statementsOf(dev.template, "WorkflowsRemindFunction"));
+    expect(remind.has("sns:Publish") && remind.has("secretsmanager:GetSecretValue")).toBe(true);
+    const escalate = actionsOf(statementsOf(dev.template, "WorkflowsEscalateFunction"));
+    expect([
+      escalate.has("ses:SendEmail"),
+      escalate.has("sns:Publish"),
+      escalate.has("secretsmanager:GetSecretValue"),
+    ]).toEqual([true, false, false]);
+    for (const quiet of [
+      "WorkflowsPlanNextStepFunction",
+      "WorkflowsMarkOverdueFunction",
+      "WorkflowsListDeadlinesFunction",
+    ]) {
+      const actions = actionsOf(statementsOf(dev.template, quiet));
+      expect(
+        [
+          actions.has("ses:SendEmail"),
+          actions.has("sns:Publish"),
+          actions.has("secretsmanager:GetSecretValue"),
+        ],
+        quiet,
+      ).toEqual([false, false, false]);
+    }
   });
 
   it.each(Object.keys(WORKFLOWS) as WorkflowName[])(
