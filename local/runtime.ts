@@ -31,7 +31,7 @@ import { makeSubmissionForm } from "../functions/submission-form/handler";
 import { loadPlan } from "../shared/plan/load";
 import type { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
-import { type DynamoDbLocal, freeLoopbackPort, startDynamoDbLocal } from "./dynamodb-local";
+import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { startHttpApi } from "./http-api";
 import { ATTACHMENT_BUCKET, type S3Local, startS3Local } from "./s3-local";
 import { type SesLocal, startSesLocal } from "./ses-local";
@@ -85,11 +85,6 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if (!(err instanceof ResourceNotFoundException)) throw err;
     await client.send(new CreateTableCommand(createTableInput(tableName)));
   }
-}
-
-async function listenPort(preferred: number | undefined): Promise<number> {
-  if (preferred === 0) return freeLoopbackPort();
-  return preferred ?? 3000;
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -149,7 +144,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     let started: Awaited<ReturnType<typeof startHttpApi>>;
     try {
-      started = await startHttpApi(handlers, await listenPort(options.port), pages);
+      started = await startHttpApi(handlers, options.port ?? 3000, pages);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
       started = await startHttpApi(handlers, 0, pages);

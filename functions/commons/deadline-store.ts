@@ -23,6 +23,7 @@ import type { Contacts, EscalationPolicy, FormField, PlanFile } from "../../shar
 import { deriveStatus, type ExpectationState } from "../../shared/submission/derive";
 import type { ExpectationStatus, Timeliness } from "../../shared/submission/status";
 import type { Submitter } from "../../shared/submission/submission-schema";
+import { mapConcurrent } from "./concurrency";
 import { type InstanceRef, keys, parseInstanceId } from "./keys";
 import { TABLE_KEYS } from "./table";
 
@@ -162,14 +163,6 @@ export interface DeadlineStoreOptions {
 
 function hashOf(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex");
-}
-
-async function mapConcurrent<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++] as T);
-  });
-  await Promise.all(workers);
 }
 
 /** SET every defined attribute of `values`, plus `if_not_exists` defaults, in one UpdateExpression. */
@@ -792,7 +785,7 @@ export class DeadlineStore {
   }
 
   /** The units of a plan by id, with their contacts (the committee and its standing body). */
-  async planUnits(
+  private async planUnits(
     planId: string,
     unitIds: readonly string[],
   ): Promise<Array<{ unitId: string; name: string; contacts: Contacts }>> {
@@ -807,7 +800,7 @@ export class DeadlineStore {
     return out;
   }
 
-  async planRecord(
+  private async planRecord(
     planId: string,
   ): Promise<{ title: string; steeringCommittee: { unit: string; standingBody: string } } | undefined> {
     const res = await this.send<{

@@ -61,7 +61,6 @@ export const keys = {
     pk: keys.deadlinePk(ref.planId, ref.obligationId, ref.period),
     sk: `${keys.unitPrefix(ref.unitId)}SUBMISSION${SEP}${receipt}`,
   }),
-  isSubmissionSk: (sk: string) => sk.includes(`${SEP}SUBMISSION${SEP}`),
   /** A short link id (SMS) → the deadline instance it opens. */
   shortLink: (id: string) => ({ pk: `SHORT${SEP}${id}`, sk: "SHORT" }),
   /** The lifecycle's progress on a deadline: which stages were carried out. */

@@ -14,6 +14,7 @@ import {
   reminderSms,
 } from "../../shared/notify/messages";
 import { type LinkKeyring, linkExpiry, signLink } from "../../shared/submission/link-token";
+import { mapConcurrent } from "./concurrency";
 import type { DeadlineStore, ExpectationItem, LifecycleSnapshot, SendRecord } from "./deadline-store";
 import type { EmailSender, SmsSender } from "./notifications";
 
@@ -151,7 +152,7 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
   const opening =
     d.opensOn !== undefined && d.remindAt[0] !== undefined && stage === reminderStage(d.remindAt[0]);
   const windowOpen = opening && Date.parse(d.remindAt[0] ?? "") < Date.parse(d.opensOn ?? "") + 5 * DAY_MS;
-  await forEachConcurrently(missing(s.units), SEND_CONCURRENCY, async (unit) => {
+  await mapConcurrent(missing(s.units), SEND_CONCURRENCY, async (unit) => {
     const token = signLink(deps.keyring, {
       instanceId: unit.instanceId,
       unitId: unit.unitId,
@@ -207,15 +208,6 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
 
 /** Units are reminded side by side, a few at a time: SES and SNS have per-second send quotas. */
 const SEND_CONCURRENCY = 8;
-
-async function forEachConcurrently<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++] as T);
-    }),
-  );
-}
 
 /** MarkOverdue: at the cut-off, every unit still missing becomes overdue. */
 export async function markOverdue(deps: LifecycleDeps, ref: DeadlineRef): Promise<{ marked: number }> {

@@ -22,6 +22,7 @@ import {
 import { appConfig } from "../commons/config";
 import type { ExpectationItem, SubmissionItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
+import { parseInstanceId } from "../commons/keys";
 import { httpHandler } from "../commons/middleware";
 import { submissionDeps } from "../commons/submission-deps";
 import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
@@ -177,18 +178,13 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
     if (event.routeKey === "GET /s/{id}") {
       // The short link of an SMS: a fresh personal link for the instance it names.
       const instanceId = await d.store.resolveShortLink(event.pathParameters?.id ?? "");
-      const ref = instanceId?.split(":");
-      if (!instanceId || !ref || ref.length !== 4)
-        return fail(404, submissionError("deadline_not_found").message);
-      const definition = await d.store.deadlineDefinition({
-        planId: ref[0] ?? "",
-        obligationId: ref[1] ?? "",
-        period: ref[2] ?? "",
-      });
+      const ref = instanceId ? parseInstanceId(instanceId) : undefined;
+      if (!instanceId || !ref) return fail(404, submissionError("deadline_not_found").message);
+      const definition = await d.store.deadlineDefinition(ref);
       if (!definition) return fail(404, submissionError("deadline_not_found").message);
       const fresh = signLink(d.keyring, {
         instanceId,
-        unitId: ref[3] ?? "",
+        unitId: ref.unitId,
         expiresAt: linkExpiry(definition.dueAt, d.now()),
       });
       return {
