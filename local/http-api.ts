@@ -110,6 +110,22 @@ export function toEvent(
   };
 }
 
+/** The gateway's own answers (no route, too large, bad encoding) carry the same safety headers as the handlers'. */
+const EDGE_HEADERS = {
+  "content-type": "application/json",
+  "x-content-type-options": "nosniff",
+  "cache-control": "no-store",
+  "referrer-policy": "no-referrer",
+};
+
+function decodePathParameters(names: string[], raw: string[]): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(names.map((p, i) => [p, decodeURIComponent(raw[i] ?? "")]));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Pages of the local stack only (the SMS outbox), served beside the Lambda routes. */
 export type LocalPages = Record<string, () => { contentType: string; body: string }>;
 
@@ -133,23 +149,22 @@ export async function startHttpApi(
         const m = route.pattern.exec(url.pathname);
         if (!m) continue;
         if (route.method !== req.method) continue;
-        matched = {
-          route,
-          params: Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1] ?? "")])),
-        };
+        const params = decodePathParameters(route.params, m.slice(1));
+        if (!params) {
+          // As API Gateway answers a malformed percent-encoding: the handler never sees it.
+          res.writeHead(400, EDGE_HEADERS).end(JSON.stringify({ message: "Bad Request" }));
+          return;
+        }
+        matched = { route, params };
         break;
       }
       if (!matched) {
-        res
-          .writeHead(404, { "content-type": "application/json" })
-          .end(JSON.stringify({ message: "Not Found" }));
+        res.writeHead(404, EDGE_HEADERS).end(JSON.stringify({ message: "Not Found" }));
         return;
       }
       const body = await readRequest(req);
       if (body === undefined) {
-        res
-          .writeHead(413, { "content-type": "application/json" })
-          .end(JSON.stringify({ message: "Request Entity Too Large" }));
+        res.writeHead(413, EDGE_HEADERS).end(JSON.stringify({ message: "Request Entity Too Large" }));
         return;
       }
       const handler = handlers[matched.route.handler];
@@ -166,7 +181,7 @@ export async function startHttpApi(
       );
     } catch (err) {
       console.error(err);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      if (!res.headersSent) res.writeHead(500, EDGE_HEADERS);
       res.end(JSON.stringify({ message: "Internal Server Error" }));
     }
   });

@@ -49,7 +49,7 @@ export function htmlResponse(
     statusCode,
     headers: {
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action ${["'self'", ...formActions].join(" ")}`,
+      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action ${["'self'", ...formActions].join(" ")}`,
       ...SECURITY_HEADERS,
     },
     body,

@@ -13,7 +13,7 @@ import {
   reminderEmail,
   reminderSms,
 } from "../../shared/notify/messages";
-import { type LinkKeyring, linkExpiry, signLink } from "../../shared/submission/link-token";
+import { type LinkKeyring, linkExpiry, linkKey, signLink } from "../../shared/submission/link-token";
 import { mapConcurrent } from "./concurrency";
 import type { DeadlineStore, ExpectationItem, LifecycleSnapshot, SendRecord } from "./deadline-store";
 import type { EmailSender, SmsSender } from "./notifications";
@@ -82,7 +82,7 @@ export async function planNextStep(deps: LifecycleDeps, ref: DeadlineRef): Promi
 
 /** A short link for SMS: an unguessable id that the web form turns into the unit's signed link. */
 export function shortLinkId(keyring: LinkKeyring, instanceId: string): string {
-  const key = keyring.keys[keyring.current] ?? Buffer.alloc(0);
+  const key = linkKey(keyring, keyring.current) ?? Buffer.alloc(0);
   return createHmac("sha256", key).update(`short:${instanceId}`).digest("base64url").slice(0, 10);
 }
 

@@ -29,6 +29,14 @@ export type LinkCheck =
 const VERSION = "v1";
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
+/**
+ * The secret of a key id, or undefined. Own properties only: a token's key id is attacker input,
+ * and "constructor" or "__proto__" must not reach Object.prototype.
+ */
+export function linkKey(keyring: LinkKeyring, keyId: string): Buffer | undefined {
+  return Object.hasOwn(keyring.keys, keyId) ? keyring.keys[keyId] : undefined;
+}
+
 function sign(key: Buffer, data: string): string {
   return createHmac("sha256", key).update(data).digest("base64url");
 }
@@ -38,7 +46,7 @@ export function newLinkKey(): Buffer {
 }
 
 export function signLink(keyring: LinkKeyring, claims: LinkClaims): string {
-  const key = keyring.keys[keyring.current];
+  const key = linkKey(keyring, keyring.current);
   if (!key) throw new Error(`link key "${keyring.current}" is not in the keyring`);
   const payload = Buffer.from(
     JSON.stringify({ i: claims.instanceId, u: claims.unitId, e: claims.expiresAt }),
@@ -52,7 +60,7 @@ export function verifyLink(keyring: LinkKeyring, token: string, nowMs: number): 
   if (parts.length !== 4 || parts[0] !== VERSION || !KEY_ID.test(parts[1] ?? ""))
     return { ok: false, reason: "malformed" };
   const [version, keyId, payload, signature] = parts as [string, string, string, string];
-  const key = keyring.keys[keyId];
+  const key = linkKey(keyring, keyId);
   if (!key) return { ok: false, reason: "unknown-key" };
   const expected = Buffer.from(sign(key, `${version}.${keyId}.${payload}`));
   const given = Buffer.from(signature);

@@ -86,6 +86,25 @@ describe("the web form on DynamoDB Local", () => {
     expect((await get(app.link(ID))).body).toContain("đã nộp đúng hạn");
   });
 
+  it.each(["constructor", "__proto__", "toString"])(
+    'answers a link whose key id is "%s" with the bad-link page, not a server error',
+    async (keyId) => {
+      const [, , payload, signature] = app.link(ID).split(".");
+      const res = await get(`v1.${keyId}.${payload}.${signature}`);
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toContain("<!doctype html>");
+    },
+  );
+
+  it("forbids framing and base-URL changes on every page, errors included", async () => {
+    for (const res of [await get(app.link(ID)), await get("v1.k1.e30.xxxx")]) {
+      const csp = String(res.headers?.["content-security-policy"]);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("base-uri 'none'");
+      expect(res.headers?.["x-content-type-options"]).toBe("nosniff");
+    }
+  });
+
   it("shows a Vietnamese error page for a bad link", async () => {
     const res = await get("v1.k1.e30.xxxx");
     expect(res.statusCode).toBe(401);
