@@ -29,7 +29,8 @@ export function parseKeyring(json: string): LinkKeyring {
   for (const [id, secret] of Object.entries(parsed.keys)) {
     if (secret.length < 40) throw new Error(`link key "${id}" is too short (at least 40 characters)`);
   }
-  if (!Object.hasOwn(parsed.keys, parsed.current)) throw new Error(`link key "${parsed.current}" is not in the keyring`);
+  if (!Object.hasOwn(parsed.keys, parsed.current))
+    throw new Error(`link key "${parsed.current}" is not in the keyring`);
   return {
     current: parsed.current,
     keys: Object.fromEntries(
