@@ -41,6 +41,8 @@ export interface DeadlineDefinition {
   dueAt: string;
   dueText: string;
   remindAt: string[];
+  /** The plan's send time (HH:MM, Vietnam time) for messages not planned in advance. */
+  sendAt?: string;
   deliverTo?: string;
   personalData: boolean;
   form: FormField[];
@@ -141,6 +143,8 @@ export interface PlanContext {
   title: string;
   committee: { unitId: string; name: string; contacts: Contacts };
   standingBody: { unitId: string; name: string; contacts: Contacts };
+  /** The issuing People's Committee: told instead of the standing body when the standing body is late. */
+  issuer: { unitId: string; name: string; contacts: Contacts };
 }
 
 export interface LifecycleSnapshot {
@@ -375,6 +379,7 @@ export class DeadlineStore {
         dueAt: first.dueAt,
         dueText: first.dueText,
         remindAt: first.remindAt,
+        sendAt: (obligation?.reminders ?? plan.defaults.reminders).at,
         ...(first.deliverTo && { deliverTo: first.deliverTo }),
         personalData: obligation?.deliverable?.personalData ?? false,
         form: obligation ? formFor(plan, obligation) : [],
@@ -802,9 +807,16 @@ export class DeadlineStore {
 
   private async planRecord(
     planId: string,
-  ): Promise<{ title: string; steeringCommittee: { unit: string; standingBody: string } } | undefined> {
+  ): Promise<
+    | { title: string; issuer: { unit: string }; steeringCommittee: { unit: string; standingBody: string } }
+    | undefined
+  > {
     const res = await this.send<{
-      Item?: { title: string; steeringCommittee: { unit: string; standingBody: string } };
+      Item?: {
+        title: string;
+        issuer: { unit: string };
+        steeringCommittee: { unit: string; standingBody: string };
+      };
     }>(new GetCommand({ TableName: this.tableName, Key: keys.plan(planId) }));
     return res.Item;
   }
@@ -855,10 +867,15 @@ export class DeadlineStore {
       const plan = await this.planRecord(planId);
       if (!plan) return undefined;
       const { unit, standingBody } = plan.steeringCommittee;
-      const units = await this.planUnits(planId, [unit, standingBody]);
+      const units = await this.planUnits(planId, [unit, standingBody, plan.issuer.unit]);
       const find = (id: string) =>
         units.find((u) => u.unitId === id) ?? { unitId: id, name: id, contacts: { emails: [], phones: [] } };
-      return { title: plan.title, committee: find(unit), standingBody: find(standingBody) };
+      return {
+        title: plan.title,
+        committee: find(unit),
+        standingBody: find(standingBody),
+        issuer: find(plan.issuer.unit),
+      };
     })();
     this.planContexts.set(planId, { value, expires: Date.now() + this.definitionTtlMs });
     return value;

@@ -15,7 +15,13 @@ import {
 } from "../../shared/notify/messages";
 import { type LinkKeyring, linkExpiry, linkKey, signLink } from "../../shared/submission/link-token";
 import { mapConcurrent } from "./concurrency";
-import type { DeadlineStore, ExpectationItem, LifecycleSnapshot, SendRecord } from "./deadline-store";
+import type {
+  DeadlineStore,
+  ExpectationItem,
+  LifecycleSnapshot,
+  PlanContext,
+  SendRecord,
+} from "./deadline-store";
 import type { EmailSender, SmsSender } from "./notifications";
 
 export interface DeadlineRef {
@@ -75,6 +81,7 @@ export async function planNextStep(deps: LifecycleDeps, ref: DeadlineRef): Promi
       escalation: s.definition.escalation,
       missingUnits: missing(s.units).length,
       stagesDone: s.stagesDone,
+      sendAt: s.definition.sendAt ?? "08:00",
     },
     deps.now().getTime(),
   );
@@ -233,48 +240,74 @@ export async function escalate(
   outcome.overdue = overdue.length;
   if (plan && overdue.length > 0) {
     const { committee, standingBody } = plan;
-    const committeeId = committee.unitId;
-    const standingBodyId = standingBody.unitId;
     const now = deps.now().getTime();
-    const message = escalationEmail({
-      committeeName: committee?.name ?? committeeId,
-      standingBodyName: standingBody?.name ?? standingBodyId,
-      title: s.definition.title,
-      period: s.definition.period,
-      dueText: s.definition.dueText,
-      escalationNumber: number,
-      planTitle: plan.title,
-      overdue: overdue.map((u) => {
-        const sends = s.sends.filter((x) => x.unitId === u.unitId && x.stage.startsWith("remind@"));
-        return {
-          unitName: u.unitName,
-          daysLate: Math.max(1, Math.ceil((now - Date.parse(s.definition.dueAt)) / DAY_MS)),
-          leadContact: {
-            ...(u.contacts.person && { name: u.contacts.person }),
-            ...(u.contacts.emails[0] && { email: u.contacts.emails[0] }),
-            ...(u.contacts.phones[0] && { phone: u.contacts.phones[0] }),
-          },
-          remindersSent: sends.filter((x) => x.status === "sent").length,
-          failedSends: sends.filter((x) => x.status === "failed").length,
-        };
-      }),
-    });
-    const recipients = [
-      ...new Set([...(standingBody?.contacts.emails ?? []), ...(committee?.contacts.emails ?? [])]),
-    ];
+    const message = (units: readonly ExpectationItem[]) =>
+      escalationEmail({
+        committeeName: committee.name,
+        standingBodyName: standingBody.name,
+        title: s.definition.title,
+        period: s.definition.period,
+        dueText: s.definition.dueText,
+        escalationNumber: number,
+        planTitle: plan.title,
+        overdue: units.map((u) => {
+          const sends = s.sends.filter((x) => x.unitId === u.unitId && x.stage.startsWith("remind@"));
+          return {
+            unitName: u.unitName,
+            daysLate: Math.max(1, Math.ceil((now - Date.parse(s.definition.dueAt)) / DAY_MS)),
+            leadContact: {
+              ...(u.contacts.person && { name: u.contacts.person }),
+              ...(u.contacts.emails[0] && { email: u.contacts.emails[0] }),
+              ...(u.contacts.phones[0] && { phone: u.contacts.phones[0] }),
+            },
+            remindersSent: sends.filter((x) => x.status === "sent").length,
+            failedSends: sends.filter((x) => x.status === "failed").length,
+          };
+        }),
+      });
     // The committee's messages are recorded in the deadline's partition under the committee's id.
-    const instanceId = `${deadlineId(ref)}:${committeeId}`;
-    for (const to of recipients) {
-      await deliver(
-        deps,
-        { instanceId, unitId: committeeId, stage, channel: "email", recipient: to },
-        () => deps.email.sendEmail({ to: [to], ...message }),
-        outcome,
-      );
+    const instanceId = `${deadlineId(ref)}:${committee.unitId}`;
+    const sent = new Set<string>();
+    for (const { recipients, units } of escalationAudiences(plan, overdue)) {
+      if (units.length === 0) continue;
+      const email = message(units);
+      for (const to of recipients.filter((r) => !sent.has(r))) {
+        sent.add(to);
+        await deliver(
+          deps,
+          { instanceId, unitId: committee.unitId, stage, channel: "email", recipient: to },
+          () => deps.email.sendEmail({ to: [to], ...email }),
+          outcome,
+        );
+      }
     }
   }
   await deps.store.markStageDone(ref.planId, ref.obligationId, ref.period, stage);
   return outcome;
+}
+
+/**
+ * Who is told of which overdue units. Normally the standing body and the committee get the list.
+ * When the standing body is itself late, it is not the one to be told: the committee (or, when the
+ * committee has no address, the issuing People's Committee) gets the whole list, and the standing
+ * body only the others.
+ */
+export function escalationAudiences(
+  plan: PlanContext,
+  overdue: readonly ExpectationItem[],
+): Array<{ recipients: string[]; units: readonly ExpectationItem[] }> {
+  const { committee, standingBody, issuer } = plan;
+  if (!overdue.some((u) => u.unitId === standingBody.unitId)) {
+    return [{ recipients: [...standingBody.contacts.emails, ...committee.contacts.emails], units: overdue }];
+  }
+  const above = committee.contacts.emails.length > 0 ? committee.contacts.emails : issuer.contacts.emails;
+  return [
+    { recipients: above, units: overdue },
+    {
+      recipients: standingBody.contacts.emails,
+      units: overdue.filter((u) => u.unitId !== standingBody.unitId),
+    },
+  ];
 }
 
 /** A lifecycle starts a week before its first step, and is over after its last escalation. */

@@ -8,6 +8,7 @@
  *   → after the grace period, escalate to the steering committee → again every N days, up to a
  *   maximum, while units are still missing.
  */
+import { sendSlot } from "../calendar/send-slot";
 
 export type LifecycleAction =
   | { action: "remind"; stage: string; at: string }
@@ -25,6 +26,8 @@ export interface LifecycleState {
   missingUnits: number;
   /** Stages already carried out for this deadline. */
   stagesDone: ReadonlySet<string>;
+  /** The plan's send time (HH:MM, Vietnam time): messages go then or later in office hours on a working day. */
+  sendAt?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -46,6 +49,7 @@ export function escalationStage(n: number): string {
 export function nextStep(s: LifecycleState, nowMs: number): LifecycleAction {
   if (s.state === "cancelled") return { action: "done", reason: "cancelled" };
   const due = Date.parse(s.dueAt);
+  const slot = (ms: number) => (s.sendAt === undefined ? ms : sendSlot(ms, s.sendAt));
   const candidates: LifecycleAction[] = [];
 
   if (s.missingUnits === 0) {
@@ -62,16 +66,27 @@ export function nextStep(s: LifecycleState, nowMs: number): LifecycleAction {
     );
     const open = s.remindAt.filter((at) => Date.parse(at) > lastDone && Date.parse(at) < due && nowMs < due);
     const past = open.filter((at) => Date.parse(at) <= nowMs);
-    const reminder = past.at(-1) ?? open.find((at) => Date.parse(at) > nowMs);
-    if (reminder) candidates.push({ action: "remind", stage: reminderStage(reminder), at: reminder });
+    const missed = past.at(-1);
+    if (missed) {
+      // A missed reminder goes at the next send slot; if that is past the cut-off, at once.
+      const at = slot(nowMs) < due ? slot(nowMs) : nowMs;
+      candidates.push({ action: "remind", stage: reminderStage(missed), at: new Date(at).toISOString() });
+    } else {
+      const reminder = open.find((at) => Date.parse(at) > nowMs);
+      if (reminder) candidates.push({ action: "remind", stage: reminderStage(reminder), at: reminder });
+    }
     if (!s.stagesDone.has("overdue")) {
       candidates.push({ action: "mark-overdue", stage: "overdue", at: s.dueAt });
     } else {
       const { graceDays, repeatEveryDays, maxEscalations } = s.escalation;
-      let n = 1;
-      while (n <= maxEscalations && s.stagesDone.has(escalationStage(n))) n++;
-      if (n > maxEscalations) return { action: "done", reason: "policy-exhausted" };
-      const at = new Date(due + (graceDays + (n - 1) * repeatEveryDays) * DAY_MS).toISOString();
+      let lastDone = 0;
+      for (let n = 1; n <= maxEscalations; n++) if (s.stagesDone.has(escalationStage(n))) lastDone = n;
+      if (lastDone >= maxEscalations) return { action: "done", reason: "policy-exhausted" };
+      const scheduled = (n: number) => due + (graceDays + (n - 1) * repeatEveryDays) * DAY_MS;
+      // After a late start, only the latest escalation whose moment has passed is sent, as with reminders.
+      let n = lastDone + 1;
+      while (n < maxEscalations && scheduled(n + 1) <= nowMs) n++;
+      const at = new Date(slot(Math.max(scheduled(n), nowMs))).toISOString();
       candidates.push({ action: "escalate", stage: escalationStage(n), number: n, at });
     }
   }

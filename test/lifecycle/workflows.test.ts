@@ -15,53 +15,9 @@ import { PlanFile } from "../../shared/plan/schema";
 import { receiptNumber } from "../../shared/submission/receipt";
 import { timeliness } from "../../shared/submission/status";
 import { freshTable } from "../support/dynamodb";
+import { lifecyclePlan as plan } from "../support/lifecycle-plan";
 
 const DAY = 86_400_000;
-// Report due "trước ngày 25/03/2025": cut-off 2025-03-24T17:00Z; reminders at 08:00 on Mon 17/03 and
-// Fri 21/03 (the one-day reminder falls on Sunday 23/03 and moves to the Friday before).
-const plan = PlanFile.parse({
-  id: "thu",
-  title: "Kế hoạch thử",
-  issuer: { name: "UBND xã Thử", level: "commune", unit: "ubnd" },
-  number: "1/KH",
-  issuedOn: "2025-01-01",
-  year: 2025,
-  steeringCommittee: { unit: "bcd", standingBody: "tyt" },
-  defaults: { escalation: { graceDays: 2, repeatEveryDays: 7, maxEscalations: 2 } },
-  units: [
-    { id: "ubnd", name: "UBND xã Thử", kind: "commune" },
-    {
-      id: "bcd",
-      name: "Ban Chỉ đạo xã Thử",
-      kind: "steering-committee",
-      contacts: { emails: ["bcd@example.org"] },
-    },
-    {
-      id: "tyt",
-      name: "Trạm Y tế xã Thử",
-      kind: "health-station",
-      contacts: { emails: ["tyt@example.org"] },
-    },
-    ...["a", "b", "c"].map((x, i) => ({
-      id: `thon-${x}`,
-      name: `Thôn ${x.toUpperCase()}`,
-      kind: "other",
-      contacts: { emails: [`thon-${x}@example.org`], phones: [`+8490000010${i}`] },
-    })),
-  ],
-  groups: [{ id: "cac-thon", name: "Các thôn", members: ["thon-a", "thon-b", "thon-c"] }],
-  obligations: [
-    {
-      id: "bao-cao",
-      title: "Báo cáo danh sách người cao tuổi",
-      source: "Mục 1",
-      timing: "trước ngày 25/03/2025",
-      schedule: { kind: "date", date: "2025-03-25" },
-      lead: ["cac-thon"],
-      deliverable: { what: "Danh sách", to: "tyt" },
-    },
-  ],
-});
 const ID = (unit: string) => `thu:bao-cao:2025:${unit}`;
 
 describe("deadline lifecycle on the local engines", () => {
@@ -162,6 +118,47 @@ describe("deadline lifecycle on the local engines", () => {
     );
     const mail = (await ses.sent()).filter((m) => m.to[0] === "bcd@example.org");
     expect(mail.at(-1)?.subject).toContain("Báo cáo danh sách người cao tuổi");
+  });
+
+  it("does not tell the standing body of its own lateness: the committee gets the whole list, it the others", async () => {
+    const standingBodyOwes = PlanFile.parse({
+      ...plan,
+      obligations: [{ ...plan.obligations[0], lead: ["cac-thon", "tyt"] }],
+    });
+    const mails: EmailMessage[] = [];
+    const t = await setup({
+      plan: standingBodyOwes,
+      email: (inner) => ({
+        sendEmail: (m: EmailMessage) => {
+          mails.push(m);
+          return inner.sendEmail(m);
+        },
+      }),
+    });
+    t.workflows.startLifecycle("thu:bao-cao:2025");
+    await t.workflows.settle();
+
+    const escalations = (to: string) =>
+      mails.filter((m) => m.to[0] === to && m.subject.includes("Quá hạn (thông báo lần"));
+    const toCommittee = escalations("bcd@example.org");
+    const toStandingBody = escalations("tyt@example.org");
+    expect(toCommittee).toHaveLength(2);
+    expect(toStandingBody).toHaveLength(2);
+    // The greeting names the standing body in both; the list of overdue units is what differs.
+    const listed = (m: EmailMessage) =>
+      m.text
+        .split("\n")
+        .filter((line) => !line.startsWith("Kính gửi"))
+        .join("\n");
+    for (const m of toCommittee) {
+      expect(m.subject).toContain("4 đơn vị chưa nộp");
+      expect(listed(m)).toContain("Trạm Y tế xã Thử");
+    }
+    for (const m of toStandingBody) {
+      expect(m.subject).toContain("3 đơn vị chưa nộp");
+      expect(listed(m)).not.toContain("Trạm Y tế xã Thử");
+      expect(listed(m)).toContain("Thôn C");
+    }
   });
 
   it("retries failing sends with backoff, records those that keep failing, and reports them to the committee", async () => {
