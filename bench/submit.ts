@@ -15,6 +15,7 @@ import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { DeadlineStore } from "../functions/commons/deadline-store";
 import { httpHandler } from "../functions/commons/middleware";
 import type { SubmissionDeps } from "../functions/commons/submissions";
+import { makeShortLink } from "../functions/short-link/handler";
 import { makeSubmissionApi } from "../functions/submission-api/handler";
 import { makeSubmissionForm } from "../functions/submission-form/handler";
 import { startDynamoDbLocal } from "../local/dynamodb-local";
@@ -99,6 +100,12 @@ try {
     "submission-api": httpHandler(makeSubmissionApi(() => deps)),
     "submission-form": httpHandler(
       makeSubmissionForm(
+        () => deps,
+        () => "",
+      ),
+    ),
+    "short-link": httpHandler(
+      makeShortLink(
         () => deps,
         () => "",
       ),

@@ -4,7 +4,7 @@
  */
 export const HTTP_ROUTES = [
   { routeKey: "GET /f/{token}", handler: "submission-form" },
-  { routeKey: "GET /s/{id}", handler: "submission-form" },
+  { routeKey: "GET /s/{id}", handler: "short-link" },
   { routeKey: "POST /f/{token}", handler: "submission-form" },
   { routeKey: "GET /api/links/{token}", handler: "submission-api" },
   { routeKey: "POST /api/links/{token}/submissions", handler: "submission-api" },

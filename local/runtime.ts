@@ -26,6 +26,7 @@ import { httpHandler } from "../functions/commons/middleware";
 import { SesEmailSender } from "../functions/commons/notifications";
 import type { SubmissionDeps } from "../functions/commons/submissions";
 import { createTableInput } from "../functions/commons/table";
+import { makeShortLink } from "../functions/short-link/handler";
 import { makeSubmissionApi } from "../functions/submission-api/handler";
 import { makeSubmissionForm } from "../functions/submission-form/handler";
 import { loadPlan } from "../shared/plan/load";
@@ -134,6 +135,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       "submission-api": httpHandler(makeSubmissionApi(() => deps)),
       "submission-form": httpHandler(
         makeSubmissionForm(
+          () => deps,
+          () => baseUrl,
+        ),
+      ),
+      "short-link": httpHandler(
+        makeShortLink(
           () => deps,
           () => baseUrl,
         ),

@@ -17,10 +17,12 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import { type DeadlineInstance, expandPlan, planYears } from "../../shared/calendar/expand";
 import { formFor } from "../../shared/plan/forms";
 import type { Contacts, EscalationPolicy, FormField, PlanFile } from "../../shared/plan/schema";
 import { deriveStatus, type ExpectationState } from "../../shared/submission/derive";
+import type { ShortLink, StoredShortLink } from "../../shared/submission/short-link";
 import type { ExpectationStatus, Timeliness } from "../../shared/submission/status";
 import type { Submitter } from "../../shared/submission/submission-schema";
 import { mapConcurrent } from "./concurrency";
@@ -117,6 +119,14 @@ export type RecordResult =
   | { outcome: "created"; submission: SubmissionItem }
   | { outcome: "duplicate"; submission: SubmissionItem }
   | { outcome: "conflict"; submission: SubmissionItem };
+
+/** A short link as stored; keyId and linkExpiresAt are absent from those stored before they were kept. */
+const StoredShortLinkItem = z.object({
+  type: z.literal("short-link"),
+  instanceId: z.string(),
+  keyId: z.string().optional(),
+  linkExpiresAt: z.number().optional(),
+});
 
 /** Bumped when stored items change shape: data of another version is refused, never misread. */
 export const DATA_MODEL_VERSION = 3;
@@ -837,21 +847,59 @@ export class DeadlineStore {
 
   // ---- short links for SMS ----------------------------------------------------------------
 
-  async saveShortLink(id: string, instanceId: string): Promise<void> {
-    await this.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.shortLink(id), type: "short-link", instanceId },
-      }),
-    );
+  /**
+   * Stores a short link once per unit, deadline and link key. A reminder writes it again only to
+   * carry it further: a later expiry (the deadline was extended), or a key renamed since. The
+   * instance must match, so a colliding id never re-points another unit's link.
+   */
+  async saveShortLink(link: ShortLink, issuedAt: Date): Promise<boolean> {
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.shortLink(link.id),
+            type: "short-link",
+            instanceId: link.instanceId,
+            keyId: link.keyId,
+            // Not "expiresAt", the table's TTL attribute: an expired short link must still say so (410).
+            linkExpiresAt: link.expiresAt,
+            issuedAt: issuedAt.toISOString(),
+          },
+          ConditionExpression:
+            "attribute_not_exists(pk) OR (instanceId = :i AND (attribute_not_exists(keyId) OR keyId <> :k OR linkExpiresAt < :e))",
+          ExpressionAttributeValues: { ":i": link.instanceId, ":k": link.keyId, ":e": link.expiresAt },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === "ConditionalCheckFailedException") return false;
+      throw err;
+    }
   }
 
-  async resolveShortLink(id: string): Promise<string | undefined> {
+  async resolveShortLink(id: string): Promise<StoredShortLink | undefined> {
     if (!/^[A-Za-z0-9_-]{6,32}$/.test(id)) return undefined;
-    const out = await this.send<{ Item?: { instanceId: string } }>(
+    const out = await this.send<{ Item?: Record<string, unknown> }>(
       new GetCommand({ TableName: this.tableName, Key: keys.shortLink(id) }),
     );
-    return out.Item?.instanceId;
+    const item = StoredShortLinkItem.safeParse(out.Item);
+    if (!item.success) return undefined;
+    const { instanceId, keyId, linkExpiresAt } = item.data;
+    return {
+      id,
+      instanceId,
+      ...(keyId !== undefined && { keyId }),
+      ...(linkExpiresAt !== undefined && { expiresAt: linkExpiresAt }),
+    };
+  }
+
+  /** One unit of a plan with its contacts (whom a unit asks for a new link). */
+  async planUnit(
+    planId: string,
+    unitId: string,
+  ): Promise<{ unitId: string; name: string; contacts: Contacts } | undefined> {
+    return (await this.planUnits(planId, [unitId]))[0];
   }
 
   private readonly planContexts = new Map<

@@ -5,7 +5,6 @@
  * backoff, and recorded as sent or failed, so none is sent twice, none is dropped silently, and
  * failures reach the escalation.
  */
-import { createHmac } from "node:crypto";
 import { type LifecycleAction, nextStep, reminderStage } from "../../shared/lifecycle/next-step";
 import {
   escalationEmail,
@@ -13,7 +12,8 @@ import {
   reminderEmail,
   reminderSms,
 } from "../../shared/notify/messages";
-import { type LinkKeyring, linkExpiry, linkKey, signLink } from "../../shared/submission/link-token";
+import { type LinkKeyring, linkExpiry, signLink } from "../../shared/submission/link-token";
+import { issueShortLink } from "../../shared/submission/short-link";
 import { mapConcurrent } from "./concurrency";
 import type {
   DeadlineStore,
@@ -87,12 +87,6 @@ export async function planNextStep(deps: LifecycleDeps, ref: DeadlineRef): Promi
   );
 }
 
-/** A short link for SMS: an unguessable id that the web form turns into the unit's signed link. */
-export function shortLinkId(keyring: LinkKeyring, instanceId: string): string {
-  const key = linkKey(keyring, keyring.current) ?? Buffer.alloc(0);
-  return createHmac("sha256", key).update(`short:${instanceId}`).digest("base64url").slice(0, 10);
-}
-
 interface Outcome {
   sent: number;
   failed: number;
@@ -160,11 +154,8 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
     d.opensOn !== undefined && d.remindAt[0] !== undefined && stage === reminderStage(d.remindAt[0]);
   const windowOpen = opening && Date.parse(d.remindAt[0] ?? "") < Date.parse(d.opensOn ?? "") + 5 * DAY_MS;
   await mapConcurrent(missing(s.units), SEND_CONCURRENCY, async (unit) => {
-    const token = signLink(deps.keyring, {
-      instanceId: unit.instanceId,
-      unitId: unit.unitId,
-      expiresAt: linkExpiry(d.dueAt, now),
-    });
+    const expiresAt = linkExpiry(d.dueAt, now);
+    const token = signLink(deps.keyring, { instanceId: unit.instanceId, unitId: unit.unitId, expiresAt });
     const content: ReminderContent = {
       unitName: unit.unitName,
       title: d.title,
@@ -185,11 +176,11 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
     };
     const base = { instanceId: unit.instanceId, unitId: unit.unitId, stage };
     const email = reminderEmail(content);
-    const shortId = shortLinkId(deps.keyring, unit.instanceId);
-    // The short link is stored with the unit's first SMS for this deadline, not again at each stage.
-    const hadSms = s.sends.some((x) => x.unitId === unit.unitId && x.channel === "sms");
-    if (unit.contacts.phones.length > 0 && !hadSms) await deps.store.saveShortLink(shortId, unit.instanceId);
-    const sms = reminderSms({ ...content, shortLink: `${deps.baseUrl}/s/${shortId}` });
+    const short = issueShortLink(deps.keyring, unit.instanceId, expiresAt);
+    // Offered at every reminder, stored once per key: after a key rotation the next reminder
+    // carries a new short link that works, while the old one stays revoked.
+    if (unit.contacts.phones.length > 0) await deps.store.saveShortLink(short, now);
+    const sms = reminderSms({ ...content, shortLink: `${deps.baseUrl}/s/${short.id}` });
     await Promise.all([
       ...unit.contacts.emails.map((to) =>
         deliver(

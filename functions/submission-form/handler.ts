@@ -9,7 +9,6 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { FormField } from "../../shared/plan/schema";
 import { attachmentPrefix } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
-import { linkExpiry, signLink } from "../../shared/submission/link-token";
 import {
   type DeadlineView,
   errorPage,
@@ -22,7 +21,6 @@ import {
 import { appConfig } from "../commons/config";
 import type { ExpectationItem, SubmissionItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
-import { parseInstanceId } from "../commons/keys";
 import { httpHandler } from "../commons/middleware";
 import { submissionDeps } from "../commons/submission-deps";
 import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
@@ -175,26 +173,6 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
     const fail = (status: number, message: string) =>
       htmlResponse(status, errorPage({ title: ERROR_TITLES[status] ?? "Không nộp được", message }));
 
-    if (event.routeKey === "GET /s/{id}") {
-      // The short link of an SMS: a fresh personal link for the instance it names.
-      const instanceId = await d.store.resolveShortLink(event.pathParameters?.id ?? "");
-      const ref = instanceId ? parseInstanceId(instanceId) : undefined;
-      if (!instanceId || !ref) return fail(404, submissionError("deadline_not_found").message);
-      const definition = await d.store.deadlineDefinition(ref);
-      if (!definition) return fail(404, submissionError("deadline_not_found").message);
-      const fresh = signLink(d.keyring, {
-        instanceId,
-        unitId: ref.unitId,
-        expiresAt: linkExpiry(definition.dueAt, d.now()),
-      });
-      return {
-        statusCode: 302,
-        headers: {
-          location: `${publicBaseUrl()}/f/${encodeURIComponent(fresh)}`,
-          "cache-control": "no-store",
-        },
-      };
-    }
     if (event.requestContext.http.method === "GET") {
       const opened = await openLink(d, token);
       if (!opened.ok) return fail(opened.error.status, opened.error.message);

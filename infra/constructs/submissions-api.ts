@@ -45,19 +45,20 @@ export class SubmissionsApi extends Construct {
 
     const environment = {
       TABLE_NAME: data.table.tableName,
-      ATTACHMENT_BUCKET: data.attachments.bucketName,
       LINK_KEYS_SECRET_ARN: data.linkKeys.secretArn,
       PUBLIC_BASE_URL: this.api.apiEndpoint,
     };
-    const make = (name: HandlerName, description: string) => {
-      const f = new HanchotFunction(this, name, {
+    const make = (name: HandlerName, description: string, extraEnvironment: Record<string, string> = {}) =>
+      new HanchotFunction(this, name, {
         entry: `${name}/handler.ts`,
         handler: "handler",
         description,
-        environment,
+        environment: { ...environment, ...extraEnvironment },
         logRetention: props.logRetention,
         reservedConcurrentExecutions: 20,
       });
+    const submissions = (name: HandlerName, description: string) => {
+      const f = make(name, description, { ATTACHMENT_BUCKET: data.attachments.bucketName });
       // Reads of deadlines and submissions, and the one conditional write of a submission.
       data.table.grant(f.fn, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
       data.key.grantEncryptDecrypt(f.fn);
@@ -72,9 +73,15 @@ export class SubmissionsApi extends Construct {
       );
       return f;
     };
+    const shortLink = make("short-link", "hanchot: the short links of reminder SMS");
+    // Reads only: the short link, the deadline, the contact to show; and the keyring to sign with.
+    data.table.grant(shortLink.fn, "dynamodb:GetItem");
+    data.key.grantDecrypt(shortLink.fn);
+    data.linkKeys.grantRead(shortLink.fn);
     this.functions = {
-      "submission-form": make("submission-form", "hanchot: the web form of a unit's personal link"),
-      "submission-api": make("submission-api", "hanchot: the JSON API of submissions and uploads"),
+      "submission-form": submissions("submission-form", "hanchot: the web form of a unit's personal link"),
+      "submission-api": submissions("submission-api", "hanchot: the JSON API of submissions and uploads"),
+      "short-link": shortLink,
     };
 
     for (const route of HTTP_ROUTES) {

@@ -231,10 +231,29 @@ ${deadlineCard(d)}
   );
 }
 
-export function errorPage(input: { title: string; message: string }): string {
+export interface ContactView {
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Whom to ask for a new link, with a way to reach them (mailto:, tel: open on a phone). */
+function contactLine(c: ContactView): Html {
+  const ways = [
+    c.email ? html`email <a href="mailto:${c.email}">${c.email}</a>` : "",
+    c.phone ? html`điện thoại <a href="tel:${c.phone}">${c.phone}</a>` : "",
+  ].filter((w) => w !== "");
+  return html`<p>Để nhận đường dẫn mới, hãy liên hệ <strong>${c.name}</strong>${
+    ways.length > 0 ? html`: ${ways.map((w, i) => html`${i > 0 ? ", " : ""}${w}`)}` : ""
+  }.</p>`;
+}
+
+export function errorPage(input: { title: string; message: string; contact?: ContactView }): string {
   return page(
     input.title,
-    html`<section class="card summary" role="alert"><h1>${input.title}</h1><p>${input.message}</p></section>`,
+    html`<section class="card summary" role="alert"><h1>${input.title}</h1><p>${input.message}</p>${
+      input.contact ? contactLine(input.contact) : ""
+    }</section>`,
   );
 }
 

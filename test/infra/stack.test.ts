@@ -106,7 +106,7 @@ describe("the hanchot stack", () => {
     const ours = Object.values(functions).filter((f) =>
       JSON.stringify((f as { Properties: unknown }).Properties).includes("hanchot:"),
     );
-    expect(ours).toHaveLength(7);
+    expect(ours).toHaveLength(8);
     for (const f of ours) {
       expect((f as { Properties: Record<string, unknown> }).Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -142,6 +142,13 @@ describe("the hanchot stack", () => {
       "dynamodb:PutItem",
       "dynamodb:Query",
     ]);
+    // The short links of SMS only read: the link, the deadline, the contact to show.
+    expect(dynamo("SubmissionsshortlinkFunction")).toEqual(["dynamodb:GetItem"]);
+    const shortLink = actionsOf(statementsOf(dev.template, "SubmissionsshortlinkFunction"));
+    expect(shortLink.has("secretsmanager:GetSecretValue")).toBe(true);
+    expect(
+      [...shortLink].filter((a) => /^(s3|sns|ses):|^kms:(Encrypt|ReEncrypt|GenerateDataKey)/.test(a)),
+    ).toEqual([]);
     expect(dynamo("WorkflowsPlanNextStepFunction")).toEqual(["dynamodb:Query"]);
     expect(dynamo("WorkflowsMarkOverdueFunction")).toEqual([
       "dynamodb:GetItem",
@@ -251,8 +258,8 @@ describe("the hanchot stack", () => {
     }>;
     const metrics = alarms.map((a) => a.Properties.MetricName);
     expect(metrics.filter((m) => m === "ExecutionsFailed")).toHaveLength(2);
-    expect(metrics.filter((m) => m === "Errors")).toHaveLength(7);
-    expect(metrics.filter((m) => m === "Throttles")).toHaveLength(7);
+    expect(metrics.filter((m) => m === "Errors")).toHaveLength(8);
+    expect(metrics.filter((m) => m === "Throttles")).toHaveLength(8);
     expect(metrics).toContain("NumberOfMessagesPublished");
     for (const a of alarms) expect(a.Properties.AlarmActions).toHaveLength(1);
     prod.template.hasResourceProperties("AWS::SNS::Subscription", {
@@ -305,7 +312,7 @@ describe("the hanchot stack", () => {
     const bundles = readdirSync(out).filter(
       (d) => d.startsWith("asset.") && existsSync(join(out, d, "index.mjs")),
     );
-    // Two submission bundles and one lifecycle-steps bundle (five functions share it).
-    expect(bundles.length).toBeGreaterThanOrEqual(3);
+    // Two submission bundles, the short links' and one lifecycle-steps bundle (five functions share it).
+    expect(bundles.length).toBeGreaterThanOrEqual(4);
   }, 200_000);
 });

@@ -12,7 +12,11 @@ describe("the local HTTP adapter", () => {
       return { statusCode: 200, body: "ok" };
     };
     ({ server, url } = await startHttpApi(
-      { "submission-api": answer as never, "submission-form": answer as never },
+      {
+        "submission-api": answer as never,
+        "submission-form": answer as never,
+        "short-link": answer as never,
+      },
       0,
     ));
   });

@@ -5,6 +5,7 @@ import { AttachmentStore } from "../../functions/commons/attachments";
 import { DeadlineStore } from "../../functions/commons/deadline-store";
 import { httpHandler } from "../../functions/commons/middleware";
 import type { SubmissionDeps } from "../../functions/commons/submissions";
+import { makeShortLink } from "../../functions/short-link/handler";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { makeSubmissionForm } from "../../functions/submission-form/handler";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
@@ -30,9 +31,15 @@ export async function submissionApp(planFile = "test/fixtures/all-rules.yaml") {
       () => BASE_URL,
     ),
   );
+  const shortLink = httpHandler(
+    makeShortLink(
+      () => deps,
+      () => BASE_URL,
+    ),
+  );
   const link = (instanceId: string, expiresAt = Date.parse("2026-01-01T00:00:00Z") / 1000) =>
     signLink(keyring, { instanceId, unitId: instanceId.split(":").at(-1) ?? "", expiresAt });
-  return { store, plan, keyring, clock, deps, api, form, link, tableName, attachments };
+  return { doc, store, plan, keyring, clock, deps, api, form, shortLink, link, tableName, attachments };
 }
 
 export function httpEvent(input: {

@@ -1,0 +1,99 @@
+/**
+ * npm run -s link -- --plan <file> --instance <plan:obligation:period:unit>
+ * npm run -s link -- --plan <file> --unit <id> --obligation <id> --period <period>
+ *   [--keys .local/link-keys.json] [--base-url http://127.0.0.1:3000]
+ *   [--table <TableName> --secret <LinkKeysSecretArn> --base-url <FormBaseUrl>] [--region ap-southeast-1]
+ *
+ * Prints a unit's personal form link for one deadline instance, and when it expires (Vietnam
+ * time): to re-issue a link that was lost, expired, or revoked by a key rotation. By default for
+ * the local stack (`npm start`); with --table, --secret and --base-url (stack outputs) for a
+ * deployed one, with the usual AWS credentials.
+ */
+import { parseArgs } from "node:util";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeadlineStore } from "../functions/commons/deadline-store";
+import { formatVietnameseInstant } from "../shared/calendar/civil-date";
+import { instanceId } from "../shared/calendar/expand";
+import { loadPlan, PlanFileError } from "../shared/plan/load";
+import { issuePersonalLink, LinkRefused } from "./personal-link";
+
+const USAGE = `Cách dùng: npm run -s link -- --plan <tệp kế hoạch> --instance <kế hoạch:nhiệm vụ:kỳ:đơn vị>
+       npm run -s link -- --plan <tệp kế hoạch> --unit <mã đơn vị> --obligation <mã nhiệm vụ> --period <kỳ>
+  --keys      khóa ký đường dẫn cục bộ (mặc định .local/link-keys.json, do npm start tạo)
+  --base-url  địa chỉ của biểu mẫu (mặc định http://127.0.0.1:3000)
+  --table, --secret, --base-url   cho hệ thống đã triển khai: TableName, LinkKeysSecretArn, FormBaseUrl của stack`;
+
+function fail(message: string, code = 1): never {
+  console.error(`Lỗi: ${message}`);
+  if (code === 2) console.error(USAGE);
+  process.exit(code);
+}
+
+let values: ReturnType<typeof parse>["values"];
+function parse() {
+  return parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== "--"),
+    options: {
+      plan: { type: "string" },
+      instance: { type: "string" },
+      unit: { type: "string" },
+      obligation: { type: "string" },
+      period: { type: "string" },
+      keys: { type: "string", default: ".local/link-keys.json" },
+      "base-url": { type: "string" },
+      table: { type: "string" },
+      secret: { type: "string" },
+      region: { type: "string", default: process.env.AWS_REGION ?? "ap-southeast-1" },
+    },
+  });
+}
+try {
+  ({ values } = parse());
+} catch (err) {
+  fail((err as Error).message, 2);
+}
+
+if (!values.plan) fail("thiếu --plan", 2);
+const byParts = values.unit !== undefined || values.obligation !== undefined || values.period !== undefined;
+if (values.instance && byParts)
+  fail("dùng --instance, hoặc --unit, --obligation và --period, không dùng cả hai", 2);
+if (!values.instance && !(values.unit && values.obligation && values.period))
+  fail("thiếu --instance (hoặc đủ --unit, --obligation và --period)", 2);
+const deployed = values.table !== undefined || values.secret !== undefined;
+if (deployed && !(values.table && values.secret && values["base-url"]))
+  fail("với hệ thống đã triển khai cần đủ --table, --secret và --base-url", 2);
+
+try {
+  const plan = await loadPlan(values.plan);
+  const id =
+    values.instance ?? instanceId(plan.id, values.obligation ?? "", values.period ?? "", values.unit ?? "");
+  const link = await issuePersonalLink({
+    instanceId: id,
+    deadlines: deployed
+      ? {
+          plan,
+          store: new DeadlineStore(
+            DynamoDBDocumentClient.from(new DynamoDBClient({ region: values.region }), {
+              marshallOptions: { removeUndefinedValues: true },
+            }),
+            values.table ?? "",
+          ),
+        }
+      : { plan },
+    keys: deployed
+      ? { secretArn: values.secret ?? "", secrets: new SecretsManagerClient({ region: values.region }) }
+      : { file: values.keys },
+    baseUrl: values["base-url"] ?? "http://127.0.0.1:3000",
+    now: new Date(),
+  });
+  console.log(`${link.unitName} — ${link.title}`);
+  console.log(`kỳ ${link.period}, ${link.dueText}`);
+  console.log(link.url);
+  console.log(`Đường dẫn dùng được đến ${formatVietnameseInstant(link.expiresAt * 1000)} (giờ Việt Nam).`);
+} catch (err) {
+  if (err instanceof LinkRefused) fail(err.message);
+  if (err instanceof PlanFileError) fail(err.message);
+  throw err;
+}
