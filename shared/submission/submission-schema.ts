@@ -51,7 +51,8 @@ export type Submitter = z.infer<typeof Submitter>;
 /** What a field's raw value becomes before "required" is judged: blank and invisible text is empty. */
 function cleanValue(field: FormField) {
   const multiLine = field.type === "textarea";
-  const cleans = ["text", "textarea", "number", "percent"].includes(field.type);
+  // File fields carry storage keys, compared byte for byte; checkboxes are read as booleans.
+  const cleans = field.type !== "file" && field.type !== "checkbox";
   return (v: unknown) => (cleans && typeof v === "string" ? cleanText(v, multiLine) : v);
 }
 
@@ -102,7 +103,7 @@ function fieldSchema(field: FormField): z.ZodType {
       break;
     case "select":
       schema = z.enum(
-        (field.options ?? []) as [string, ...string[]],
+        (field.options ?? []).map((o) => o.normalize("NFC")) as [string, ...string[]],
         `Chọn một giá trị trong danh sách cho "${label}"`,
       );
       break;

@@ -148,6 +148,8 @@ describe("the submission schema of a form", () => {
     { id: "ty-le", label: "Tỷ lệ", type: "percent", required: false },
     { id: "tom-tat", label: "Tóm tắt", type: "textarea", required: true },
     { id: "ten", label: "Tên đợt", type: "text", required: false, maxLength: 10 },
+    { id: "muc-do", label: "Mức độ", type: "select", options: ["Đạt", "Chưa đạt"], required: false },
+    { id: "ngay", label: "Ngày khám", type: "date", required: false },
   ];
   const schema = formFieldsSchema(form);
   const parse = (fields: Record<string, unknown>) => {
@@ -195,6 +197,13 @@ describe("the submission schema of a form", () => {
     const nfd = "Đợt một ấy".normalize("NFD");
     expect(nfd.length).toBeGreaterThan(10);
     expect(parse({ ten: nfd })).toMatchObject({ ok: true, value: { ten: "Đợt một ấy" } });
+  });
+
+  it("reads a select choice typed in NFD and a date with spaces around it", () => {
+    expect(parse({ "muc-do": "Chưa đạt".normalize("NFD"), ngay: " 2025-03-02 " })).toMatchObject({
+      ok: true,
+      value: { "muc-do": "Chưa đạt".normalize("NFC"), ngay: "2025-03-02" },
+    });
   });
 
   it("cleans and NFC-normalises the submitter's name", () => {
