@@ -133,7 +133,7 @@ export async function acceptSubmission(
   deps: SubmissionDeps,
   request: { token: string; body: unknown; idempotencyKey: string },
 ): Promise<Result<Accepted>> {
-  // Without a key two identical requests would store two submissions; the caller must send one.
+  // The receipt is derived from the key, so it must be one a client can send again unchanged.
   if (!isIdempotencyKey(request.idempotencyKey)) {
     return { ok: false, error: submissionError("idempotency_key_invalid") };
   }
