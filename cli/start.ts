@@ -72,7 +72,7 @@ Giờ hệ thống     ${formatVietnameseInstant(now.getTime())}${startAt ? " (�
 Thư đã gửi       ${stack.mailViewerUrl}   (SES cục bộ: aws-ses-v2-local)
 SMS đã gửi       ${stack.smsOutboxUrl}
 Biểu mẫu nộp     ${stack.baseUrl}/f/<đường dẫn riêng của đơn vị>
-API              POST ${stack.baseUrl}/api/links/<đường dẫn riêng>/submissions
+API              POST ${stack.baseUrl}/api/links/<đường dẫn riêng>/submissions   (kèm tiêu đề Idempotency-Key)
 `);
 
 /** Each sample unit's next open deadline (or its latest overdue one), with its personal link. */

@@ -6,7 +6,6 @@
  * The request path costs one DynamoDB request: the deadline's definition is reused across the
  * units that submit for it (DeadlineStore.deadlineDefinition), and the submission is one PutItem.
  */
-import { randomUUID } from "node:crypto";
 import type { FormField } from "../../shared/plan/schema";
 import { ATTACHMENT_KINDS_VI } from "../../shared/submission/attachments";
 import { type SubmissionError, submissionError } from "../../shared/submission/errors";
@@ -14,6 +13,7 @@ import { type LinkClaims, type LinkKeyring, verifyLink } from "../../shared/subm
 import { receiptNumber } from "../../shared/submission/receipt";
 import { timeliness } from "../../shared/submission/status";
 import { submissionSchema } from "../../shared/submission/submission-schema";
+import { isIdempotencyKey } from "../../shared/submission/typed-input";
 import type { AttachmentCheck, AttachmentStore } from "./attachments";
 import type {
   AttachmentRecord,
@@ -131,8 +131,12 @@ export interface Accepted {
 
 export async function acceptSubmission(
   deps: SubmissionDeps,
-  request: { token: string; body: unknown; idempotencyKey?: string },
+  request: { token: string; body: unknown; idempotencyKey: string },
 ): Promise<Result<Accepted>> {
+  // The receipt is derived from the key, so it must be one a client can send again unchanged.
+  if (!isIdempotencyKey(request.idempotencyKey)) {
+    return { ok: false, error: submissionError("idempotency_key_invalid") };
+  }
   const deadline = await expectedDeadline(deps, request.token);
   if (!deadline.ok) return deadline;
   const { definition, instanceId } = deadline;
@@ -149,7 +153,7 @@ export async function acceptSubmission(
   if (!checked.ok) return checked;
 
   const submittedAt = deps.now();
-  const idempotencyKey = request.idempotencyKey ?? randomUUID();
+  const { idempotencyKey } = request;
   const result = await deps.store.recordSubmission({
     instanceId,
     dueAt: definition.dueAt,

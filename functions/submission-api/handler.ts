@@ -1,7 +1,8 @@
 /**
  * JSON API of submissions, for units' own systems:
  *   GET  /api/links/{token}              the deadline and where the unit stands
- *   POST /api/links/{token}/submissions  submit {submitter, fields}; Idempotency-Key header
+ *   POST /api/links/{token}/submissions  submit {submitter, fields}; an Idempotency-Key header is
+ *                                        required (8–128 printable ASCII characters)
  *   POST /api/links/{token}/uploads      {field}: a presigned POST form to upload one file to
  *                                        (≤ 10 MB); its key then goes in fields.<field>
  */
@@ -54,12 +55,12 @@ export function makeSubmissionApi(deps: () => SubmissionDeps) {
       const { url, fields, key } = presigned.upload;
       return jsonResponse(201, { url, fields, key, maxBytes: MAX_ATTACHMENT_BYTES });
     }
+    // Required: a retry after a lost response must find the first submission, not store a second.
     const idempotencyKey = event.headers["idempotency-key"];
-    const result = await acceptSubmission(deps(), {
-      token,
-      body: body.value,
-      ...(idempotencyKey && { idempotencyKey }),
-    });
+    if (idempotencyKey === undefined || idempotencyKey === "") {
+      return errorJson(submissionError("idempotency_key_required"));
+    }
+    const result = await acceptSubmission(deps(), { token, body: body.value, idempotencyKey });
     if (!result.ok) return errorJson(result.error);
     const { submission: s, definition: d } = result;
     return jsonResponse(result.duplicate ? 200 : 201, {

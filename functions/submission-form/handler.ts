@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { FormField } from "../../shared/plan/schema";
 import { attachmentPrefix } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
+import { isIdempotencyKey } from "../../shared/submission/typed-input";
 import {
   type DeadlineView,
   errorPage,
@@ -193,7 +194,11 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
     const opened = await openLink(d, token);
     if (!opened.ok) return fail(opened.error.status, opened.error.message);
     const params = body.value;
+    // The page carries its own key in a hidden field (no header needed); one altered by hand is refused.
     const idempotencyKey = params.get("idempotencyKey") || randomUUID();
+    if (!isIdempotencyKey(idempotencyKey)) {
+      return fail(400, "Biểu mẫu đã bị thay đổi nên không nộp được. Hãy tải lại trang rồi nộp lại.");
+    }
     const result = await acceptSubmission(d, {
       token,
       body: bodyFromForm(params, opened.expectation.form),

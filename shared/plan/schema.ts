@@ -184,6 +184,8 @@ export const FormField = z.strictObject({
   help: z.string().optional(),
   options: z.array(z.string().min(1)).optional(),
   maxLength: z.number().int().positive().optional(),
+  /** A number field that counts things ("Số người…"): whole numbers only. */
+  integer: z.boolean().optional().describe("Chỉ nhận số nguyên (trường đếm số lượng: Số người, Số hồ sơ…)"),
 });
 export type FormField = z.infer<typeof FormField>;
 

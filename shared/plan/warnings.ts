@@ -5,7 +5,7 @@
 
 import { PlanIndex } from "../calendar/expand";
 import { isDated } from "../calendar/rules";
-import type { PlanFile } from "./schema";
+import type { FormField, PlanFile } from "./schema";
 import { phraseDisagreement } from "./timing-phrase";
 
 export interface PlanWarning {
@@ -24,6 +24,25 @@ export function planWarnings(plan: PlanFile): PlanWarning[] {
     for (const unit of index.resolve(o.lead)) {
       if (unit.contacts.emails.length === 0 && unit.contacts.phones.length === 0) unreachable.add(unit.id);
     }
+  });
+  // A count without the integer flag would accept "12,5 người": the flag is explicit, this catches it missing.
+  const counts = (fields: readonly FormField[], path: string) => {
+    fields.forEach((f, i) => {
+      if (
+        f.type === "number" &&
+        f.integer === undefined &&
+        /^(tổng )?số(\s|$)/iu.test(f.label.normalize("NFC"))
+      ) {
+        warnings.push({
+          path: `${path}.fields[${i}]`,
+          message: `trường "${f.label}" có vẻ là số đếm: thêm "integer: true" để chỉ nhận số nguyên (hoặc "integer: false" nếu có phần thập phân)`,
+        });
+      }
+    });
+  };
+  for (const [id, form] of Object.entries(plan.forms)) counts(form.fields, `forms.${id}`);
+  plan.obligations.forEach((o, i) => {
+    if (typeof o.form === "object") counts(o.form.fields, `obligations[${i}].form`);
   });
   for (const id of unreachable) {
     warnings.push({

@@ -29,6 +29,16 @@ export const SUBMISSION_ERRORS = {
     message: "Không tìm thấy nhiệm vụ của đường dẫn này (kế hoạch có thể đã thay đổi).",
   },
   not_expected: { status: 409, message: "Nhiệm vụ này đã được hủy hoặc miễn cho đơn vị, không cần nộp." },
+  idempotency_key_required: {
+    status: 400,
+    message:
+      "Thiếu tiêu đề Idempotency-Key. Mỗi lần nộp hãy gửi kèm một mã riêng (8–128 ký tự ASCII, ví dụ một UUID); khi gửi lại cùng báo cáo, dùng lại đúng mã đó.",
+  },
+  idempotency_key_invalid: {
+    status: 400,
+    message:
+      "Tiêu đề Idempotency-Key không hợp lệ: cần 8–128 ký tự ASCII in được, không có dấu cách (ví dụ một UUID).",
+  },
   idempotency_conflict: {
     status: 409,
     message: "Yêu cầu này trùng mã với một lần nộp trước nhưng nội dung khác. Hãy tải lại trang rồi nộp lại.",

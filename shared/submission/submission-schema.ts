@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { FormField } from "../plan/schema";
+import { cleanText, readJsonNumber, readNumberText, textProblem } from "./typed-input";
 
 export const MAX_TEXT = 5_000;
 
@@ -15,12 +16,22 @@ export function normaliseVietnamesePhone(input: string): string | undefined {
   return national ? `+84${national[1]}` : undefined;
 }
 
+function refuseBadCharacters(label: string, multiLine: boolean) {
+  return (text: string, ctx: z.RefinementCtx) => {
+    const problem = textProblem(text, label, multiLine);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  };
+}
+
 export const Submitter = z.strictObject({
-  name: z
-    .string({ error: "Cần nhập họ và tên người nộp" })
-    .trim()
-    .min(2, "Cần nhập họ và tên người nộp")
-    .max(100, "Họ và tên dài quá 100 ký tự"),
+  name: z.preprocess(
+    (v) => (typeof v === "string" ? cleanText(v, false) : v),
+    z
+      .string({ error: "Cần nhập họ và tên người nộp" })
+      .min(2, "Cần nhập họ và tên người nộp")
+      .max(100, "Họ và tên dài quá 100 ký tự")
+      .superRefine(refuseBadCharacters("Họ và tên người nộp", false)),
+  ),
   phone: z.string({ error: "Cần nhập số điện thoại" }).transform((value, ctx) => {
     const phone = normaliseVietnamesePhone(value);
     if (phone === undefined) {
@@ -37,28 +48,54 @@ export const Submitter = z.strictObject({
 });
 export type Submitter = z.infer<typeof Submitter>;
 
+/** What a field's raw value becomes before "required" is judged: blank and invisible text is empty. */
+function cleanValue(field: FormField) {
+  const multiLine = field.type === "textarea";
+  // File fields carry storage keys, compared byte for byte; checkboxes are read as booleans.
+  const cleans = field.type !== "file" && field.type !== "checkbox";
+  return (v: unknown) => (cleans && typeof v === "string" ? cleanText(v, multiLine) : v);
+}
+
 function fieldSchema(field: FormField): z.ZodType {
   const label = field.label;
   const required = `Cần điền "${label}"`;
-  const text = (max: number) =>
+  const text = (max: number, multiLine: boolean) =>
     z
       .string({ error: required })
       .max(max, `"${label}" dài quá ${max} ký tự`)
-      .transform((s) => s.trim());
+      .superRefine(refuseBadCharacters(label, multiLine));
   let schema: z.ZodType;
   switch (field.type) {
     case "text":
-      schema = text(field.maxLength ?? 500);
+      schema = text(field.maxLength ?? 500, false);
       break;
     case "textarea":
-      schema = text(field.maxLength ?? MAX_TEXT);
+      schema = text(field.maxLength ?? MAX_TEXT, true);
       break;
     case "number":
     case "percent": {
-      let n = z.coerce.number({ error: `"${label}" phải là một số` }).finite(`"${label}" phải là một số`);
-      n = n.min(0, `"${label}" không được âm`);
-      if (field.type === "percent") n = n.max(100, `"${label}" là tỷ lệ phần trăm, từ 0 đến 100`);
-      schema = z.preprocess((v) => (typeof v === "string" ? v.trim().replace(",", ".") : v), n);
+      const percent = field.type === "percent";
+      const integer = field.integer === true;
+      let n = z.number().min(0, `"${label}" không được âm`);
+      if (percent) n = n.max(100, `"${label}" là tỷ lệ phần trăm, từ 0 đến 100`);
+      if (integer) n = n.int(`"${label}" là số đếm, phải là số nguyên (không có phần thập phân)`);
+      schema = z
+        .unknown()
+        .transform((v, ctx) => {
+          // Strings are read the Vietnamese way; JSON numbers from a unit's system stay numbers.
+          const reading =
+            typeof v === "string"
+              ? readNumberText(v, label, { integer, percent })
+              : typeof v === "number"
+                ? readJsonNumber(v, label)
+                : { ok: false as const, message: `"${label}" phải là một số` };
+          if (!reading.ok) {
+            ctx.addIssue({ code: "custom", message: reading.message });
+            return z.NEVER;
+          }
+          return reading.value;
+        })
+        .pipe(n);
       break;
     }
     case "date":
@@ -66,7 +103,7 @@ function fieldSchema(field: FormField): z.ZodType {
       break;
     case "select":
       schema = z.enum(
-        (field.options ?? []) as [string, ...string[]],
+        (field.options ?? []).map((o) => o.normalize("NFC")) as [string, ...string[]],
         `Chọn một giá trị trong danh sách cho "${label}"`,
       );
       break;
@@ -83,16 +120,21 @@ function fieldSchema(field: FormField): z.ZodType {
   }
   const empty = (v: unknown) =>
     v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
+  const clean = cleanValue(field);
+  const given = (v: unknown) => {
+    const cleaned = clean(v);
+    return empty(cleaned) ? undefined : cleaned;
+  };
   if (field.required) {
     return z.preprocess(
-      (v) => (empty(v) ? undefined : v),
+      given,
       z
         .any()
         .refine((v) => v !== undefined, { message: required, abort: true })
         .pipe(schema),
     );
   }
-  return z.preprocess((v) => (empty(v) ? undefined : v), schema.optional());
+  return z.preprocess(given, schema.optional());
 }
 
 /** The zod schema of a form's fields, by field id. Unknown fields are refused. */

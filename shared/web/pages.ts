@@ -109,7 +109,10 @@ function fieldControl(name: string, field: FormField, values: FormValues, error:
       return html`${label}${hint}<textarea ${common}>${text}</textarea>${err}`;
     case "number":
     case "percent":
-      return html`${label}${hint}<input type="text" inputmode="decimal" ${common} value="${text}">${err}`;
+      // Counts get the digits-only keypad; others need the comma for decimals.
+      return html`${label}${hint}<input type="text" inputmode="${
+        field.integer ? "numeric" : "decimal"
+      }" ${common} value="${text}">${err}`;
     case "date":
       return html`${label}${hint}<input type="date" ${common} value="${text}">${err}`;
     case "select":

@@ -61,12 +61,12 @@ describe("submission error paths (mocked DynamoDB)", () => {
         new ProvisionedThroughputExceededException({ message: "Rate exceeded for table t", $metadata: {} }),
       );
     const { api, token } = app();
-    const res = await postJson(api, token, body, { "Idempotency-Key": "k1" });
+    const res = await postJson(api, token, body, { "Idempotency-Key": "retry-k1" });
     expect(res.statusCode).toBe(500);
     expect(res.body ?? "").not.toMatch(/Rate exceeded|table|Throughput/);
     // The same request again, once DynamoDB has capacity, is stored once.
     ddb.on(PutCommand).resolves({});
-    expect((await postJson(api, token, body, { "Idempotency-Key": "k1" })).statusCode).toBe(201);
+    expect((await postJson(api, token, body, { "Idempotency-Key": "retry-k1" })).statusCode).toBe(201);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(2);
     const put = ddb.commandCalls(PutCommand)[1]?.args[0].input;
     expect(put?.ConditionExpression).toBe("attribute_not_exists(pk)");
@@ -91,11 +91,11 @@ describe("submission error paths (mocked DynamoDB)", () => {
       .digest("hex");
     ddb
       .on(GetCommand, {
-        Key: { pk: "DEADLINE#p#bao-cao#2025-Q1", sk: `UNIT#u1#SUBMISSION#${receiptNumber(ID, "twin")}` },
+        Key: { pk: "DEADLINE#p#bao-cao#2025-Q1", sk: `UNIT#u1#SUBMISSION#${receiptNumber(ID, "twin-key")}` },
       })
       .resolves({
         Item: {
-          receipt: receiptNumber(ID, "twin"),
+          receipt: receiptNumber(ID, "twin-key"),
           instanceId: ID,
           submittedAt: "2025-03-20T00:00:00.000Z",
           late: false,
@@ -103,11 +103,11 @@ describe("submission error paths (mocked DynamoDB)", () => {
           payloadHash,
         },
       });
-    const res = await postJson(api, token, body, { "Idempotency-Key": "twin" });
+    const res = await postJson(api, token, body, { "Idempotency-Key": "twin-key" });
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body ?? "{}")).toMatchObject({
       duplicate: true,
-      receipt: receiptNumber(ID, "twin"),
+      receipt: receiptNumber(ID, "twin-key"),
     });
   });
 
@@ -122,11 +122,11 @@ describe("submission error paths (mocked DynamoDB)", () => {
         new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }),
       );
     const { api, token } = app();
-    const res = await postJson(api, token, body, { "Idempotency-Key": "ghost" });
+    const res = await postJson(api, token, body, { "Idempotency-Key": "ghost-key" });
     expect(res.statusCode).toBe(500);
     expect(ddb.commandCalls(GetCommand).map((c) => c.args[0].input.Key?.sk)).toEqual([
       "DEADLINE",
-      `UNIT#u1#SUBMISSION#${(await import("../../shared/submission/receipt")).receiptNumber(ID, "ghost")}`,
+      `UNIT#u1#SUBMISSION#${(await import("../../shared/submission/receipt")).receiptNumber(ID, "ghost-key")}`,
     ]);
   });
 });

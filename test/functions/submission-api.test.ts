@@ -22,7 +22,7 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
   const stored = (id = QUARTERLY) => app.store.submissionsFor(id).then((s) => s.length);
 
   it("stores a valid submission, on time, with a receipt, and a retry with the same key returns it once", async () => {
-    const res = await postJson(app.api, app.link(QUARTERLY), valid, { "Idempotency-Key": "abc-1" });
+    const res = await postJson(app.api, app.link(QUARTERLY), valid, { "Idempotency-Key": "abc-12345" });
     expect(res.statusCode).toBe(201);
     const body = json(res);
     expect(body.receipt).toMatch(RECEIPT_PATTERN);
@@ -31,7 +31,7 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
       instanceId: QUARTERLY,
       dueText: "hạn chót: 23:59 ngày 24/03/2025",
     });
-    const again = await postJson(app.api, app.link(QUARTERLY), valid, { "Idempotency-Key": "abc-1" });
+    const again = await postJson(app.api, app.link(QUARTERLY), valid, { "Idempotency-Key": "abc-12345" });
     expect(again.statusCode).toBe(200);
     expect(json(again)).toMatchObject({ receipt: body.receipt, duplicate: true });
     expect(await stored()).toBe(1);
@@ -235,15 +235,135 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
     let expected = await stored(id);
     await fc.assert(
       fc.asyncProperty(payload, fc.option(fc.uuid(), { nil: undefined }), async (body, key) => {
-        const res = await postJson(app.api, app.link(id), body, key ? { "Idempotency-Key": key } : {});
+        const res = await postJson(app.api, app.link(id), body, { "Idempotency-Key": key });
         const status = res.statusCode ?? 500;
         const count = await stored(id);
         if (status === 201) expected += 1;
         expect([200, 201, 400, 413, 422]).toContain(status);
         expect(count).toBe(expected);
         if (status >= 400) expect(json(res).error.code).toMatch(/^[a-z_]+$/);
+        // Without a key nothing is ever stored, whatever the body.
+        if (key === undefined) expect(status).toBeGreaterThanOrEqual(400);
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("the Idempotency-Key header on DynamoDB Local", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await submissionApp();
+  });
+  const id = "thu-nghiem:bao-cao-thang:2025-06:tyt";
+
+  it("is required: two identical POSTs without it store nothing, with a 400 and a Vietnamese message", async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await postJson(app.api, app.link(id), valid, { "Idempotency-Key": undefined });
+      expect(res.statusCode).toBe(400);
+      expect(json(res).error).toMatchObject({
+        code: "idempotency_key_required",
+        message: expect.stringContaining("Idempotency-Key"),
+      });
+    }
+    expect(await app.store.submissionsFor(id)).toHaveLength(0);
+  });
+
+  it.each([
+    ["empty", ""],
+    ["too short", "abc1234"],
+    ["too long", "k".repeat(129)],
+    ["with a space", "abcd efgh"],
+    ["not ASCII", "lần-nộp-thứ-nhất"],
+  ])("refuses a key that is %s, storing nothing", async (_name, key) => {
+    const res = await postJson(app.api, app.link(id), valid, { "Idempotency-Key": key });
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error.code).toMatch(/^idempotency_key_(required|invalid)$/);
+    expect(await app.store.submissionsFor(id)).toHaveLength(0);
+  });
+});
+
+describe("numbers and text as a Vietnamese clerk types them, on DynamoDB Local", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await submissionApp("test/fixtures/report-fields.yaml");
+  });
+  const REPORT = "so-lieu:bao-cao-thang:2025-02:tyt";
+  const submitter = { name: "Trần Thị Bình", phone: "0912 345 678" };
+  const post = (fields: Record<string, unknown>, who: Record<string, unknown> = submitter) =>
+    postJson(app.api, app.link(REPORT), {
+      submitter: who,
+      fields: { "so-nguoi-duoc-kham": "1", "tom-tat": "Đã khám xong", ...fields },
+    });
+  const storedCount = () => app.store.submissionsFor(REPORT).then((s) => s.length);
+
+  it("stores 1.234 as 1234, 12,5 as 12.5, and NFD text and names as NFC", async () => {
+    const before = await storedCount();
+    const nfd = (text: string) => text.normalize("NFD");
+    const res = await post(
+      {
+        "so-nguoi-duoc-kham": "1.234",
+        "kinh-phi": "12,5",
+        "ty-le": "86,5",
+        "tom-tat": nfd(" Đã khám cho người cao tuổi\u200b "),
+        "noi-kham": nfd("Trạm Y tế phường"),
+      },
+      { ...submitter, name: nfd("Trần Thị Bình") },
+    );
+    expect(res.statusCode).toBe(201);
+    expect(await storedCount()).toBe(before + 1);
+    const saved = (await app.store.submissionsFor(REPORT)).find((s) => s.receipt === json(res).receipt);
+    expect(saved?.fields).toEqual({
+      "so-nguoi-duoc-kham": 1234,
+      "kinh-phi": 12.5,
+      "ty-le": 86.5,
+      "tom-tat": "Đã khám cho người cao tuổi".normalize("NFC"),
+      "noi-kham": "Trạm Y tế phường".normalize("NFC"),
+    });
+    expect(saved?.submitter.name).toBe("Trần Thị Bình".normalize("NFC"));
+  });
+
+  it("keeps JSON numbers as numbers (1234, 12.5) and takes a percent written with %", async () => {
+    const res = await post({ "so-nguoi-duoc-kham": 1234, "kinh-phi": 12.5, "ty-le": "86,5 %" });
+    expect(res.statusCode).toBe(201);
+    const saved = (await app.store.submissionsFor(REPORT)).find((s) => s.receipt === json(res).receipt);
+    expect(saved?.fields).toMatchObject({ "so-nguoi-duoc-kham": 1234, "kinh-phi": 12.5, "ty-le": 86.5 });
+  });
+
+  it.each([
+    ["hex", { "kinh-phi": "0x10" }, "kinh-phi", "chỉ gồm chữ số"],
+    ["binary", { "kinh-phi": "0b11" }, "kinh-phi", "chỉ gồm chữ số"],
+    ["an exponent", { "kinh-phi": "1e3" }, "kinh-phi", "chỉ gồm chữ số"],
+    ["Infinity", { "kinh-phi": "Infinity" }, "kinh-phi", "chỉ gồm chữ số"],
+    ["an English decimal point", { "kinh-phi": "1.23" }, "kinh-phi", "Có phải ý bạn là 1,23?"],
+    ["1,234 (thousands or decimals?)", { "kinh-phi": "1,234" }, "kinh-phi", "số nghìn hay số thập phân"],
+    ["a fraction in a count", { "so-nguoi-duoc-kham": "12,5" }, "so-nguoi-duoc-kham", "số nguyên"],
+    ["a JSON fraction in a count", { "so-nguoi-duoc-kham": 12.5 }, "so-nguoi-duoc-kham", "số nguyên"],
+    ["a JSON number too big to store exactly", { "kinh-phi": 1e300 }, "kinh-phi", "quá nhiều chữ số"],
+    ["a boolean for a number", { "kinh-phi": true }, "kinh-phi", "phải là một số"],
+    ["blanks for a required count", { "so-nguoi-duoc-kham": "   " }, "so-nguoi-duoc-kham", "Cần điền"],
+    ["blanks for a required text", { "tom-tat": "   " }, "tom-tat", "Cần điền"],
+    ["a lone zero-width space for a required text", { "tom-tat": "\u200b" }, "tom-tat", "Cần điền"],
+    ["a lone surrogate", { "tom-tat": "Báo cáo \ud800" }, "tom-tat", "cắt dở"],
+    ["a control character", { "tom-tat": "Báo cáo \u0007" }, "tom-tat", "ký tự điều khiển"],
+    ["a line break in one-line text", { "noi-kham": "Trạm\nY tế" }, "noi-kham", "một dòng"],
+  ])(
+    "refuses %s with a Vietnamese message on that field, storing nothing",
+    async (_name, fields, field, says) => {
+      const before = await storedCount();
+      const res = await post(fields);
+      expect(res.statusCode).toBe(422);
+      const error = json(res).error;
+      expect(error.code).toBe("validation_failed");
+      expect(Object.keys(error.fields)).toEqual([`fields.${field}`]);
+      expect(error.fields[`fields.${field}`]).toContain(says);
+      expect(await storedCount()).toBe(before);
+    },
+  );
+
+  it("refuses a submitter name that is only invisible characters", async () => {
+    const res = await post({}, { ...submitter, name: "\u200b\u200b\u200b" });
+    expect(res.statusCode).toBe(422);
+    expect(json(res).error.fields).toEqual({ "submitter.name": "Cần nhập họ và tên người nộp" });
   });
 });

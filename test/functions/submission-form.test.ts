@@ -42,7 +42,7 @@ describe("the web form on DynamoDB Local", () => {
 
   it("re-shows the form with each error next to its field, the input kept, and nothing stored", async () => {
     const res = await post(app.link(ID), {
-      idempotencyKey: "form-1",
+      idempotencyKey: "form-key-1",
       "submitter.name": "Phạm Thu <b>Hà</b>",
       "submitter.phone": "123",
       "fields.tom-tat": "",
@@ -55,13 +55,13 @@ describe("the web form on DynamoDB Local", () => {
     );
     expect(res.body).toContain('<p class="error" id="fields-tom-tat-error">Cần điền &quot;Tóm tắt&quot;</p>');
     expect(res.body).toContain('value="Phạm Thu &lt;b&gt;Hà&lt;/b&gt;"');
-    expect(res.body).toContain('name="idempotencyKey" value="form-1"');
+    expect(res.body).toContain('name="idempotencyKey" value="form-key-1"');
     expect(await app.store.submissionsFor(ID)).toHaveLength(0);
   });
 
   it("stores a good submission and shows the receipt, with typed HTML shown as text", async () => {
     const res = await post(app.link(ID), {
-      idempotencyKey: "form-2",
+      idempotencyKey: "form-key-2",
       "submitter.name": "Phạm Thu Hà",
       "submitter.phone": "0987 654 321",
       "fields.tom-tat": "<script>alert('x')</script> Kế hoạch đã ban hành",
@@ -76,7 +76,7 @@ describe("the web form on DynamoDB Local", () => {
     expect(stored?.fields["tom-tat"]).toBe("<script>alert('x')</script> Kế hoạch đã ban hành");
     // Sending the same form again (a refresh) creates nothing new.
     const again = await post(app.link(ID), {
-      idempotencyKey: "form-2",
+      idempotencyKey: "form-key-2",
       "submitter.name": "Phạm Thu Hà",
       "submitter.phone": "0987 654 321",
       "fields.tom-tat": "<script>alert('x')</script> Kế hoạch đã ban hành",
@@ -109,5 +109,80 @@ describe("the web form on DynamoDB Local", () => {
     const res = await get("v1.k1.e30.xxxx");
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain("Đường dẫn nộp báo cáo đã bị thay đổi");
+  });
+});
+
+describe("the web form reads numbers and text the Vietnamese way, on DynamoDB Local", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await submissionApp("test/fixtures/report-fields.yaml");
+  });
+  const REPORT = "so-lieu:bao-cao-thang:2025-02:tyt";
+  const post = (fields: Record<string, string>) => {
+    const token = app.link(REPORT);
+    return app.form(
+      httpEvent({
+        method: "POST",
+        path: `/f/${token}`,
+        routeKey: "POST /f/{token}",
+        token,
+        body: new URLSearchParams({
+          "submitter.name": "Phạm Thu Hà",
+          "submitter.phone": "0987 654 321",
+          "fields.so-nguoi-duoc-kham": "1",
+          "fields.tom-tat": "Đã khám",
+          ...fields,
+        }).toString(),
+        contentType: "application/x-www-form-urlencoded",
+      }),
+      lambdaContext,
+    );
+  };
+  const stored = () => app.store.submissionsFor(REPORT);
+
+  it("stores 1.234 as 1234 and 12,5 as 12.5, NFD text as NFC and CRLF as LF, with no Idempotency-Key header", async () => {
+    const res = await post({
+      idempotencyKey: "form-numbers-1",
+      "submitter.name": "Phạm Thu Hà".normalize("NFD"),
+      "fields.so-nguoi-duoc-kham": "1.234",
+      "fields.kinh-phi": "12,5",
+      "fields.tom-tat": "Dòng một\r\nDòng hai".normalize("NFD"),
+    });
+    expect(res.statusCode).toBe(200);
+    const [saved] = await stored();
+    expect(saved?.fields).toEqual({
+      "so-nguoi-duoc-kham": 1234,
+      "kinh-phi": 12.5,
+      "tom-tat": "Dòng một\nDòng hai".normalize("NFC"),
+    });
+    expect(saved?.submitter.name).toBe("Phạm Thu Hà".normalize("NFC"));
+    // The receipt shows the count the Vietnamese way again.
+    expect(res.body).toContain("1.234");
+  });
+
+  it("re-shows the form with a question next to an ambiguous number, the input kept, nothing stored", async () => {
+    const before = (await stored()).length;
+    const res = await post({
+      idempotencyKey: "form-numbers-2",
+      "fields.so-nguoi-duoc-kham": "1,234",
+      "fields.kinh-phi": "0x10",
+      "fields.tom-tat": "\u200b ",
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain("Chưa nộp được: 3 lỗi cần sửa");
+    expect(res.body).toContain("Có phải ý bạn là 1.234?");
+    expect(res.body).toMatch(/id="fields-kinh-phi-error">[^<]*chỉ gồm chữ số/);
+    expect(res.body).toContain('id="fields-tom-tat-error">Cần điền &quot;Tóm tắt&quot;');
+    expect(res.body).toContain('value="1,234"');
+    expect(res.body).toMatch(/inputmode="numeric" id="fields-so-nguoi-duoc-kham"/);
+    expect(await stored()).toHaveLength(before);
+  });
+
+  it("refuses a hidden idempotency key altered by hand, storing nothing", async () => {
+    const before = (await stored()).length;
+    const res = await post({ idempotencyKey: "x" });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("Hãy tải lại trang");
+    expect(await stored()).toHaveLength(before);
   });
 });

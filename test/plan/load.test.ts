@@ -24,6 +24,22 @@ describe("loading a plan file", () => {
     expect(planWarnings(plan)).toEqual([]);
   });
 
+  it('warns about a count field ("Số …") that does not say whether it takes whole numbers only', () => {
+    const text = fixtureText.replace(
+      "- { id: tom-tat, label: Tóm tắt, type: textarea, required: true }",
+      `- { id: tom-tat, label: Tóm tắt, type: textarea, required: true }
+      - { id: so-nguoi, label: Số người được khám, type: number }
+      - { id: so-ho-so, label: Tổng số hồ sơ, type: number, integer: true }
+      - { id: kinh-phi, label: Kinh phí, type: number }`,
+    );
+    expect(planWarnings(parsePlan(text))).toEqual([
+      {
+        path: "forms.bao-cao.fields[1]",
+        message: expect.stringContaining('"Số người được khám" có vẻ là số đếm'),
+      },
+    ]);
+  });
+
   it("reports a wrong value with its line, its path and what was expected, in Vietnamese", () => {
     const text = fixtureText.replace(
       "schedule: { kind: quarterly, day: 25 }",

@@ -1,4 +1,5 @@
 /** The submission handlers wired to a fresh table in DynamoDB Local, with a clock the test moves. */
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { AttachmentStore } from "../../functions/commons/attachments";
@@ -97,7 +98,18 @@ export type Invoke = (
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
-export function postJson(api: Invoke, token: string, body: unknown, headers: Record<string, string> = {}) {
+/**
+ * POSTs a submission with a fresh Idempotency-Key, as a well-behaved client does; a test chooses
+ * the key by passing one, or sends none with `{ "Idempotency-Key": undefined }`.
+ */
+export function postJson(
+  api: Invoke,
+  token: string,
+  body: unknown,
+  headers: Record<string, string | undefined> = {},
+) {
+  const withKey: Record<string, string | undefined> = { "Idempotency-Key": randomUUID(), ...headers };
+  const sent = Object.entries(withKey).filter((entry): entry is [string, string] => entry[1] !== undefined);
   return api(
     httpEvent({
       method: "POST",
@@ -106,7 +118,7 @@ export function postJson(api: Invoke, token: string, body: unknown, headers: Rec
       token,
       body: typeof body === "string" ? body : JSON.stringify(body),
       contentType: "application/json",
-      headers,
+      headers: Object.fromEntries(sent),
     }),
     lambdaContext,
   );
