@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import { GetObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
 import {
+  ACCEPTED_PREFIX,
   type AttachmentType,
   acceptedPrefix,
   attachmentDisposition,
@@ -142,7 +143,7 @@ export class AttachmentStore {
    * submission, with the headers to serve them with (attachment, nosniff, the detected type).
    */
   async readAccepted(record: AttachmentRecord, downloadAs: string): Promise<AcceptedRead> {
-    if (!isSafeStorageKey(record.acceptedKey) || !record.acceptedKey.startsWith("accepted/")) {
+    if (!isSafeStorageKey(record.acceptedKey) || !record.acceptedKey.startsWith(ACCEPTED_PREFIX)) {
       return { ok: false, reason: "missing" };
     }
     let bytes: Uint8Array;

@@ -22,16 +22,20 @@ export interface AttachmentType {
   extension: string;
 }
 
+/** Where presigned forms upload (writable while a form lives) and where checked bytes are pinned. */
+export const UPLOADS_PREFIX = "uploads/";
+export const ACCEPTED_PREFIX = "accepted/";
+
 /** The storage prefix of one unit's uploads for one deadline and one form field. */
 export function attachmentPrefix(instanceId: string, fieldId: string): string {
   const [planId, obligationId, period, unitId] = instanceId.split(":");
-  return `uploads/${planId}/${obligationId}/${period}/${unitId}/${fieldId}/`;
+  return `${UPLOADS_PREFIX}${planId}/${obligationId}/${period}/${unitId}/${fieldId}/`;
 }
 
 /** The storage prefix of a submission's accepted (pinned, never overwritten) copies. */
 export function acceptedPrefix(instanceId: string, receipt: string): string {
   const [planId, obligationId, period, unitId] = instanceId.split(":");
-  return `accepted/${planId}/${obligationId}/${period}/${unitId}/${receipt}/`;
+  return `${ACCEPTED_PREFIX}${planId}/${obligationId}/${period}/${unitId}/${receipt}/`;
 }
 
 /**
