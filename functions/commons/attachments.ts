@@ -20,6 +20,7 @@ import {
   attachmentPrefix,
   attachmentResponseHeaders,
   attachmentType,
+  cleanFileName,
   isSafeStorageKey,
   isUploadKeyOf,
   MAX_ATTACHMENT_BYTES,
@@ -30,8 +31,18 @@ import type { AttachmentRecord } from "./deadline-store";
 /** Long enough to pick a file and send the form; a leaked form is of little use after it. */
 export const UPLOAD_FORM_SECONDS = 15 * 60;
 
+const FILE_NAME_META = "file-name";
+
 export type AttachmentCheck =
-  | { ok: true; key: string; size: number; sha256: string; type: AttachmentType; bytes: Uint8Array }
+  | {
+      ok: true;
+      key: string;
+      size: number;
+      sha256: string;
+      type: AttachmentType;
+      bytes: Uint8Array;
+      fileName?: string;
+    }
   | { ok: false; key: string; reason: "not-yours" | "missing" | "too-large" | "empty" | "forbidden-type" };
 
 export type AcceptedRead =
@@ -42,6 +53,14 @@ const isMissing = (err: unknown) =>
   err instanceof NotFound ||
   err instanceof NoSuchKey ||
   ["NotFound", "NoSuchKey"].includes((err as { name?: string }).name ?? "");
+
+function decodedFileName(meta: string | undefined): string | undefined {
+  try {
+    return cleanFileName(meta === undefined ? undefined : decodeURIComponent(meta));
+  } catch {
+    return undefined; // not our encoding: the name is only a convenience
+  }
+}
 
 /** The name a download gets: the original one when known, else the receipt and the kind's extension. */
 export function downloadName(record: AttachmentRecord, receipt: string, index: number): string {
@@ -54,19 +73,28 @@ export class AttachmentStore {
     readonly bucket: string,
   ) {}
 
-  /** A presigned POST for one file under the unit's prefix; its policy names that one key and the size bound. */
+  /**
+   * A presigned POST for one file under the unit's prefix; its policy names that one key, the size
+   * bound and, when the client gave one, the file's name (as metadata, percent-encoded).
+   */
   async presignUpload(
     instanceId: string,
     fieldId: string,
-    redirectUrl?: string,
+    options: { redirectUrl?: string | undefined; fileName?: string | undefined } = {},
   ): Promise<PresignedPost & { key: string }> {
     const key = `${attachmentPrefix(instanceId, fieldId)}${randomUUID()}`;
     if (!isUploadKeyOf(instanceId, fieldId, key)) throw new Error(`unsafe upload key ${JSON.stringify(key)}`);
+    const fileName = cleanFileName(options.fileName);
     const post = await createPresignedPost(this.s3, {
       Bucket: this.bucket,
       Key: key,
       Conditions: [["content-length-range", 1, MAX_ATTACHMENT_BYTES]],
-      Fields: redirectUrl ? { success_action_redirect: redirectUrl } : { success_action_status: "201" },
+      Fields: {
+        ...(options.redirectUrl
+          ? { success_action_redirect: options.redirectUrl }
+          : { success_action_status: "201" }),
+        ...(fileName && { [`x-amz-meta-${FILE_NAME_META}`]: encodeURIComponent(fileName) }),
+      },
       Expires: UPLOAD_FORM_SECONDS,
     });
     return { ...post, key };
@@ -81,8 +109,10 @@ export class AttachmentStore {
     // Refused before storage sees it: s3rver would resolve `../` against its folder.
     if (!isUploadKeyOf(instanceId, fieldId, key)) return { ok: false, key, reason: "not-yours" };
     let bytes: Uint8Array;
+    let fileName: string | undefined;
     try {
       const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      fileName = decodedFileName(object.Metadata?.[FILE_NAME_META]);
       // S3 enforces the size in the POST policy; an S3-compatible server may not, so check again.
       if ((object.ContentLength ?? 0) > MAX_ATTACHMENT_BYTES) {
         (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
@@ -97,7 +127,15 @@ export class AttachmentStore {
     if (bytes.length === 0) return { ok: false, key, reason: "empty" };
     const type = attachmentType(bytes);
     if (!type) return { ok: false, key, reason: "forbidden-type" };
-    return { ok: true, key, size: bytes.length, sha256: sha256Hex(bytes), type, bytes };
+    return {
+      ok: true,
+      key,
+      size: bytes.length,
+      sha256: sha256Hex(bytes),
+      type,
+      bytes,
+      ...(fileName && { fileName }),
+    };
   }
 
   /**
@@ -122,6 +160,7 @@ export class AttachmentStore {
       kind: checked.type.kind,
       contentType: checked.type.contentType,
       extension: checked.type.extension,
+      ...(checked.fileName && { fileName: checked.fileName }),
     };
     const put = await this.s3.send(
       new PutObjectCommand({

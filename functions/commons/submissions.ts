@@ -178,7 +178,7 @@ export async function presignUpload(
   deps: SubmissionDeps,
   token: string,
   fieldId: string,
-  redirectUrl?: string,
+  options: { redirectUrl?: string; fileName?: string } = {},
 ): Promise<Result<{ upload: Awaited<ReturnType<AttachmentStore["presignUpload"]>> }>> {
   const deadline = await expectedDeadline(deps, token);
   if (!deadline.ok) return deadline;
@@ -188,6 +188,6 @@ export async function presignUpload(
   if (!deps.attachments) return { ok: false, error: submissionError("uploads_unavailable") };
   return {
     ok: true,
-    upload: await deps.attachments.presignUpload(deadline.instanceId, fieldId, redirectUrl),
+    upload: await deps.attachments.presignUpload(deadline.instanceId, fieldId, options),
   };
 }

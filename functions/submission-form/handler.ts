@@ -153,7 +153,7 @@ async function renderForm(
       for (const key of keys)
         if (isUploadKeyOf(e.instanceId, g.id, key)) back.searchParams.append("tep", key);
     }
-    const presigned = await presignUpload(d, input.token, f.id, back.toString());
+    const presigned = await presignUpload(d, input.token, f.id, { redirectUrl: back.toString() });
     if (presigned.ok) {
       const { url, fields } = presigned.upload;
       uploads.push({ fieldId: f.id, label: f.label, url, fields, uploaded });

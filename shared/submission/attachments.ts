@@ -57,6 +57,20 @@ export function isUploadKeyOf(instanceId: string, fieldId: string, key: string):
   );
 }
 
+/**
+ * The name a unit's client gave its file, kept only for the receipt and the download: its last
+ * path segment, without control characters, at most 200 characters; undefined when nothing is left.
+ */
+export function cleanFileName(name: string | undefined): string | undefined {
+  const last = (name ?? "").split(/[\\/]/).at(-1) ?? "";
+  const clean = last
+    .normalize("NFC")
+    .replace(/[\p{Cc}"]/gu, "")
+    .trim()
+    .slice(0, 200);
+  return clean === "" || clean === "." || clean === ".." ? undefined : clean;
+}
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

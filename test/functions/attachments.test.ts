@@ -294,6 +294,39 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
     expect(await app.store.submissionsFor(id)).toHaveLength(0);
   });
 
+  it("keeps the file name a client gives, signed into the form, for the receipt and the download", async () => {
+    const token = app.link(ID);
+    const res = await app.api(
+      httpEvent({
+        method: "POST",
+        path: `/api/links/${token}/uploads`,
+        routeKey: "POST /api/links/{token}/uploads",
+        token,
+        body: JSON.stringify({ field: "tep-bao-cao", fileName: "C:\\fakepath\\Báo cáo quý IV.pdf" }),
+        contentType: "application/json",
+      }),
+      lambdaContext,
+    );
+    const post = json(res);
+    const policy = JSON.parse(Buffer.from(post.fields.Policy, "base64").toString("utf8"));
+    expect(policy.conditions).toContainEqual({
+      "x-amz-meta-file-name": encodeURIComponent("Báo cáo quý IV.pdf"),
+    });
+    await uploadThrough(post, PDF);
+    const submitted = await postJson(app.api, token, {
+      submitter,
+      fields: { "tom-tat": "Quý IV.", "tep-bao-cao": [post.key] },
+    });
+    const [record] = (await storedSubmission(ID, json(submitted).receipt)).attachments;
+    expect(record?.fileName).toBe("Báo cáo quý IV.pdf");
+    const head = await s3.send(
+      new HeadObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: record?.acceptedKey }),
+    );
+    expect(head.ContentDisposition).toBe(
+      "attachment; filename=\"Bao_cao_quy_IV.pdf\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20qu%C3%BD%20IV.pdf",
+    );
+  });
+
   it("signs upload forms for 15 minutes at most, with the size bound in the policy", async () => {
     const before = Date.now();
     const post = json(await uploadsRoute(app.link(ID), "tep-bao-cao"));
