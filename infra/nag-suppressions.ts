@@ -28,8 +28,8 @@ export function applyNagSuppressions(stack: Stack): void {
     {
       id: "AwsSolutions-IAM5",
       reason:
-        "Units upload attachments under uploads/<plan>/<obligation>/<period>/<unit>/, created at run time; the functions may sign uploads and read the first bytes there only.",
-      appliesTo: [{ regex: "/^Resource::<DataAttachments[A-Z0-9]+\\.Arn>\\/uploads\\/\\*$/" }],
+        "Units upload attachments under uploads/<plan>/<obligation>/<period>/<unit>/, created at run time; the functions may sign uploads and read them there, and write the checked copies under accepted/<plan>/<obligation>/<period>/<unit>/<receipt>/ only.",
+      appliesTo: [{ regex: "/^Resource::<DataAttachments[A-Z0-9]+\\.Arn>\\/(uploads|accepted)\\/\\*$/" }],
     },
     {
       id: "AwsSolutions-IAM5",

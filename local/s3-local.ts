@@ -1,7 +1,10 @@
 /**
  * An S3-compatible server for local runs and tests: s3rver, from npm, storing objects in a folder.
  * It serves presigned POST uploads (with success_action_redirect) as S3 does; it does not enforce
- * POST policy conditions or signatures, which is why the submission path checks every object itself.
+ * POST policy conditions or signatures (any key, any size, until the end of time), and it maps a
+ * key's `../` segments onto its folder. So the submission path checks every object itself, and our
+ * code never hands it a key that is not a plain key under the unit's prefix (isUploadKeyOf). A
+ * direct POST to it can still write anywhere its process may: keep it on 127.0.0.1.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

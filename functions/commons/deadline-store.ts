@@ -21,6 +21,7 @@ import { z } from "zod";
 import { type DeadlineInstance, expandPlan, planYears } from "../../shared/calendar/expand";
 import { formFor } from "../../shared/plan/forms";
 import type { Contacts, EscalationPolicy, FormField, PlanFile } from "../../shared/plan/schema";
+import type { AttachmentKind } from "../../shared/submission/attachments";
 import { deriveStatus, type ExpectationState } from "../../shared/submission/derive";
 import type { ShortLink, StoredShortLink } from "../../shared/submission/short-link";
 import type { ExpectationStatus, Timeliness } from "../../shared/submission/status";
@@ -82,11 +83,23 @@ export interface ExpectationItem extends Omit<DeadlineDefinition, "units" | "sta
   lateDays?: number;
 }
 
+/** One accepted attachment: what was checked, pinned where no upload form can write. */
 export interface AttachmentRecord {
   field: string;
+  /** The upload key it came from; writable while its form lives, so never read again. */
   key: string;
+  /** The pinned copy under accepted/, named by the SHA-256 of its bytes. */
+  acceptedKey: string;
+  sha256: string;
   size: number;
-  kind: string;
+  kind: AttachmentKind;
+  /** The content type it is stored and served with, from its checked container. */
+  contentType: string;
+  extension: string;
+  /** The S3 object version of the pinned copy, where the bucket is versioned (not s3rver). */
+  versionId?: string;
+  /** The name the unit gave the file, when its client said so. */
+  fileName?: string;
 }
 
 export interface SubmissionItem {
@@ -129,7 +142,7 @@ const StoredShortLinkItem = z.object({
 });
 
 /** Bumped when stored items change shape: data of another version is refused, never misread. */
-export const DATA_MODEL_VERSION = 3;
+export const DATA_MODEL_VERSION = 4;
 
 export class DataModelMismatchError extends Error {
   override name = "DataModelMismatchError";

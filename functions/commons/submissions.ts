@@ -98,10 +98,16 @@ function fieldErrors(
   return out;
 }
 
-/** Every attachment a submission refers to, checked; field errors for those that fail. */
-async function checkAttachments(
+/**
+ * Every attachment a submission refers to, checked whole; field errors for those that fail. Each
+ * one that passes is pinned at once from the very bytes checked (one file in memory at a time);
+ * a refused submission may leave pinned copies under its receipt, which a retry with the same
+ * idempotency key writes again identically and nothing refers to otherwise.
+ */
+async function acceptAttachments(
   deps: SubmissionDeps,
   instanceId: string,
+  receipt: string,
   form: readonly FormField[],
   fields: Record<string, unknown>,
 ): Promise<Result<{ attachments: AttachmentRecord[] }>> {
@@ -113,8 +119,9 @@ async function checkAttachments(
     if (!deps.attachments) return { ok: false, error: submissionError("uploads_unavailable") };
     for (const key of keys) {
       const check = await deps.attachments.check(instanceId, field.id, key);
-      if (check.ok) attachments.push({ field: field.id, key, size: check.size, kind: check.kind });
-      else errors[`fields.${field.id}`] ??= ATTACHMENT_MESSAGES[check.reason];
+      if (!check.ok) errors[`fields.${field.id}`] ??= ATTACHMENT_MESSAGES[check.reason];
+      else if (Object.keys(errors).length === 0)
+        attachments.push(await deps.attachments.pin(instanceId, receipt, field.id, check));
     }
   }
   if (Object.keys(errors).length > 0)
@@ -149,15 +156,16 @@ export async function acceptSubmission(
     return { ok: false, error: submissionError("validation_failed", fieldErrors(parsed.error.issues)) };
   }
   const input = parsed.data;
-  const checked = await checkAttachments(deps, instanceId, definition.form, input.fields);
+  const { idempotencyKey } = request;
+  const receipt = receiptNumber(instanceId, idempotencyKey);
+  const checked = await acceptAttachments(deps, instanceId, receipt, definition.form, input.fields);
   if (!checked.ok) return checked;
 
   const submittedAt = deps.now();
-  const { idempotencyKey } = request;
   const result = await deps.store.recordSubmission({
     instanceId,
     dueAt: definition.dueAt,
-    receipt: receiptNumber(instanceId, idempotencyKey),
+    receipt,
     submittedAt,
     timeliness: timeliness(submittedAt.getTime(), definition.dueAt),
     submitter: input.submitter,
@@ -174,7 +182,7 @@ export async function presignUpload(
   deps: SubmissionDeps,
   token: string,
   fieldId: string,
-  redirectUrl?: string,
+  options: { redirectUrl?: string; fileName?: string } = {},
 ): Promise<Result<{ upload: Awaited<ReturnType<AttachmentStore["presignUpload"]>> }>> {
   const deadline = await expectedDeadline(deps, token);
   if (!deadline.ok) return deadline;
@@ -184,6 +192,6 @@ export async function presignUpload(
   if (!deps.attachments) return { ok: false, error: submissionError("uploads_unavailable") };
   return {
     ok: true,
-    upload: await deps.attachments.presignUpload(deadline.instanceId, fieldId, redirectUrl),
+    upload: await deps.attachments.presignUpload(deadline.instanceId, fieldId, options),
   };
 }

@@ -3,8 +3,9 @@
  *   GET  /api/links/{token}              the deadline and where the unit stands
  *   POST /api/links/{token}/submissions  submit {submitter, fields}; an Idempotency-Key header is
  *                                        required (8–128 printable ASCII characters)
- *   POST /api/links/{token}/uploads      {field}: a presigned POST form to upload one file to
- *                                        (≤ 10 MB); its key then goes in fields.<field>
+ *   POST /api/links/{token}/uploads      {field, fileName?}: a presigned POST form to upload one
+ *                                        file to (≤ 10 MB, within 15 minutes); its key then goes
+ *                                        in fields.<field>
  */
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
@@ -48,9 +49,10 @@ export function makeSubmissionApi(deps: () => SubmissionDeps) {
     if (!body.ok) return errorJson(body.error);
     if (body.kind !== "json") return errorJson(submissionError("unsupported_media_type"));
     if (event.rawPath.endsWith("/uploads")) {
-      const field = (body.value as { field?: unknown } | null)?.field;
-      if (typeof field !== "string") return errorJson(submissionError("invalid_body"));
-      const presigned = await presignUpload(deps(), token, field);
+      const { field, fileName } = (body.value ?? {}) as { field?: unknown; fileName?: unknown };
+      if (typeof field !== "string" || (fileName !== undefined && typeof fileName !== "string"))
+        return errorJson(submissionError("invalid_body"));
+      const presigned = await presignUpload(deps(), token, field, fileName ? { fileName } : {});
       if (!presigned.ok) return errorJson(presigned.error);
       const { url, fields, key } = presigned.upload;
       return jsonResponse(201, { url, fields, key, maxBytes: MAX_ATTACHMENT_BYTES });

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { FormField } from "../../shared/plan/schema";
-import { attachmentPrefix } from "../../shared/submission/attachments";
+import { isUploadKeyOf } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
 import { isIdempotencyKey } from "../../shared/submission/typed-input";
 import {
@@ -113,15 +113,16 @@ function displayValue(field: FormField, value: unknown, attachments: SubmissionI
   return String(value);
 }
 
-/** Uploaded keys that came back from storage (?tep=…&key=…), per file field, only the unit's own. */
+/**
+ * Uploaded keys that came back from storage (?tep=…&key=…), per file field: only well-formed keys
+ * of the unit's own uploads (no `..`, backslash or control character), as anyone can edit a query.
+ */
 function uploadedKeys(rawQuery: string, e: ExpectationItem): FormValues {
   const query = new URLSearchParams(rawQuery);
   const keys = [...query.getAll("tep"), ...query.getAll("key")];
   const values: FormValues = {};
   for (const f of e.form.filter((x) => x.type === "file")) {
-    values[`fields.${f.id}`] = [
-      ...new Set(keys.filter((k) => k.startsWith(attachmentPrefix(e.instanceId, f.id)))),
-    ];
+    values[`fields.${f.id}`] = [...new Set(keys.filter((k) => isUploadKeyOf(e.instanceId, f.id, k)))];
   }
   return values;
 }
@@ -146,10 +147,12 @@ async function renderForm(
     const uploaded = Array.isArray(current) ? current : current ? [current] : [];
     // Storage sends the browser back here with the new key; the keys uploaded so far ride along.
     const back = new URL(input.formUrl);
-    for (const key of Object.values(input.values).flat()) {
-      if (key?.startsWith(attachmentPrefix(e.instanceId, ""))) back.searchParams.append("tep", key);
+    for (const g of e.form.filter((x) => x.type === "file")) {
+      const keys = [input.values[`fields.${g.id}`] ?? []].flat();
+      for (const key of keys)
+        if (isUploadKeyOf(e.instanceId, g.id, key)) back.searchParams.append("tep", key);
     }
-    const presigned = await presignUpload(d, input.token, f.id, back.toString());
+    const presigned = await presignUpload(d, input.token, f.id, { redirectUrl: back.toString() });
     if (presigned.ok) {
       const { url, fields } = presigned.upload;
       uploads.push({ fieldId: f.id, label: f.label, url, fields, uploaded });

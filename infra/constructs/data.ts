@@ -9,6 +9,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aw
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { TABLE_KEYS } from "../../functions/commons/table";
+import { UPLOADS_PREFIX } from "../../shared/submission/attachments";
 
 export interface DataProps {
   production: boolean;
@@ -71,6 +72,13 @@ export class Data extends Construct {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // Old versions of corrected files are kept a while for audit, then removed.
         { noncurrentVersionExpiration: Duration.days(365) },
+        // A submission refers to its pinned copy under accepted/, never to the upload: uploads
+        // (and the versions a reused form wrote over them) are only kept while a form is filled.
+        {
+          prefix: UPLOADS_PREFIX,
+          expiration: Duration.days(2),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
       removalPolicy,
       autoDeleteObjects: !props.production,

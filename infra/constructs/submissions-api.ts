@@ -8,6 +8,7 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { type HandlerName, HTTP_ROUTES } from "../../functions/routes";
+import { ACCEPTED_PREFIX, UPLOADS_PREFIX } from "../../shared/submission/attachments";
 import type { Data } from "./data";
 import { HanchotFunction } from "./hanchot-function";
 
@@ -63,12 +64,21 @@ export class SubmissionsApi extends Construct {
       data.table.grant(f.fn, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query");
       data.key.grantEncryptDecrypt(f.fn);
       data.linkKeys.grantRead(f.fn);
-      // Presigned uploads are signed with the function's credentials; the checks read the first bytes.
+      // Presigned uploads are signed with the function's credentials (each form names its one
+      // key under uploads/); the checks read the uploaded file.
       f.fn.addToRolePolicy(
         new PolicyStatement({
           effect: Effect.ALLOW,
           actions: ["s3:PutObject", "s3:GetObject"],
-          resources: [data.attachments.arnForObjects("uploads/*")],
+          resources: [data.attachments.arnForObjects(`${UPLOADS_PREFIX}*`)],
+        }),
+      );
+      // The checked bytes are pinned under accepted/: written, never read back by the request path.
+      f.fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ["s3:PutObject"],
+          resources: [data.attachments.arnForObjects(`${ACCEPTED_PREFIX}*`)],
         }),
       );
       return f;

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../../local/runtime";
 import { linkExpiry, signLink } from "../../shared/submission/link-token";
+import { minimalPdf } from "../support/attachment-files";
 import { browserAvailable, launchChromium } from "../support/chromium";
 
 const QUARTERLY = "long-bien-2025:bao-cao-quy-ttyt:2025-Q1:ttyt";
@@ -50,7 +51,7 @@ describe.runIf(browserAvailable)("the web form in Chromium", () => {
     await page.setInputFiles("#tai-len-tep-bao-cao", {
       name: "bao-cao-quy-1.pdf",
       mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.7\n% Báo cáo quý I/2025 của TTYT\n"),
+      buffer: Buffer.from(minimalPdf("Báo cáo quý I/2025 của TTYT")),
     });
     await Promise.all([page.waitForURL(/\/f\/.*key=/), page.click("text=Tải tệp lên")]);
     expect(await page.textContent("#tai-len-tep-bao-cao-da-tai")).toBe("Đã tải 1 tệp.");

@@ -1,12 +1,32 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { AttachmentStore } from "../../functions/commons/attachments";
+import type { SubmissionItem } from "../../functions/commons/deadline-store";
+import { ATTACHMENT_BUCKET } from "../../local/s3-local";
 import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
+import {
+  minimalDocx,
+  minimalJpeg,
+  minimalOds,
+  minimalOle,
+  minimalPdf,
+  minimalPng,
+  minimalXlsx,
+  text,
+  zip,
+} from "../support/attachment-files";
+import { localS3Client } from "../support/dynamodb";
 import { httpEvent, lambdaContext, postJson, submissionApp, uploadThrough } from "../support/submission-app";
 
 type App = Awaited<ReturnType<typeof submissionApp>>;
 // The TTYT's quarterly report in the Long Biên 2025 plan requires a report file.
 const ID = "long-bien-2025:bao-cao-quy-ttyt:2025-Q1:ttyt";
-const PDF = new TextEncoder().encode("%PDF-1.7\n% báo cáo quý I\n");
+const PDF = minimalPdf("báo cáo quý I");
+const EXE = text("MZ\u0090\u0000 This program cannot be run in DOS mode.");
 const submitter = { name: "Đỗ Minh Khoa", phone: "0243 827 1234" };
+
+const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 function json(res: { body?: string }) {
   return JSON.parse(res.body ?? "null");
@@ -14,6 +34,7 @@ function json(res: { body?: string }) {
 
 describe("attachments through presigned uploads (s3rver) and submissions (DynamoDB Local)", () => {
   let app: App;
+  const s3 = localS3Client();
   beforeAll(async () => {
     app = await submissionApp("plans/long-bien-2025.yaml");
   });
@@ -57,17 +78,33 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
     });
     expect(submitted.statusCode).toBe(201);
     const [stored] = await app.store.submissionsFor(ID);
-    expect(stored?.attachments).toEqual([{ field: "tep-bao-cao", key, size: PDF.length, kind: "pdf" }]);
+    const sha256 = sha256Hex(PDF);
+    expect(stored?.attachments).toEqual([
+      {
+        field: "tep-bao-cao",
+        key,
+        acceptedKey: `accepted/long-bien-2025/bao-cao-quy-ttyt/2025-Q1/ttyt/${json(submitted).receipt}/${sha256}`,
+        sha256,
+        size: PDF.length,
+        kind: "pdf",
+        contentType: "application/pdf",
+        extension: "pdf",
+      },
+    ]);
+    // The pinned copy is stored to be downloaded, never rendered.
+    const head = await s3.send(
+      new HeadObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: stored?.attachments[0]?.acceptedKey }),
+    );
+    expect([head.ContentType, head.ContentDisposition?.split(";")[0]]).toEqual([
+      "application/pdf",
+      "attachment",
+    ]);
   });
 
   it("refuses a file of a forbidden type, an oversized one, a missing one and another unit's, storing nothing", async () => {
     const id = "long-bien-2025:bao-cao-quy-ttyt:2025-Q2:ttyt";
     const token = app.link(id);
-    const exe = await uploadThrough(
-      json(await uploadsRoute(token, "tep-bao-cao")),
-      new TextEncoder().encode("MZ\u0090\u0000 not a report"),
-      "virus.pdf",
-    );
+    const exe = await uploadThrough(json(await uploadsRoute(token, "tep-bao-cao")), EXE, "virus.pdf");
     const big = await uploadThrough(
       json(await uploadsRoute(token, "tep-bao-cao")),
       new Uint8Array(MAX_ATTACHMENT_BYTES + 1).fill(0x25),
@@ -147,5 +184,191 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
     );
     expect(again.body).toContain("Đã tải 1 tệp.");
     expect(again.body).toContain(`name="fields.tep-bao-cao" value="${back.searchParams.get("key")}"`);
+  });
+  /** A presigned upload for the TTYT's report, the file sent through it, and a submission referring to it. */
+  async function submitWith(id: string, files: Uint8Array[], idempotencyKey = crypto.randomUUID()) {
+    const token = app.link(id);
+    const posts = [];
+    for (const bytes of files) {
+      const post = json(await uploadsRoute(token, "tep-bao-cao"));
+      await uploadThrough(post, bytes);
+      posts.push(post);
+    }
+    const res = await postJson(
+      app.api,
+      token,
+      { submitter, fields: { "tom-tat": "Quý đạt tiến độ.", "tep-bao-cao": posts.map((p) => p.key) } },
+      { "idempotency-key": idempotencyKey },
+    );
+    return { res, posts };
+  }
+
+  async function storedSubmission(id: string, receipt: string): Promise<SubmissionItem> {
+    const found = (await app.store.submissionsFor(id)).find((s) => s.receipt === receipt);
+    if (!found) throw new Error(`no submission ${receipt}`);
+    return found;
+  }
+
+  it("keeps the accepted bytes when the same presigned form later uploads an executable over them", async () => {
+    const id = "long-bien-2025:bao-cao-quy-ttyt:2025-Q4:ttyt";
+    const { res, posts } = await submitWith(id, [PDF]);
+    expect(res.statusCode).toBe(201);
+    const post = posts[0] as { url: string; fields: Record<string, string>; key: string };
+
+    // The attack: the form is still valid, and s3rver (like S3 before it expires) takes a second file.
+    await uploadThrough(post, EXE, "bao-cao.pdf");
+    const swapped = await s3.send(new GetObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: post.key }));
+    expect(await swapped.Body?.transformToByteArray()).toEqual(EXE);
+
+    const submission = await storedSubmission(id, json(res).receipt);
+    const [record] = submission.attachments;
+    if (!record) throw new Error("no attachment recorded");
+    expect([record.sha256, record.size, record.kind]).toEqual([sha256Hex(PDF), PDF.length, "pdf"]);
+    const read = await app.attachments.readAccepted(record, "bao-cao.pdf");
+    expect(read.ok && sha256Hex(read.bytes)).toBe(sha256Hex(PDF));
+    expect(read.ok && read.headers).toMatchObject({
+      "content-type": "application/pdf",
+      "x-content-type-options": "nosniff",
+      "content-disposition": expect.stringMatching(/^attachment; filename="bao-cao\.pdf"/),
+    });
+
+    // A retry of the same request after the swap re-checks the upload and refuses it: no new version.
+    const versions = (await app.store.submissionsFor(id)).length;
+    const retry = await postJson(
+      app.api,
+      app.link(id),
+      { submitter, fields: { "tom-tat": "Quý đạt tiến độ.", "tep-bao-cao": [post.key] } },
+      { "idempotency-key": submission.idempotencyKey },
+    );
+    expect(json(retry).error.fields["fields.tep-bao-cao"]).toMatch(/Chỉ nhận PDF/);
+    expect(await app.store.submissionsFor(id)).toHaveLength(versions);
+  });
+
+  it("refuses to serve a pinned copy whose bytes no longer match the recorded hash", async () => {
+    const id = ID;
+    const { res } = await submitWith(id, [minimalPdf("bản sửa")]);
+    const [record] = (await storedSubmission(id, json(res).receipt)).attachments;
+    if (!record) throw new Error("no attachment recorded");
+    // Only someone with write access to accepted/ could do this; the read still notices.
+    await s3.send(new PutObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: record.acceptedKey, Body: EXE }));
+    expect(await app.attachments.readAccepted(record, "x.pdf")).toEqual({ ok: false, reason: "altered" });
+  });
+
+  it("accepts a well-formed file of every kind, pinned with the type it was found to be", async () => {
+    const id = "long-bien-2025:bao-cao-quy-ttyt:2025-Q3:ttyt";
+    const files = [
+      minimalDocx(),
+      minimalXlsx(),
+      minimalOds(),
+      minimalOle("WordDocument"),
+      minimalOle("Workbook"),
+      minimalJpeg(),
+      minimalPng(),
+    ];
+    const { res } = await submitWith(id, files);
+    expect(res.statusCode).toBe(201);
+    const records = (await storedSubmission(id, json(res).receipt)).attachments;
+    expect(records.map((r) => [r.extension, r.sha256])).toEqual(
+      ["docx", "xlsx", "ods", "doc", "xls", "jpg", "png"].map((ext, i) => [
+        ext,
+        sha256Hex(files[i] as Uint8Array),
+      ]),
+    );
+    for (const r of records) {
+      const read = await app.attachments.readAccepted(r, `tep.${r.extension}`);
+      expect(read.ok && read.headers["content-type"], r.extension).toBe(r.contentType);
+    }
+  });
+
+  it("refuses polyglots that only start like a PDF or a zip, and a zip that is no Office file", async () => {
+    const id = "long-bien-2025:bao-cao-quy-ttyt:2025-Q2:ttyt";
+    for (const [name, bytes] of [
+      ["PDF header then HTML", text("%PDF-1.4\n<html><script>alert(document.cookie)</script></html>")],
+      ["zip header then a script", text("PK\x03\x04<script>alert(1)</script>")],
+      ["zip without [Content_Types].xml", zip([{ name: "word/document.xml", data: text("<w:document/>") }])],
+    ] as const) {
+      const { res } = await submitWith(id, [bytes]);
+      expect(res.statusCode, name).toBe(422);
+      expect(json(res).error.fields["fields.tep-bao-cao"], name).toMatch(/Chỉ nhận PDF/);
+    }
+    expect(await app.store.submissionsFor(id)).toHaveLength(0);
+  });
+
+  it("keeps the file name a client gives, signed into the form, for the receipt and the download", async () => {
+    const token = app.link(ID);
+    const res = await app.api(
+      httpEvent({
+        method: "POST",
+        path: `/api/links/${token}/uploads`,
+        routeKey: "POST /api/links/{token}/uploads",
+        token,
+        body: JSON.stringify({ field: "tep-bao-cao", fileName: "C:\\fakepath\\Báo cáo quý IV.pdf" }),
+        contentType: "application/json",
+      }),
+      lambdaContext,
+    );
+    const post = json(res);
+    const policy = JSON.parse(Buffer.from(post.fields.Policy, "base64").toString("utf8"));
+    expect(policy.conditions).toContainEqual({
+      "x-amz-meta-file-name": encodeURIComponent("Báo cáo quý IV.pdf"),
+    });
+    await uploadThrough(post, PDF);
+    const submitted = await postJson(app.api, token, {
+      submitter,
+      fields: { "tom-tat": "Quý IV.", "tep-bao-cao": [post.key] },
+    });
+    const [record] = (await storedSubmission(ID, json(submitted).receipt)).attachments;
+    expect(record?.fileName).toBe("Báo cáo quý IV.pdf");
+    const head = await s3.send(
+      new HeadObjectCommand({ Bucket: ATTACHMENT_BUCKET, Key: record?.acceptedKey }),
+    );
+    expect(head.ContentDisposition).toBe(
+      "attachment; filename=\"Bao_cao_quy_IV.pdf\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20qu%C3%BD%20IV.pdf",
+    );
+  });
+
+  it("signs upload forms for 15 minutes at most, with the size bound in the policy", async () => {
+    const before = Date.now();
+    const post = json(await uploadsRoute(app.link(ID), "tep-bao-cao"));
+    const policy = JSON.parse(Buffer.from(post.fields.Policy, "base64").toString("utf8"));
+    const expiresAt = Date.parse(policy.expiration);
+    expect(expiresAt).toBeGreaterThan(before);
+    expect(expiresAt - before).toBeLessThanOrEqual(15 * 60 * 1000 + 1000);
+    expect(policy.conditions).toContainEqual(["content-length-range", 1, MAX_ATTACHMENT_BYTES]);
+    expect(policy.conditions).toContainEqual({ key: post.key });
+  });
+
+  it("refuses keys with `..`, backslashes or control characters before they reach storage", async () => {
+    const local = localS3Client();
+    const send = vi.spyOn(local, "send");
+    const store = new AttachmentStore(local, ATTACHMENT_BUCKET);
+    const prefix = "uploads/long-bien-2025/bao-cao-quy-ttyt/2025-Q1/ttyt/tep-bao-cao/";
+    for (const key of [
+      `${prefix}../../../../../../../tmp/hanchot-escape`,
+      `${prefix}a\\..\\..\\x`,
+      `${prefix}a\u0000b`,
+      `/${prefix}x`,
+      `${prefix}x/../../../../bao-cao-quy-bhxh/2025-Q1/bhxh/tep-bao-cao/y`,
+    ]) {
+      expect(await store.check(ID, "tep-bao-cao", key), JSON.stringify(key)).toMatchObject({
+        ok: false,
+        reason: "not-yours",
+      });
+    }
+    expect(send).not.toHaveBeenCalled();
+
+    // The upload form's redirect back (?key=…) carries no such key into the form either.
+    const token = app.link(ID);
+    const bad = `${prefix}../../../../../../x`;
+    const page = await app.form(
+      {
+        ...httpEvent({ method: "GET", path: `/f/${token}`, routeKey: "GET /f/{token}", token }),
+        rawQueryString: new URLSearchParams({ key: bad, tep: `${prefix}a\\b` }).toString(),
+      },
+      lambdaContext,
+    );
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Chưa tải tệp nào.");
+    expect(page.body).not.toContain("../");
   });
 });

@@ -118,6 +118,35 @@ describe("the hanchot stack", () => {
     dev.template.allResourcesProperties("AWS::Logs::LogGroup", { RetentionInDays: Match.anyValue() });
   });
 
+  it("lets the submission functions read uploads and only write pinned copies, and expires uploads", () => {
+    // Which object prefix of the attachments bucket each S3 statement is for: "uploads/*", "accepted/*", …
+    const prefixOf = (resource: unknown) => /\/([a-z]+\/\*)"/.exec(JSON.stringify(resource))?.[1] ?? "?";
+    for (const fn of ["SubmissionssubmissionapiFunction", "SubmissionssubmissionformFunction"]) {
+      const s3 = statementsOf(dev.template, fn)
+        .flatMap((st) =>
+          [st.Action]
+            .flat()
+            .filter((a) => a.startsWith("s3:"))
+            .flatMap((a) => [st.Resource].flat().map((r) => `${a} ${prefixOf(r)}`)),
+        )
+        .sort();
+      expect(s3, fn).toEqual(["s3:GetObject uploads/*", "s3:PutObject accepted/*", "s3:PutObject uploads/*"]);
+    }
+    dev.template.hasResourceProperties("AWS::S3::Bucket", {
+      VersioningConfiguration: { Status: "Enabled" },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Prefix: "uploads/",
+            ExpirationInDays: 2,
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+            Status: "Enabled",
+          }),
+        ]),
+      },
+    });
+  });
+
   it("grants each function only the table actions it uses, and no Scan or wildcard anywhere", () => {
     const all = dev.template.findResources("AWS::IAM::Policy");
     const every = actionsOf(
