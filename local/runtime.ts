@@ -12,13 +12,12 @@ import { join } from "node:path";
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
-import { S3Client } from "@aws-sdk/client-s3";
 import { SESClient } from "@aws-sdk/client-ses";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { AttachmentStore } from "../functions/commons/attachments";
+import { documentClient, dynamoClient, s3Client } from "../functions/commons/clients";
 import { parseKeyring } from "../functions/commons/config";
 import { DeadlineStore, type PublishResult } from "../functions/commons/deadline-store";
 import type { LifecycleDeps } from "../functions/commons/lifecycle";
@@ -99,16 +98,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let server: Server | undefined;
   try {
     const region = "ap-southeast-1";
-    const client = new DynamoDBClient({
+    const client = dynamoClient({
       endpoint: dynamo.endpoint,
       region,
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
     await ensureTable(client, TABLE_NAME);
-    const store = new DeadlineStore(
-      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-      TABLE_NAME,
-    );
+    const store = new DeadlineStore(documentClient(client), TABLE_NAME);
     const published = await store.publishPlan(plan);
     const keyring = localKeyring(options.dataDir);
     const speed = options.speed ?? 1;
@@ -116,7 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options.startAt || speed !== 1 ? new ScaledClock(options.startAt ?? new Date(), speed) : undefined;
     const now = clock ? clock.now : () => new Date();
     const attachments = new AttachmentStore(
-      new S3Client({
+      s3Client({
         endpoint: s3.endpoint,
         forcePathStyle: true,
         region,
