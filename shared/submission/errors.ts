@@ -42,6 +42,16 @@ export const SUBMISSION_ERRORS = {
     message: "Tệp đính kèm chưa hợp lệ. Hãy xem ghi chú ở ô tệp rồi tải lại.",
   },
   uploads_unavailable: { status: 503, message: "Tạm thời chưa tải tệp lên được. Hãy thử lại sau." },
+  store_unavailable: {
+    status: 503,
+    message:
+      "Hệ thống lưu trữ tạm thời không phản hồi nên chưa xử lý được yêu cầu. Hãy thử lại sau ít phút; " +
+      "gửi lại cùng một lần nộp không tạo bản trùng.",
+  },
+  internal_error: {
+    status: 500,
+    message: "Hệ thống gặp lỗi ngoài dự kiến nên chưa xử lý được yêu cầu. Hãy thử lại sau ít phút.",
+  },
   unknown_field: { status: 400, message: "Biểu mẫu không có ô tệp này." },
 } as const;
 
