@@ -37,6 +37,8 @@ if (startAt && Number.isNaN(startAt.getTime())) {
 
 console.log("hanchot — đang khởi động trên máy này (DynamoDB Local cần vài giây)…");
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
+/** Set once started, for stopping it when an engine is lost. */
+let running: typeof stack | undefined;
 try {
   stack = await startLocalStack({
     planFile: values.plan,
@@ -45,6 +47,12 @@ try {
     ...(startAt && { startAt }),
     speed: Number(values.speed),
     workflows: !values.once,
+    log: (line) => console.error(line),
+    // An engine that cannot come back: say which, stop the rest, exit non-zero.
+    onEngineLost: (message) => {
+      console.error(`Lỗi: ${message}`);
+      (running?.stop() ?? Promise.resolve()).catch(() => undefined).then(() => process.exit(1));
+    },
   });
 } catch (err) {
   if (err instanceof PlanFileError || err instanceof MissingPrerequisiteError) {
@@ -60,6 +68,7 @@ try {
   }
   throw err;
 }
+running = stack;
 
 const now = stack.now();
 const { plan, published } = stack;
