@@ -1,7 +1,8 @@
 /**
  * AWS's own DynamoDB Local (1.25), started from the jar that the npm package
  * amplify-dynamodb-simulator ships (with its Linux native sqlite4java libraries), under Java 17+,
- * on a free loopback port. No Docker.
+ * on a free port (reached on loopback; it listens on every interface, see startDynamoDbLocal).
+ * No Docker. A killed JVM can be restarted on the same port and data folder (restart()).
  *
  * Why not dynalite (pure JavaScript)? It rejects TransactWriteItems, which the submission path
  * uses so that a submission and its deadline's status are written together or not at all.

@@ -1,6 +1,7 @@
 /**
  * Every way a submission can be refused: an HTTP status, a machine code, and a Vietnamese message
- * a unit's clerk can act on. Only these reach users; anything else is a plain 500.
+ * a unit's clerk can act on. Only these reach users: a store that does not answer is
+ * store_unavailable (503), anything else unexpected is internal_error (500), its cause only logged.
  */
 export const SUBMISSION_ERRORS = {
   invalid_json: { status: 400, message: "Dữ liệu gửi lên không phải JSON hợp lệ." },
