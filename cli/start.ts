@@ -8,6 +8,9 @@
  * the web form and the submission API, and prints personal links to open. --now starts the clock
  * at that instant (to try a plan of a past year as if it were current) and --speed makes it run
  * faster (3600: an hour a second); --fresh keeps nothing on disk; --once stops after printing.
+ * A port in use gives way to a free one. If DynamoDB Local's JVM dies it is restarted on the same
+ * port and data (with --fresh there is nothing to keep: it stops); an engine that cannot come back
+ * is named in the log and the command exits with code 1.
  */
 import { parseArgs } from "node:util";
 import { DataModelMismatchError, type ExpectationItem } from "../functions/commons/deadline-store";
