@@ -52,7 +52,7 @@ export function httpHandler(handler: HttpHandler) {
       .use(injectLambdaContext(logger))
       .use(linkKeysFromSecret())
       .use(httpErrorHandler({ logger: (err: unknown) => logger.error("request failed", err as Error) }))
-      // Used after http-error-handler so that its onError runs first (middy runs them in reverse).
+      // Added after http-error-handler so that this onError runs before it (middy runs them in reverse).
       .use(serverFailures())
       .use(httpHeaderNormalizer())
       .use(
