@@ -10,8 +10,8 @@
 import { randomUUID } from "node:crypto";
 import { Agent, request } from "node:http";
 import { parseArgs } from "node:util";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient, dynamoClient } from "../functions/commons/clients";
 import { DeadlineStore } from "../functions/commons/deadline-store";
 import { httpHandler } from "../functions/commons/middleware";
 import type { SubmissionDeps } from "../functions/commons/submissions";
@@ -80,12 +80,12 @@ async function run(count: number, worker: (i: number) => Promise<void>) {
 
 const dynamo = await startDynamoDbLocal();
 try {
-  const client = new DynamoDBClient({
+  const client = dynamoClient({
     endpoint: dynamo.endpoint,
     region: "ap-southeast-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const doc = documentClient(client);
   await ensureTable(client, "hanchot");
   const store = new DeadlineStore(doc, "hanchot");
   const warmup = Math.min(200, Math.floor(total / 10));

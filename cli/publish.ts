@@ -6,9 +6,8 @@
  * (environment, profile, SSO). The table name and the state machine ARN are stack outputs.
  */
 import { parseArgs } from "node:util";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { documentClient, dynamoClient } from "../functions/commons/clients";
 import { DeadlineStore } from "../functions/commons/deadline-store";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 
@@ -29,12 +28,7 @@ if (!values.plan || !values.table) {
 }
 try {
   const plan = await loadPlan(values.plan);
-  const store = new DeadlineStore(
-    DynamoDBDocumentClient.from(new DynamoDBClient({ region: values.region }), {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
-    values.table,
-  );
+  const store = new DeadlineStore(documentClient(dynamoClient({ region: values.region })), values.table);
   const result = await store.publishPlan(plan);
   console.log(
     result.changed

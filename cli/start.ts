@@ -8,6 +8,9 @@
  * the web form and the submission API, and prints personal links to open. --now starts the clock
  * at that instant (to try a plan of a past year as if it were current) and --speed makes it run
  * faster (3600: an hour a second); --fresh keeps nothing on disk; --once stops after printing.
+ * A port in use gives way to a free one. If DynamoDB Local's JVM dies it is restarted on the same
+ * port and data (with --fresh there is nothing to keep: it stops); an engine that cannot come back
+ * is named in the log and the command exits with code 1.
  */
 import { parseArgs } from "node:util";
 import { DataModelMismatchError, type ExpectationItem } from "../functions/commons/deadline-store";
@@ -37,6 +40,8 @@ if (startAt && Number.isNaN(startAt.getTime())) {
 
 console.log("hanchot — đang khởi động trên máy này (DynamoDB Local cần vài giây)…");
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
+/** Set once started, for stopping it when an engine is lost. */
+let running: typeof stack | undefined;
 try {
   stack = await startLocalStack({
     planFile: values.plan,
@@ -45,6 +50,12 @@ try {
     ...(startAt && { startAt }),
     speed: Number(values.speed),
     workflows: !values.once,
+    log: (line) => console.error(line),
+    // An engine that cannot come back: say which, stop the rest, exit non-zero.
+    onEngineLost: (message) => {
+      console.error(`Lỗi: ${message}`);
+      (running?.stop() ?? Promise.resolve()).catch(() => undefined).then(() => process.exit(1));
+    },
   });
 } catch (err) {
   if (err instanceof PlanFileError || err instanceof MissingPrerequisiteError) {
@@ -60,6 +71,7 @@ try {
   }
   throw err;
 }
+running = stack;
 
 const now = stack.now();
 const { plan, published } = stack;

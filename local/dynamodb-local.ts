@@ -1,7 +1,8 @@
 /**
  * AWS's own DynamoDB Local (1.25), started from the jar that the npm package
  * amplify-dynamodb-simulator ships (with its Linux native sqlite4java libraries), under Java 17+,
- * on a free loopback port. No Docker.
+ * on a free port (reached on loopback; it listens on every interface, see startDynamoDbLocal).
+ * No Docker. A killed JVM can be restarted on the same port and data folder (restart()).
  *
  * Why not dynalite (pure JavaScript)? It rejects TransactWriteItems, which the submission path
  * uses so that a submission and its deadline's status are written together or not at all.
@@ -15,6 +16,12 @@ import { dirname, join, resolve } from "node:path";
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The JVM's process id; a restart gives a new one. */
+  readonly pid: number | undefined;
+  /** Called each time the JVM ends without stop() being called, with its exit code or signal. */
+  onUnexpectedExit(listener: (how: string) => void): void;
+  /** A new JVM on the same port and with the same data folder, once the last one has ended. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,12 +85,14 @@ function portAccepts(port: number): Promise<boolean> {
   });
 }
 
-export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
-  const dir = emulatorDir();
-  checkJava();
-  const port = options.port ?? (await freeLoopbackPort());
-  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
-  const storage = options.dbPath ? ["-dbPath", resolve(options.dbPath)] : ["-inMemory"];
+interface Jvm {
+  child: ChildProcess;
+  /** Exit code or signal once ended, null while running. */
+  exited(): string | null;
+}
+
+/** Starts the JVM and waits until it accepts connections on `port`. */
+async function launch(dir: string, port: number, storage: string[]): Promise<Jvm> {
   // -sharedDb: one database whatever region and credentials the client uses.
   const args = [
     `-Djava.library.path=${join(dir, "DynamoDBLocal_lib")}`,
@@ -96,6 +105,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     "-jar",
     join(dir, "DynamoDBLocal.jar"),
     "-sharedDb",
+    // It would otherwise report usage to AWS from a developer's machine.
+    "-disableTelemetry",
     ...storage,
     "-port",
     String(port),
@@ -108,33 +119,70 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   child.stderr?.on("data", (d) => {
     output += d;
   });
-  let exited: number | null = null;
+  let exited: string | null = null;
   // Never leave a JVM behind when this process ends without calling stop().
   const killChild = () => child.kill("SIGKILL");
   process.once("exit", killChild);
-  child.once("exit", (code) => {
-    exited = code ?? -1;
+  child.once("exit", (code, signal) => {
+    exited = signal ?? `mã ${code ?? -1}`;
     process.removeListener("exit", killChild);
   });
 
   const deadline = Date.now() + 30_000;
   while (!(await portAccepts(port))) {
-    if (exited !== null) throw new Error(`DynamoDB Local dừng ngay khi khởi động (mã ${exited}):\n${output}`);
+    if (exited !== null) throw new Error(`DynamoDB Local dừng ngay khi khởi động (${exited}):\n${output}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`DynamoDB Local không mở cổng ${port} sau 30 giây:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  return { child, exited: () => exited };
+}
+
+/**
+ * DynamoDB Local has no option to choose the address it listens on (checked on 1.25 with -help):
+ * it listens on every interface, on a random port.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const dir = emulatorDir();
+  checkJava();
+  const port = options.port ?? (await freeLoopbackPort());
+  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+  const storage = options.dbPath ? ["-dbPath", resolve(options.dbPath)] : ["-inMemory"];
+  const listeners: Array<(how: string) => void> = [];
+  let stopping = false;
+  let jvm: Jvm;
+  const watch = (current: Jvm) => {
+    current.child.once("exit", () => {
+      if (stopping || current !== jvm) return;
+      const how = current.exited() ?? "?";
+      for (const listener of listeners) listener(how);
+    });
+  };
+  jvm = await launch(dir, port, storage);
+  watch(jvm);
 
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return jvm.child.pid;
+    },
+    onUnexpectedExit(listener) {
+      listeners.push(listener);
+    },
+    async restart() {
+      if (jvm.exited() === null) throw new Error("DynamoDB Local vẫn đang chạy.");
+      jvm = await launch(dir, port, storage);
+      watch(jvm);
+    },
     stop: () =>
       new Promise<void>((done) => {
-        if (exited !== null) return done();
-        child.once("exit", () => done());
-        child.kill("SIGTERM");
+        stopping = true;
+        if (jvm.exited() !== null) return done();
+        jvm.child.once("exit", () => done());
+        jvm.child.kill("SIGTERM");
       }),
   };
 }

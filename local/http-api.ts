@@ -185,7 +185,15 @@ export async function startHttpApi(
       res.end(JSON.stringify({ message: "Internal Server Error" }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  // A port in use is an 'error' event, not a thrown error: reject, so that the caller can choose
+  // another port (unhandled, the event would crash the process).
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return { server, url: `http://127.0.0.1:${actualPort}` };

@@ -5,6 +5,9 @@
  *   - an S3-compatible server (s3rver) for attachments, in .local/s3;
  *   - the plan published (idempotent: a restart with the same plan writes nothing);
  *   - the web form and the submission API: the Lambda handlers of functions/, served over HTTP.
+ * It watches its engines: DynamoDB Local's JVM is restarted on the same port and data folder if it
+ * dies (its data is on disk); s3rver and the local SES run in this process, and if one of them
+ * stops, or DynamoDB Local cannot come back, the stack says which and gives up (onEngineLost).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -12,13 +15,12 @@ import { join } from "node:path";
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
-import { S3Client } from "@aws-sdk/client-s3";
 import { SESClient } from "@aws-sdk/client-ses";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { AttachmentStore } from "../functions/commons/attachments";
+import { documentClient, dynamoClient, s3Client } from "../functions/commons/clients";
 import { parseKeyring } from "../functions/commons/config";
 import { DeadlineStore, type PublishResult } from "../functions/commons/deadline-store";
 import type { LifecycleDeps } from "../functions/commons/lifecycle";
@@ -52,6 +54,10 @@ export interface LocalStackOptions {
   speed?: number;
   /** Run the plan-calendar and deadline-lifecycle workflows (reminders, overdue, escalation). */
   workflows?: boolean;
+  /** Where the stack tells the operator what happens to its engines (default: stderr). */
+  log?: (line: string) => void;
+  /** An engine died and could not be brought back: stop and exit non-zero (default: only logged). */
+  onEngineLost?: (message: string) => void;
 }
 
 export interface LocalStack {
@@ -67,7 +73,52 @@ export interface LocalStack {
   sms: SmsOutbox;
   workflows?: LocalWorkflows;
   now: () => Date;
+  /** The engines under the stack, watched. */
+  engines: { dynamodb: DynamoDbLocal; s3: S3Local; ses: SesLocal };
   stop(): Promise<void>;
+}
+
+/** At most this many restarts of DynamoDB Local a minute; a JVM that keeps dying is given up. */
+const MAX_RESTARTS_PER_MINUTE = 3;
+
+function watchEngines(
+  engines: LocalStack["engines"],
+  persistent: boolean,
+  log: (line: string) => void,
+  lost: (message: string) => void,
+): void {
+  const { dynamodb } = engines;
+  const restarts: number[] = [];
+  dynamodb.onUnexpectedExit((how) => {
+    const died = `DynamoDB Local (tiến trình Java ${dynamodb.pid ?? "?"}, cổng ${dynamodb.port}) đã dừng đột ngột (${how}).`;
+    if (!persistent) {
+      lost(`${died} Dữ liệu chạy trong bộ nhớ (--fresh) đã mất; hãy chạy lại npm start.`);
+      return;
+    }
+    const now = Date.now();
+    while (restarts.length > 0 && now - (restarts[0] ?? 0) > 60_000) restarts.shift();
+    if (restarts.length >= MAX_RESTARTS_PER_MINUTE) {
+      lost(`${died} Đã khởi động lại ${restarts.length} lần trong một phút; dừng hẳn.`);
+      return;
+    }
+    restarts.push(now);
+    log(`${died} Đang khởi động lại trên cùng cổng, dữ liệu giữ nguyên; trong lúc chờ, yêu cầu nhận mã 503.`);
+    dynamodb.restart().then(
+      () =>
+        log(
+          `DynamoDB Local đã chạy lại (tiến trình Java ${dynamodb.pid ?? "?"}); kho dữ liệu hoạt động trở lại.`,
+        ),
+      (err: Error) => lost(`Không khởi động lại được DynamoDB Local: ${err.message}`),
+    );
+  });
+  engines.s3.onUnexpectedClose(() =>
+    lost(
+      `Máy chủ tệp đính kèm (s3rver, ${engines.s3.endpoint}) đã dừng đột ngột; tải tệp lên không còn được.`,
+    ),
+  );
+  engines.ses.onUnexpectedClose(() =>
+    lost(`SES cục bộ (aws-ses-v2-local, ${engines.ses.endpoint}) đã dừng đột ngột; thư nhắc không gửi được.`),
+  );
 }
 
 /** The link key of this machine: made once, kept in the data folder, so printed links stay valid. */
@@ -97,19 +148,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     startSesLocal(),
   ]);
   const stopEngines = () => Promise.all([dynamo.stop(), s3.stop(), ses.stop()]);
+  const log = options.log ?? ((line: string) => console.error(line));
+  watchEngines(
+    { dynamodb: dynamo, s3, ses },
+    options.dataDir !== undefined,
+    log,
+    options.onEngineLost ?? log,
+  );
   let server: Server | undefined;
   try {
     const region = "ap-southeast-1";
-    const client = new DynamoDBClient({
+    const client = dynamoClient({
       endpoint: dynamo.endpoint,
       region,
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
     await ensureTable(client, TABLE_NAME);
-    const store = new DeadlineStore(
-      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-      TABLE_NAME,
-    );
+    const store = new DeadlineStore(documentClient(client), TABLE_NAME);
     const published = await store.publishPlan(plan);
     const keyring = localKeyring(options.dataDir);
     const speed = options.speed ?? 1;
@@ -117,7 +172,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options.startAt || speed !== 1 ? new ScaledClock(options.startAt ?? new Date(), speed) : undefined;
     const now = clock ? clock.now : () => new Date();
     const attachments = new AttachmentStore(
-      new S3Client({
+      s3Client({
         endpoint: s3.endpoint,
         forcePathStyle: true,
         region,
@@ -155,6 +210,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
       started = await startHttpApi(handlers, 0, pages);
+      log(
+        `Cổng ${options.port ?? 3000} đang có chương trình khác dùng; hanchot dùng cổng trống ${started.url}.`,
+      );
     }
     server = started.server;
     baseUrl = started.url;
@@ -189,6 +247,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sms,
       ...(workflows && { workflows }),
       now,
+      engines: { dynamodb: dynamo, s3, ses },
       stop: async () => {
         workflows?.abortAll();
         await new Promise<void>((r) => httpServer.close(() => r()));

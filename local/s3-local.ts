@@ -7,6 +7,7 @@
  * direct POST to it can still write anywhere its process may: keep it on 127.0.0.1.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
@@ -15,6 +16,10 @@ export const ATTACHMENT_BUCKET = "hanchot-attachments";
 
 export interface S3Local {
   endpoint: string;
+  /** Its HTTP server, in this process. */
+  server: Server;
+  /** Called if the server closes without stop() being called. */
+  onUnexpectedClose(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -29,5 +34,20 @@ export async function startS3Local(options: { directory?: string } = {}): Promis
     configureBuckets: [{ name: ATTACHMENT_BUCKET }],
   });
   const { port } = await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+  const httpServer = server.httpServer as Server;
+  let stopping = false;
+  const listeners: Array<() => void> = [];
+  httpServer.once("close", () => {
+    if (!stopping) for (const listener of listeners) listener();
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    server: httpServer,
+    onUnexpectedClose: (listener) => listeners.push(listener),
+    stop: async () => {
+      stopping = true;
+      // Already closed (it stopped on its own): nothing to close.
+      if (httpServer.listening) await server.close();
+    },
+  };
 }

@@ -39,6 +39,10 @@ export interface SesLocal {
   endpoint: string;
   /** The library's web viewer. */
   viewerUrl: string;
+  /** Its HTTP server, in this process. */
+  server: Server;
+  /** Called if the server closes without stop() being called. */
+  onUnexpectedClose(listener: () => void): void;
   stop(): Promise<void>;
   /** Every email received, oldest first. */
   sent(): Promise<LocalEmail[]>;
@@ -83,14 +87,22 @@ export async function startSesLocal(options: { port?: number } = {}): Promise<Se
   }
   running++;
   let stopped: Promise<void> | undefined;
+  const listeners: Array<() => void> = [];
+  server.once("close", () => {
+    if (!stopped) for (const listener of listeners) listener();
+  });
 
   return {
     endpoint,
     viewerUrl: `${endpoint}/`,
+    server,
+    onUnexpectedClose: (listener) => listeners.push(listener),
     stop() {
       stopped ??= new Promise<void>((resolve, reject) => {
         running--;
         server.closeAllConnections();
+        // Already closed (it stopped on its own): nothing to close.
+        if (!server.listening) return resolve();
         server.close((err) => (err ? reject(err) : resolve()));
       });
       return stopped;

@@ -4,9 +4,8 @@
  * deadline-lifecycle workflows run by aws-local-stepfunctions, and simulated units (seeded: most
  * submit on time, some late, some never) whose submissions are stored as the API stores them.
  */
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SESClient } from "@aws-sdk/client-ses";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { documentClient, dynamoClient } from "../functions/commons/clients";
 import { DeadlineStore } from "../functions/commons/deadline-store";
 import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../functions/commons/notifications";
@@ -78,16 +77,13 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
   const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal()]);
   const enginesAt = performance.now();
   try {
-    const client = new DynamoDBClient({
+    const client = dynamoClient({
       endpoint: dynamo.endpoint,
       region: "ap-southeast-1",
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
     await ensureTable(client, "hanchot");
-    const store = new DeadlineStore(
-      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-      "hanchot",
-    );
+    const store = new DeadlineStore(documentClient(client), "hanchot");
     await store.publishPlan(plan);
     const publishRequests = store.requests.count;
     const publishedAt = performance.now();

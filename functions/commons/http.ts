@@ -1,9 +1,11 @@
 /**
  * The HTTP edge shared by the web form and the JSON API: body size and type checks, decoding,
- * and responses. Only client errors (< 500) carry a message; anything else is a plain 500.
+ * and responses. Client errors carry their own message; a service we depend on being down is a
+ * 503 with Retry-After; anything else is a 500 that says nothing of its cause.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type SubmissionError, submissionError } from "../../shared/submission/errors";
+import { errorPage } from "../../shared/web/pages";
 
 /** Text fields are at most 5,000 characters each; attachments go to S3, never through here. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -72,4 +74,28 @@ export function errorJson(error: SubmissionError): APIGatewayProxyStructuredResu
       ...(error.fieldErrors && { fields: error.fieldErrors }),
     },
   });
+}
+
+/** How long a client should wait before sending again when the store is unavailable. */
+export const RETRY_AFTER_SECONDS = 10;
+
+/** The answer to a request that failed on our side: a page for the web form, JSON for the API. */
+export function failureResponse(
+  format: "html" | "json",
+  cause: "store_unavailable" | "internal_error",
+): APIGatewayProxyStructuredResultV2 {
+  const error = submissionError(cause);
+  const response =
+    format === "json"
+      ? errorJson(error)
+      : htmlResponse(
+          error.status,
+          errorPage({
+            title: cause === "store_unavailable" ? "Hệ thống tạm thời gián đoạn" : "Đã xảy ra lỗi",
+            message: error.message,
+          }),
+        );
+  if (cause === "store_unavailable")
+    response.headers = { ...response.headers, "retry-after": String(RETRY_AFTER_SECONDS) };
+  return response;
 }

@@ -5,10 +5,11 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type middy from "@middy/core";
+import { clientConfig } from "./clients";
 
 let loading: Promise<void> | undefined;
 
-export function linkKeysFromSecret(client = new SecretsManagerClient({})): middy.MiddlewareObj {
+export function linkKeysFromSecret(client = new SecretsManagerClient(clientConfig())): middy.MiddlewareObj {
   return {
     before: async () => {
       const arn = process.env.LINK_KEYS_SECRET_ARN;

@@ -1,7 +1,9 @@
 /**
  * The middy stack every HTTP handler shares: normalised headers, the event validated against the
  * API Gateway v2 schema (Powertools parser), the Lambda context in logs, and errors that never leak
- * internals (middy's http-error-handler exposes only < 500).
+ * internals: middy's http-error-handler exposes only < 500; failures on our side become a 503 with
+ * Retry-After when the store is unavailable, else a 500, either way a Vietnamese page (web form) or
+ * JSON error (API) with the security headers.
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
@@ -11,7 +13,9 @@ import middy from "@middy/core";
 import httpErrorHandler from "@middy/http-error-handler";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { failureResponse } from "./http";
 import { linkKeysFromSecret } from "./link-keys-secret";
+import { isServiceUnavailable, unavailableSummary } from "./unavailable";
 
 export const logger = new Logger({ serviceName: "hanchot" });
 
@@ -20,17 +24,43 @@ export type HttpHandler = (
   context: Context,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** Our own failures, answered in the route's format; client errors (< 500) are left to http-error-handler. */
+function serverFailures(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    onError: (request) => {
+      if (request.response !== undefined) return;
+      const err = request.error as { statusCode?: unknown; expose?: unknown } | null;
+      if (typeof err?.statusCode === "number" && err.statusCode < 500 && err.expose !== false) return;
+      const format = request.event?.rawPath?.startsWith("/api/") ? "json" : "html";
+      if (isServiceUnavailable(err)) {
+        logger.warn("store unavailable, answered 503", {
+          route: request.event?.routeKey,
+          ...unavailableSummary(err),
+        });
+        request.response = failureResponse(format, "store_unavailable");
+      } else {
+        logger.error("request failed", err as Error);
+        request.response = failureResponse(format, "internal_error");
+      }
+    },
+  };
+}
+
 export function httpHandler(handler: HttpHandler) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(injectLambdaContext(logger))
-    .use(linkKeysFromSecret())
-    .use(httpErrorHandler({ logger: (err: unknown) => logger.error("request failed", err as Error) }))
-    .use(httpHeaderNormalizer())
-    .use(
-      parser({ schema: APIGatewayProxyEventV2Schema }) as middy.MiddlewareObj<
-        APIGatewayProxyEventV2,
-        APIGatewayProxyStructuredResultV2
-      >,
-    )
-    .handler(handler);
+  return (
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+      .use(injectLambdaContext(logger))
+      .use(linkKeysFromSecret())
+      .use(httpErrorHandler({ logger: (err: unknown) => logger.error("request failed", err as Error) }))
+      // Added after http-error-handler so that this onError runs before it (middy runs them in reverse).
+      .use(serverFailures())
+      .use(httpHeaderNormalizer())
+      .use(
+        parser({ schema: APIGatewayProxyEventV2Schema }) as middy.MiddlewareObj<
+          APIGatewayProxyEventV2,
+          APIGatewayProxyStructuredResultV2
+        >,
+      )
+      .handler(handler)
+  );
 }

@@ -1,7 +1,6 @@
 /** The submission handlers' dependencies in Lambda: built once per container from configuration. */
-import { S3Client } from "@aws-sdk/client-s3";
 import { AttachmentStore } from "./attachments";
-import { dynamoDocumentClient } from "./clients";
+import { dynamoDocumentClient, s3Client } from "./clients";
 import { appConfig } from "./config";
 import { DeadlineStore } from "./deadline-store";
 import type { SubmissionDeps } from "./submissions";
@@ -19,7 +18,7 @@ export function submissionDeps(): SubmissionDeps {
       now: () => new Date(),
       // Without a bucket, file fields cannot be filled (the form says so).
       ...(process.env.ATTACHMENT_BUCKET && {
-        attachments: new AttachmentStore(new S3Client({}), process.env.ATTACHMENT_BUCKET),
+        attachments: new AttachmentStore(s3Client(), process.env.ATTACHMENT_BUCKET),
       }),
     };
   }

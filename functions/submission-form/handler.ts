@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { FormField } from "../../shared/plan/schema";
 import { isUploadKeyOf } from "../../shared/submission/attachments";
+import { deriveStatus } from "../../shared/submission/derive";
 import { submissionError } from "../../shared/submission/errors";
 import { isIdempotencyKey } from "../../shared/submission/typed-input";
 import {
@@ -22,7 +23,7 @@ import {
 import { appConfig } from "../commons/config";
 import type { ExpectationItem, SubmissionItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
-import { httpHandler } from "../commons/middleware";
+import { httpHandler, logger } from "../commons/middleware";
 import { submissionDeps } from "../commons/submission-deps";
 import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
 
@@ -55,6 +56,42 @@ function view(e: ExpectationItem, versions: readonly SubmissionItem[]): Deadline
       lateDays: v.lateDays,
     })),
   };
+}
+
+/**
+ * The deadline as the receipt shows it once the submission is stored. The write succeeded, so the
+ * receipt is shown whatever happens next: re-reading is only a best effort, and without it the
+ * status comes from what was read before plus the stored submission.
+ */
+async function deadlineAfter(
+  d: SubmissionDeps,
+  before: { expectation: ExpectationItem; submissions: SubmissionItem[] },
+  stored: SubmissionItem,
+): Promise<DeadlineView> {
+  try {
+    const after = await d.store.getExpectation(stored.instanceId);
+    if (after) return view(after.expectation, after.submissions);
+  } catch (err) {
+    logger.warn("receipt shown without re-reading the deadline", { error: err as Error });
+  }
+  const submissions = [...before.submissions.filter((v) => v.receipt !== stored.receipt), stored];
+  const derived = deriveStatus(before.expectation.state, before.expectation.dueAt, submissions);
+  const expectation: ExpectationItem = {
+    ...before.expectation,
+    status: derived.status,
+    versions: derived.versions,
+    ...(derived.submittedAt && { submittedAt: derived.submittedAt }),
+    ...(derived.latestReceipt && { latestReceipt: derived.latestReceipt }),
+    ...(derived.timeliness && {
+      late: derived.timeliness.late,
+      lateByMs: derived.timeliness.lateByMs,
+      lateDays: derived.timeliness.lateDays,
+    }),
+  };
+  return view(
+    expectation,
+    submissions.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1)),
+  );
 }
 
 /** Form names "submitter.x" and "fields.y" → the body the submission schema reads. */
@@ -223,13 +260,10 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
       });
     }
     const { submission: s } = result;
-    const after = await d.store.getExpectation(s.instanceId);
     return htmlResponse(
       200,
       receiptPage({
-        deadline: after
-          ? view(after.expectation, after.submissions)
-          : view(opened.expectation, opened.submissions),
+        deadline: await deadlineAfter(d, opened, s),
         receipt: s.receipt,
         submittedAt: s.submittedAt,
         late: s.late,

@@ -1,6 +1,7 @@
 /**
  * Every way a submission can be refused: an HTTP status, a machine code, and a Vietnamese message
- * a unit's clerk can act on. Only these reach users; anything else is a plain 500.
+ * a unit's clerk can act on. Only these reach users: a store that does not answer is
+ * store_unavailable (503), anything else unexpected is internal_error (500), its cause only logged.
  */
 export const SUBMISSION_ERRORS = {
   invalid_json: { status: 400, message: "Dữ liệu gửi lên không phải JSON hợp lệ." },
@@ -52,6 +53,16 @@ export const SUBMISSION_ERRORS = {
     message: "Tệp đính kèm chưa hợp lệ. Hãy xem ghi chú ở ô tệp rồi tải lại.",
   },
   uploads_unavailable: { status: 503, message: "Tạm thời chưa tải tệp lên được. Hãy thử lại sau." },
+  store_unavailable: {
+    status: 503,
+    message:
+      "Hệ thống lưu trữ tạm thời không phản hồi nên chưa xử lý được yêu cầu. Hãy thử lại sau ít phút; " +
+      "gửi lại cùng một lần nộp không tạo bản trùng.",
+  },
+  internal_error: {
+    status: 500,
+    message: "Hệ thống gặp lỗi ngoài dự kiến nên chưa xử lý được yêu cầu. Hãy thử lại sau ít phút.",
+  },
   unknown_field: { status: 400, message: "Biểu mẫu không có ô tệp này." },
 } as const;
 

@@ -1,6 +1,6 @@
 /**
  * Error paths no real engine produces on demand, with aws-sdk-client-mock: throttling that outlasts
- * the SDK's retries, and a conditional-check race. The happy and refusal paths run on DynamoDB
+ * the SDK's retries (a 503 the client may retry), and a conditional-check race. The happy and refusal paths run on DynamoDB
  * Local in submission-api.test.ts; these only complete them.
  */
 import {
@@ -53,7 +53,7 @@ function app() {
 }
 
 describe("submission error paths (mocked DynamoDB)", () => {
-  it("answers a plain 500 when throttling outlasts the SDK's retries, and reveals nothing", async () => {
+  it("answers 503 with Retry-After when throttling outlasts the SDK's retries, and reveals nothing", async () => {
     ddb.on(GetCommand).resolves({ Item: definition });
     ddb
       .on(PutCommand)
@@ -62,7 +62,9 @@ describe("submission error paths (mocked DynamoDB)", () => {
       );
     const { api, token } = app();
     const res = await postJson(api, token, body, { "Idempotency-Key": "retry-k1" });
-    expect(res.statusCode).toBe(500);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.["retry-after"]).toBe("10");
+    expect(JSON.parse(res.body ?? "{}").error.code).toBe("store_unavailable");
     expect(res.body ?? "").not.toMatch(/Rate exceeded|table|Throughput/);
     // The same request again, once DynamoDB has capacity, is stored once.
     ddb.on(PutCommand).resolves({});

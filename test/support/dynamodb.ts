@@ -1,9 +1,10 @@
 /** Clients for the test run's DynamoDB Local and S3 server, refusing anything but loopback. */
 import { randomUUID } from "node:crypto";
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { S3Client } from "@aws-sdk/client-s3";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { CreateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
+import { documentClient, dynamoClient, s3Client } from "../../functions/commons/clients";
 import { createTableInput } from "../../functions/commons/table";
 
 /** Connected tests never touch a real AWS endpoint. */
@@ -15,7 +16,7 @@ export function loopbackOnly(endpoint: string): string {
 }
 
 export function localDynamoClient(): DynamoDBClient {
-  return new DynamoDBClient({
+  return dynamoClient({
     endpoint: loopbackOnly(inject("dynamodbEndpoint")),
     region: "ap-southeast-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
@@ -23,7 +24,7 @@ export function localDynamoClient(): DynamoDBClient {
 }
 
 export function localS3Client(): S3Client {
-  return new S3Client({
+  return s3Client({
     endpoint: loopbackOnly(inject("s3Endpoint")),
     forcePathStyle: true,
     region: "ap-southeast-1",
@@ -39,6 +40,6 @@ export async function freshTable(): Promise<{
   const client = localDynamoClient();
   const tableName = `hanchot-test-${randomUUID().slice(0, 8)}`;
   await client.send(new CreateTableCommand(createTableInput(tableName)));
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const doc = documentClient(client);
   return { client, doc, tableName };
 }
