@@ -124,7 +124,7 @@ describe("a store outage in the middle of a stream of submissions", () => {
     const worker = async () => {
       while (next < REQUESTS) {
         const i = next++;
-        const outcome = await submit(`luong-${i}`, i % 2 === 0 ? "form" : "api");
+        const outcome = await submit(`luong-bao-cao-${i}`, i % 2 === 0 ? "form" : "api");
         outcomes.push(outcome);
         if (receiptOf(outcome)) {
           acks++;

@@ -80,7 +80,7 @@ const postForm = (form: ReturnType<typeof appOn>["form"], token: string) =>
       routeKey: "POST /f/{token}",
       token,
       body: new URLSearchParams({
-        idempotencyKey: "k-1",
+        idempotencyKey: "store-key-1",
         "submitter.name": submitter.name,
         "submitter.phone": submitter.phone,
         "fields.tom-tat": "Đã ban hành.",
@@ -117,7 +117,7 @@ describe("the store refuses connections", () => {
       app.api,
       app.token,
       { submitter, fields: { "tom-tat": "Đã ban hành." } },
-      { "Idempotency-Key": "k-1" },
+      { "Idempotency-Key": "store-key-1" },
     );
     expectUnavailable(submitted, "json");
   });
@@ -149,7 +149,7 @@ describe("the store accepts connections and never answers (a paused database)", 
         token: app.token,
         body: JSON.stringify({ submitter, fields: { "tom-tat": "Đã ban hành." } }),
         contentType: "application/json",
-        headers: { "idempotency-key": "k-2" },
+        headers: { "idempotency-key": "store-key-2" },
       }),
       { ...lambdaContext, getRemainingTimeInMillis: () => 300_000 },
     );
