@@ -145,7 +145,9 @@ export function expandObligation(index: PlanIndex, obligation: Obligation, year:
         dueText,
         remindAt,
         ...(obligation.deliverable && {
-          deliverTo: obligation.deliverable.to ?? plan.steeringCommittee.standingBody,
+          // "về Ban Chỉ đạo (qua cơ quan thường trực …)": the body named after "qua" receives it.
+          deliverTo:
+            obligation.deliverable.via ?? obligation.deliverable.to ?? plan.steeringCommittee.standingBody,
         }),
         ...(occ.covers && { covers: occ.covers }),
       });

@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { clerkMessage } from "./messages";
 import { PlanFile } from "./schema";
 
 // Messages a clerk reads are in Vietnamese.
@@ -67,7 +68,8 @@ export function parsePlan(text: string, file = "<plan>"): PlanFile {
     );
   }
 
-  const result = PlanFile.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const result = PlanFile.safeParse(data);
   if (result.success) return result.data;
 
   const problems = result.error.issues.map((issue): PlanProblem => {
@@ -77,7 +79,12 @@ export function parsePlan(text: string, file = "<plan>"): PlanFile {
       node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true);
     }
     const offset = isNode(node) ? node.range?.[0] : undefined;
-    return { file, ...at(offset), path: formatPath(issue.path), message: issue.message };
+    return {
+      file,
+      ...at(offset),
+      path: formatPath(issue.path),
+      message: clerkMessage(issue, data) ?? issue.message,
+    };
   });
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   throw new PlanFileError(file, problems);

@@ -4,6 +4,8 @@
  *
  * Everything that differs between plans — units, deadlines, targets, reminder and escalation
  * policy, the fields of each report — lives here as data. The calendar engine only interprets it.
+ * Longer than most modules on purpose: the whole format in one file, so the JSON Schema, the
+ * checker and the importer read one definition.
  */
 import { z } from "zod";
 
@@ -21,6 +23,13 @@ export const YearMonth = z
 const Month = z.number().int().min(1).max(12);
 const DayOfMonth = z.number().int().min(1).max(31);
 const Year = z.number().int().min(2000).max(2100);
+
+/** Where an imported item was read, and how sure the reader is (1 = certain). */
+export const Origin = z.strictObject({
+  where: z.string().min(1).describe("Vị trí trong văn bản, ví dụ: Biểu 2, dòng 5"),
+  confidence: z.number().min(0).max(1).describe("Độ chắc chắn của máy đọc, 0–1"),
+});
+export type Origin = z.infer<typeof Origin>;
 
 /**
  * How a deadline day is read. "trước ngày 25" (before): late from 00:00 on the 25th.
@@ -94,6 +103,8 @@ export const ScheduleRule = z.discriminatedUnion("kind", [
   /** "02 lần/năm": a number of times a year, months not given. */
   z.strictObject({ kind: z.literal("times-per-year"), count: z.number().int().min(1).max(366) }),
   /** "trước một đến hai ngày": relative to another event that the plan does not date. */
+  /** The document gives no timing: the duty is kept, undated, for the office to complete. */
+  z.strictObject({ kind: z.literal("unstated") }),
   z.strictObject({
     kind: z.literal("relative"),
     event: z.string().min(1),
@@ -101,6 +112,9 @@ export const ScheduleRule = z.discriminatedUnion("kind", [
   }),
 ]);
 export type ScheduleRule = z.infer<typeof ScheduleRule>;
+
+/** The phrase a plan file carries for a duty whose document states no timing. */
+export const UNSTATED_TIMING = "không ghi thời hạn";
 
 const Email = z.email("địa chỉ email không hợp lệ");
 /** Vietnamese numbers in international form: +84 then 9 digits (mobile or landline). */
@@ -143,6 +157,7 @@ export const Unit = z.strictObject({
   /** Units change (wards merge, districts end): who was expected for which period. */
   validFrom: IsoDate.optional(),
   validUntil: IsoDate.optional(),
+  origin: Origin.optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 
@@ -198,6 +213,10 @@ export const Deliverable = z.strictObject({
   what: z.string().min(1),
   /** The unit it is sent to (defaults to the committee's standing body). */
   to: Id.optional(),
+  /** "về Ban Chỉ đạo (qua cơ quan thường trực là Phòng Y tế)": the unit that actually receives it for `to`. */
+  via: Id.optional().describe("Gửi qua đơn vị này (ví dụ cơ quan thường trực nhận thay Ban Chỉ đạo)"),
+  /** The document does not say where it goes: the standing body receives it until the office decides. */
+  unstatedRecipient: z.boolean().optional().describe("Văn bản không ghi nơi nhận"),
   /** The deliverable holds personal health data (lists of people): never quoted in reminders. */
   personalData: z.boolean().default(false),
 });
@@ -207,9 +226,17 @@ export const Obligation = z.strictObject({
   title: z.string().min(1).describe("Nội dung công việc, như trong văn bản"),
   /** Where in the document this comes from, e.g. "Biểu 1, mục I.1" or "IV.12". */
   source: z.string().min(1).describe("Vị trí trong văn bản, ví dụ: Biểu 1, mục I.1"),
-  /** The timing phrase exactly as written in the document. */
-  timing: z.string().min(1).describe("Thời gian thực hiện, ghi đúng như văn bản"),
-  schedule: ScheduleRule.describe("Cách máy hiểu thời hạn (kind: date, monthly, quarterly, months, …)"),
+  /** The timing phrase exactly as written; omitted when the document states none. */
+  timing: z
+    .string()
+    .min(1)
+    .default(UNSTATED_TIMING)
+    .describe("Thời gian thực hiện, ghi đúng như văn bản; bỏ trống nếu văn bản không ghi"),
+  schedule: ScheduleRule.default({ kind: "unstated" }).describe(
+    "Cách máy hiểu thời hạn (kind: date, monthly, quarterly, months, …)",
+  ),
+  /** "Địa điểm" column of the schedule tables. */
+  place: z.string().min(1).optional().describe("Địa điểm thực hiện"),
   /** Lead units (đơn vị chủ trì / tham mưu): unit or group ids; each one owes the obligation. */
   lead: z.array(Id).min(1).describe("Đơn vị chủ trì / tham mưu (mã đơn vị hoặc mã nhóm)"),
   /** Coordinating units (đơn vị phối hợp). */
@@ -231,6 +258,7 @@ export const Obligation = z.strictObject({
     .optional()
     .describe("Áp dụng Điều 148 BLDS: hạn rơi vào ngày nghỉ thì lùi sang ngày làm việc tiếp theo"),
   note: z.string().optional(),
+  origin: Origin.optional(),
 });
 export type Obligation = z.infer<typeof Obligation>;
 
@@ -243,6 +271,11 @@ export const Target = z.strictObject({
   /** The target as written, e.g. "≤ 5,5%", "13/13 phường". */
   asWritten: z.string().min(1),
   comparator: z.enum(["<=", ">=", "=", "<", ">"]).optional(),
+  /** The comparison as the document words it: a sign, or "đạt" (reach), "duy trì" (keep). */
+  comparatorAsWritten: z
+    .enum(["<", "≤", ">", "≥", "=", "đạt", "duy trì", "trên", "dưới", "ít nhất", "tối đa"])
+    .optional()
+    .describe("So sánh như văn bản ghi: <, ≤, >, ≥, đạt, duy trì…"),
   value: TargetValue.optional(),
   unit: z.string().optional(),
   /** The year the target is for (defaults to the plan's year), or the horizon ("đến năm 2030"). */
@@ -259,8 +292,26 @@ export const Target = z.strictObject({
       }),
     )
     .default([]),
+  origin: Origin.optional(),
 });
 export type Target = z.infer<typeof Target>;
+
+/** A plan read by `plan:import`: not yet checked by the office. */
+export const Draft = z.strictObject({
+  source: z.string().min(1).describe("Tệp văn bản gốc"),
+  importedAt: z.string().min(1).describe("Thời điểm máy đọc"),
+  review: z
+    .array(
+      z.strictObject({
+        what: z.string().min(1),
+        where: z.string().min(1),
+        why: z.string().min(1),
+      }),
+    )
+    .default([])
+    .describe("Những chỗ máy chưa đọc được hoặc chưa chắc: cần người kiểm tra"),
+});
+export type Draft = z.infer<typeof Draft>;
 
 export const PlanLevel = z.enum(["city", "province", "district", "commune", "ward"]);
 
@@ -305,6 +356,7 @@ export const PlanFile = z
     forms: z.record(Id, Form).default({}),
     obligations: z.array(Obligation).default([]).describe("Các nhiệm vụ có (hoặc không có) thời hạn"),
     targets: z.array(Target).default([]).describe("Các chỉ tiêu"),
+    draft: Draft.optional().describe("Bản nháp do máy đọc văn bản: cần rà soát trước khi dùng"),
   })
   .superRefine((plan, ctx) => {
     const unitIds = new Set(plan.units.map((u) => u.id));
@@ -382,6 +434,7 @@ export const PlanFile = z
         unitOrGroup(id, ["obligations", i, "coordinating", j]);
       });
       if (o.deliverable?.to !== undefined) unit(o.deliverable.to, ["obligations", i, "deliverable", "to"]);
+      if (o.deliverable?.via !== undefined) unit(o.deliverable.via, ["obligations", i, "deliverable", "via"]);
       if (typeof o.form === "string") form(o.form, ["obligations", i, "form"]);
     });
     plan.targets.forEach((t, i) => {

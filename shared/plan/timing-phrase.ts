@@ -17,7 +17,8 @@ function normalise(phrase: string): string {
 export function parseMonthList(text: string): number[] | undefined {
   const months: number[] = [];
   for (const part of text.split(/[,;]| và /)) {
-    const p = part.trim();
+    // "Tháng 3, tháng 6": the word may be repeated before each month.
+    const p = part.trim().replace(/^tháng\s*/i, "");
     if (p === "") continue;
     const range = /^(\d{1,2})\s*[-–]\s*(\d{1,2})$/.exec(p);
     const single = /^(\d{1,2})$/.exec(p);
@@ -75,7 +76,7 @@ const READERS: Reader[] = [
   ],
   [/^tháng cuối (?:mỗi )?quý/, () => ({ kind: "quarter-last-month" })],
   [
-    /^tháng ([\d\s,;–-]+(?: và [\d\s,–-]+)?)/,
+    /^tháng ((?:(?:tháng\s*)?[\d\s,;–-]|và )+)/,
     (m) => {
       const months = parseMonthList(m[1] ?? "");
       return months && { kind: "months", months };
@@ -128,6 +129,7 @@ const KEY_FIELDS: Record<ScheduleRule["kind"], string[]> = {
   event: [],
   "times-per-year": ["count"],
   relative: [],
+  unstated: [],
 };
 
 /**
