@@ -1,0 +1,43 @@
+/**
+ * `npm run -s plan:import -- <file.docx|file.pdf|file.txt> [--out plans/x.yaml]`: read a plan
+ * document into a draft plan file, print a Vietnamese summary and the items to review.
+ */
+import { writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { stringify } from "yaml";
+import { extractDocument } from "../shared/plan/intake/document";
+import { readPlan } from "../shared/plan/intake/read";
+import { PlanFile } from "../shared/plan/schema";
+
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const outAt = args.indexOf("--out");
+const out = outAt >= 0 ? args[outAt + 1] : undefined;
+const file = args.find((a, i) => !a.startsWith("--") && i !== outAt + 1);
+if (!file) {
+  console.error("Cách dùng: npm run -s plan:import -- ke-hoach.docx [--out plans/ke-hoach.yaml]");
+  process.exit(2);
+}
+const { blocks, size } = await extractDocument(file, (done, total) => {
+  if (total > 5) process.stderr.write(`\r  đọc trang ${done}/${total}`);
+});
+if (size > 5) process.stderr.write("\n");
+const draft = readPlan(blocks, { source: basename(file), importedAt: new Date().toISOString() });
+const checked = PlanFile.safeParse(draft);
+const yaml = `# yaml-language-server: $schema=./plan.schema.json\n# BẢN NHÁP do máy đọc từ ${basename(file)}: rà soát mục draft.review trước khi dùng.\n${stringify(draft, { lineWidth: 0 })}`;
+if (out) await writeFile(out, yaml);
+else if (!out) process.stdout.write(yaml);
+const review = draft.draft?.review ?? [];
+const dated = checked.success
+  ? checked.data.obligations.filter(
+      (o) => !["continuous", "event", "unstated", "times-per-year", "relative"].includes(o.schedule.kind),
+    ).length
+  : 0;
+console.error(
+  `${checked.success ? "✓" : "✗"} ${file}: ${draft.units.length} đơn vị, ${draft.groups?.length ?? 0} nhóm, ${draft.obligations?.length ?? 0} nhiệm vụ (${dated} có thời hạn), ${draft.targets?.length ?? 0} chỉ tiêu; ${review.length} mục cần rà soát${out ? ` → ${out}` : ""}`,
+);
+for (const r of review.slice(0, 15)) console.error(`  ? ${r.where}: ${r.what} — ${r.why}`);
+if (review.length > 15) console.error(`  … và ${review.length - 15} mục khác (xem draft.review)`);
+if (!checked.success) {
+  for (const i of checked.error.issues.slice(0, 10)) console.error(`  ✗ ${i.path.join(".")}: ${i.message}`);
+  process.exit(1);
+}

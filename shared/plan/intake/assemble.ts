@@ -1,0 +1,202 @@
+/** Raw duties, targets and unit mentions → a plan file input with a draft block. */
+import type { Obligation, PlanFileInput, ScheduleRule } from "../schema";
+import { readTimingPhrase } from "../timing-phrase";
+import type { RawDuty } from "./tables";
+import type { RawTarget } from "./targets";
+import { type Mention, slug, type UnitSpec } from "./units";
+
+type Review = { what: string; where: string; why: string };
+type UnitIn = NonNullable<PlanFileInput["units"]>[number];
+type ObligationIn = NonNullable<PlanFileInput["obligations"]>[number];
+
+interface Input {
+  head: {
+    issuer: { name: string; level: "district" | "commune" | "ward" | "city" | "province"; place: string };
+    number: string;
+    issuedOn: string;
+    issueMonth?: number;
+    year: number;
+    title: string;
+    doubts: Review[];
+  };
+  duties: Array<RawDuty & { to?: Mention; via?: Mention }>;
+  targets: RawTarget[];
+  wardNames: Array<{ name: string; where: string }>;
+  extraUnits: Mention[];
+  review: Review[];
+  opts: { source: string; importedAt: string };
+  standing: Mention | undefined;
+}
+
+export function assemble(input: Input): PlanFileInput {
+  const { head, review } = input;
+  review.push(...head.doubts);
+  const units = new Map<string, UnitIn>();
+  const groups = new Map<string, { id: string; name: string; members: string[] }>();
+  const issuerId = "ubnd";
+  units.set(issuerId, { id: issuerId, name: head.issuer.name, kind: "people-committee", aliases: [] });
+
+  const wardIds = [...new Set(input.wardNames.map((w) => w.name))].map((name) => {
+    const where = input.wardNames.find((w) => w.name === name)?.where ?? "";
+    const word = head.issuer.level === "district" && /huyện/u.test(head.issuer.name) ? "xã" : "phường";
+    const id = `${word === "xã" ? "xa" : "p"}-${slug(name)}`;
+    units.set(id, {
+      id,
+      name: `UBND ${word} ${name}`,
+      kind: word === "xã" ? "commune" : "ward",
+      aliases: [name, `${word[0]?.toUpperCase()}${word.slice(1)} ${name}`],
+      origin: { where, confidence: 0.8 },
+    });
+    return id;
+  });
+
+  const idOf = (spec: UnitSpec, text: string, where: string): string => {
+    if (spec.group) {
+      const existing = groups.get(spec.key);
+      if (!existing) {
+        let members = spec.kind === "ward" || spec.kind === "commune" ? wardIds : [];
+        if (members.length === 0) {
+          const placeholder = `${spec.key}-chua-co-danh-sach`;
+          units.set(placeholder, {
+            id: placeholder,
+            name: `${spec.name} (chưa có danh sách)`,
+            kind: spec.kind,
+            aliases: [],
+          });
+          members = [placeholder];
+          review.push({
+            what: spec.name,
+            where,
+            why: "văn bản không liệt kê từng đơn vị của nhóm: thêm danh sách",
+          });
+        }
+        groups.set(spec.key, { id: spec.key, name: spec.name, members });
+      }
+      return spec.key;
+    }
+    const unit = units.get(spec.key);
+    if (unit) {
+      if (!unit.aliases?.includes(text)) unit.aliases?.push(text);
+    } else {
+      units.set(spec.key, {
+        id: spec.key,
+        name: spec.name,
+        kind: spec.kind,
+        aliases: [text],
+        origin: { where, confidence: 0.7 },
+      });
+    }
+    return spec.key;
+  };
+  for (const m of input.extraUnits) idOf(m.spec, m.text, "bảng phân công");
+
+  const obligations: ObligationIn[] = [];
+  const used = new Set<string>();
+  for (const d of input.duties) {
+    let schedule: ScheduleRule | undefined = d.timing
+      ? readTimingPhrase(d.timing, head.year)
+      : { kind: "unstated" };
+    if (d.timing && !schedule) {
+      review.push({
+        what: d.timing,
+        where: d.where,
+        why: "chưa đọc được cụm từ thời gian: ghi tạm là theo sự việc",
+      });
+      schedule = { kind: "event" };
+    }
+    if (schedule?.kind === "monthly" && head.issueMonth && head.issueMonth < 12) {
+      // A plan cannot ask for reports before it exists: monthly reports start the month after issue.
+      schedule = { ...schedule, from: `${head.year}-${String(head.issueMonth + 1).padStart(2, "0")}` };
+      review.push({
+        what: d.timing ?? "",
+        where: d.where,
+        why: "báo cáo tháng tính từ tháng sau ngày ban hành: kiểm tra",
+      });
+    }
+    let lead = [...new Set(d.lead.map((m) => idOf(m.spec, m.text, d.where)))];
+    if (lead.length === 0) {
+      lead = [issuerId];
+      review.push({
+        what: d.title.slice(0, 80),
+        where: d.where,
+        why: d.doubt ?? "không đọc được đơn vị chủ trì: tạm giao UBND",
+      });
+    }
+    const coordinating = [...new Set(d.coordinating.map((m) => idOf(m.spec, m.text, d.where)))].filter(
+      (id) => !lead.includes(id),
+    );
+    const base = slug(`${d.where.replace(/^Mục /u, "")} ${d.title}`).slice(0, 50) || "nhiem-vu";
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    const deliverable =
+      /^(?:Xây dựng|Lập|Báo cáo|Tổng hợp)[^,.;]*?(kế hoạch|danh sách|báo cáo)|báo cáo/iu.exec(d.title);
+    const ob: ObligationIn = {
+      id,
+      title: d.title || d.timing || "(không đọc được nội dung)",
+      source: d.where,
+      ...(d.timing && { timing: d.timing }),
+      schedule,
+      ...(d.place && { place: d.place }),
+      lead,
+      coordinating,
+      origin: { where: d.where, confidence: d.confidence },
+    };
+    if (deliverable && d.timing && readTimingPhrase(d.timing, head.year)) {
+      const to = d.to ? idOf(d.to.spec, d.to.text, d.where) : undefined;
+      const via = d.via ? idOf(d.via.spec, d.via.text, d.where) : undefined;
+      ob.deliverable = {
+        what: deliverable[0].slice(0, 80),
+        ...(to && !groups.has(to) && { to }),
+        ...(via && !groups.has(via) && { via }),
+        ...(!to && { unstatedRecipient: true }),
+      };
+    }
+    obligations.push(ob as Obligation);
+  }
+
+  const steering = units.has("bcd") ? "bcd" : issuerId;
+  const standingSpec = input.standing?.spec;
+  const standing =
+    standingSpec && !standingSpec.group
+      ? idOf(standingSpec, input.standing?.text ?? "", "cơ quan thường trực")
+      : units.has("pyt")
+        ? "pyt"
+        : units.has("ttyt")
+          ? "ttyt"
+          : issuerId;
+  if (!input.standing)
+    review.push({
+      what: "cơ quan thường trực",
+      where: "toàn văn",
+      why: `không thấy câu nêu cơ quan thường trực: tạm ghi ${standing}`,
+    });
+
+  const targets = input.targets.map((t, i) => ({
+    id: `chi-tieu-${i + 1}`,
+    title: t.title,
+    source: t.where,
+    asWritten: t.asWritten,
+    ...(t.comparator && { comparator: t.comparator }),
+    ...(t.comparatorAsWritten && { comparatorAsWritten: t.comparatorAsWritten }),
+    ...(t.value !== undefined && { value: t.value }),
+    ...(t.unit && { unit: t.unit }),
+    ...(t.year && { year: t.year }),
+    origin: { where: t.where, confidence: 0.6 },
+  }));
+
+  return {
+    id: slug(`${head.issuer.place || head.issuer.name} ${head.year}`) || "ke-hoach",
+    title: head.title,
+    issuer: { name: head.issuer.name, level: head.issuer.level, unit: issuerId },
+    number: head.number,
+    issuedOn: head.issuedOn,
+    year: head.year,
+    steeringCommittee: { unit: steering, standingBody: standing },
+    units: [...units.values()],
+    groups: [...groups.values()],
+    obligations,
+    targets,
+    draft: { source: input.opts.source, importedAt: input.opts.importedAt, review },
+  };
+}
