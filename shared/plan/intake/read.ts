@@ -54,7 +54,8 @@ export function readPlan(blocks: Block[], opts: ReadOptions): PlanFileInput {
     const t = row.text.trim();
     row = undefined;
     if (flat.perUnit) {
-      const m = /^\d{1,2}\s+((?:\p{Lu}[\p{L}.]*\s?)+?)(?=\s+(?:Đạt|Duy|Không|Có|[\d≥≤<>]))/u.exec(t);
+      const m =
+        /^\d{1,2}\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)*?)(?=\s+(?:Đạt|Duy|Không|Có|[\d≥≤<>]))/u.exec(t);
       if (m?.[1]) wardNames.push({ name: m[1].trim(), where: `${label}, dòng ${t.split(" ")[0]}` });
       return;
     }

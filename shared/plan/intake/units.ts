@@ -27,7 +27,7 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
     /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (?:các|\d+|\d+\/\d+) (phường|xã)(?:, thị trấn)?/giu,
     (m) => wards(m[1] ?? "phường"),
   ],
-  [/(?:UBND|Ủy ban nhân dân) (phường|xã)(?! \p{Lu})/giu, (m) => wards(m[1] ?? "phường")],
+  [/(?:UBND|Ủy ban nhân dân) (phường|xã)(?! \p{Lu}\p{Ll})/gu, (m) => wards(m[1] ?? "phường")],
   [
     /(?:TYT|Trạm Y tế|trạm y tế) (?:các|\d+) (phường|xã)/gu,
     (m) => ({
