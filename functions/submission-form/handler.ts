@@ -43,7 +43,7 @@ function view(e: ExpectationItem, versions: readonly SubmissionItem[]): Deadline
     unitName: e.unitName,
     period: e.period,
     timing: e.timing,
-    dueText: e.dueText,
+    dueAt: e.dueAt,
     kind: e.kind,
     status: e.status,
     ...(e.late !== undefined && { late: e.late, lateDays: e.lateDays ?? 0 }),
