@@ -6,7 +6,8 @@
  * failures reach the escalation.
  */
 import { type LifecycleAction, nextStep, reminderStage } from "../../shared/lifecycle/next-step";
-import type { Authority, ReminderContent } from "../../shared/notify/content";
+import { authorityOf } from "../../shared/notify/authority";
+import type { ReminderContent } from "../../shared/notify/content";
 import { escalationEmail } from "../../shared/notify/escalation-email";
 import { reminderEmail } from "../../shared/notify/reminder-email";
 import { reminderSms } from "../../shared/notify/sms";
@@ -61,16 +62,6 @@ export function parseDeadlineId(id: string): DeadlineRef | undefined {
 }
 
 const DEFAULT_SMS_BRAND = "hanchot";
-
-/** Who a plan's messages come from: its issuer and standing body, its number and date as written. */
-export function authorityOf(plan: PlanContext | undefined): Authority {
-  return {
-    issuerName: plan?.issuer.name ?? "",
-    standingBodyName: plan?.standingBody.name ?? "Cơ quan thường trực",
-    ...(plan?.number !== undefined && { planNumber: plan.number }),
-    ...(plan?.issuedOn !== undefined && { planIssuedOn: plan.issuedOn }),
-  };
-}
 
 async function snapshot(deps: LifecycleDeps, ref: DeadlineRef): Promise<LifecycleSnapshot> {
   const s = await deps.store.lifecycleSnapshot(ref.planId, ref.obligationId, ref.period);

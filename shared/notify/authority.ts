@@ -7,6 +7,24 @@ import { formatVietnameseDate } from "../calendar/civil-date";
 import { periodText } from "../calendar/period-text";
 import type { Authority } from "./content";
 
+/** What a plan says of its authority (the store's plan context has this shape). */
+export interface PlanAuthoritySource {
+  issuer: { name: string };
+  standingBody: { name: string };
+  number?: string;
+  issuedOn?: string;
+}
+
+/** Who a plan's messages and pages come from: its issuer and standing body, its number and date. */
+export function authorityOf(plan: PlanAuthoritySource | undefined): Authority {
+  return {
+    issuerName: plan?.issuer.name ?? "",
+    standingBodyName: plan?.standingBody.name ?? "Cơ quan thường trực",
+    ...(plan?.number !== undefined && { planNumber: plan.number }),
+    ...(plan?.issuedOn !== undefined && { planIssuedOn: plan.issuedOn }),
+  };
+}
+
 /** "2025-01-20" → "ngày 20/01/2025", "2025-01" → "tháng 01/2025", "2025" → "năm 2025". */
 export function issuedOnText(issuedOn: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(issuedOn)

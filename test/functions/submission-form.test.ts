@@ -40,6 +40,12 @@ describe("the web form on DynamoDB Local", () => {
     expect(res.body).toContain('<dd class="working-day">thứ Sáu 17/01 (ngày 19/01 là Chủ nhật)</dd>');
     expect(res.body).toContain("<dt>Kỳ</dt><dd>năm 2025</dd>");
     expect(res.body).toContain("chưa nộp");
+    // The header names the authority and its plan; the product only in the small print.
+    expect(res.body).toContain(
+      '<header><p>UBND phường Thử Nghiệm · Trạm Y tế</p><p class="ref">Kế hoạch số 1/KH-UBND ngày 02/01/2025 của UBND phường Thử Nghiệm</p></header>',
+    );
+    expect(res.body).toContain("<title>Xây dựng kế hoạch");
+    expect(res.body?.match(/hanchot/g)).toHaveLength(1);
     expect(res.body).toMatch(/<label for="fields-tom-tat">Tóm tắt \*<\/label>/);
   });
 
