@@ -14,7 +14,7 @@ import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { isE164, type SmsMessage, type SmsSender } from "../functions/commons/notifications";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
-import { type SmsEncoding, smsSegments } from "../shared/notify/messages";
+import { type SmsEncoding, smsSegments } from "../shared/notify/gsm7";
 import { html } from "../shared/web/html";
 import { seededRandom } from "./seeded-random";
 

@@ -164,6 +164,9 @@ export interface SendRecord {
 
 export interface PlanContext {
   title: string;
+  /** The plan number and date of issue as written (absent on plan items stored before they were kept). */
+  number?: string;
+  issuedOn?: string;
   committee: { unitId: string; name: string; contacts: Contacts };
   standingBody: { unitId: string; name: string; contacts: Contacts };
   /** The issuing People's Committee: told instead of the standing body when the standing body is late. */
@@ -473,6 +476,8 @@ export class DeadlineStore {
       type: "plan",
       planId: plan.id,
       title: plan.title,
+      number: plan.number,
+      issuedOn: plan.issuedOn,
       year: plan.year,
       untilYear: plan.untilYear ?? plan.year,
       issuer: plan.issuer,
@@ -828,15 +833,21 @@ export class DeadlineStore {
     return out;
   }
 
-  private async planRecord(
-    planId: string,
-  ): Promise<
-    | { title: string; issuer: { unit: string }; steeringCommittee: { unit: string; standingBody: string } }
+  private async planRecord(planId: string): Promise<
+    | {
+        title: string;
+        number?: string;
+        issuedOn?: string;
+        issuer: { unit: string };
+        steeringCommittee: { unit: string; standingBody: string };
+      }
     | undefined
   > {
     const res = await this.send<{
       Item?: {
         title: string;
+        number?: string;
+        issuedOn?: string;
         issuer: { unit: string };
         steeringCommittee: { unit: string; standingBody: string };
       };
@@ -933,6 +944,8 @@ export class DeadlineStore {
         units.find((u) => u.unitId === id) ?? { unitId: id, name: id, contacts: { emails: [], phones: [] } };
       return {
         title: plan.title,
+        ...(plan.number !== undefined && { number: plan.number }),
+        ...(plan.issuedOn !== undefined && { issuedOn: plan.issuedOn }),
         committee: find(unit),
         standingBody: find(standingBody),
         issuer: find(plan.issuer.unit),

@@ -30,6 +30,7 @@ export function lifecycleDeps(env: NodeJS.ProcessEnv = process.env): LifecycleDe
       ...(e.SES_CONFIGURATION_SET && { configurationSet: e.SES_CONFIGURATION_SET }),
     }),
     sms: new SnsSmsSender(new SNSClient({}), { ...(e.SMS_SENDER_ID && { senderId: e.SMS_SENDER_ID }) }),
+    ...(e.SMS_SENDER_ID && { smsBrand: e.SMS_SENDER_ID }),
     get keyring() {
       return config.keyring;
     },

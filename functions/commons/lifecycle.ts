@@ -6,12 +6,11 @@
  * failures reach the escalation.
  */
 import { type LifecycleAction, nextStep, reminderStage } from "../../shared/lifecycle/next-step";
-import {
-  escalationEmail,
-  type ReminderContent,
-  reminderEmail,
-  reminderSms,
-} from "../../shared/notify/messages";
+import { authorityOf } from "../../shared/notify/authority";
+import type { ReminderContent } from "../../shared/notify/content";
+import { escalationEmail } from "../../shared/notify/escalation-email";
+import { reminderEmail } from "../../shared/notify/reminder-email";
+import { reminderSms } from "../../shared/notify/sms";
 import { type LinkKeyring, linkExpiry, signLink } from "../../shared/submission/link-token";
 import { issueShortLink } from "../../shared/submission/short-link";
 import { mapConcurrent } from "./concurrency";
@@ -42,6 +41,8 @@ export interface LifecycleDeps {
   sendAttempts?: number;
   /** Pause between attempts (exponential backoff from 200 ms); tests and simulations pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
+  /** The brand name that opens every SMS: the registered sender ID (carriers require it in the text). */
+  smsBrand?: string;
   /** Told of every message actually handed to a sender, by its send key (simulations count duplicates). */
   onDelivered?: (sendKey: string, channel: "email" | "sms", stage: string) => void;
 }
@@ -59,6 +60,8 @@ export function parseDeadlineId(id: string): DeadlineRef | undefined {
   const [planId, obligationId, period] = parts as [string, string, string];
   return { planId, obligationId, period };
 }
+
+const DEFAULT_SMS_BRAND = "hanchot";
 
 async function snapshot(deps: LifecycleDeps, ref: DeadlineRef): Promise<LifecycleSnapshot> {
   const s = await deps.store.lifecycleSnapshot(ref.planId, ref.obligationId, ref.period);
@@ -157,11 +160,12 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
     const expiresAt = linkExpiry(d.dueAt, now);
     const token = signLink(deps.keyring, { instanceId: unit.instanceId, unitId: unit.unitId, expiresAt });
     const content: ReminderContent = {
+      authority: authorityOf(plan),
       unitName: unit.unitName,
       title: d.title,
       period: d.period,
       timing: d.timing,
-      dueText: d.dueText,
+      dueAt: d.dueAt,
       kind: d.kind,
       stage: windowOpen ? "window-open" : "before-due",
       daysLeft: Math.max(0, Math.ceil((Date.parse(d.dueAt) - now.getTime()) / DAY_MS)),
@@ -180,7 +184,11 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
     // Offered at every reminder, stored once per key: after a key rotation the next reminder
     // carries a new short link that works, while the old one stays revoked.
     if (unit.contacts.phones.length > 0) await deps.store.saveShortLink(short, now);
-    const sms = reminderSms({ ...content, shortLink: `${deps.baseUrl}/s/${short.id}` });
+    const sms = reminderSms({
+      ...content,
+      shortLink: `${deps.baseUrl}/s/${short.id}`,
+      brand: deps.smsBrand ?? DEFAULT_SMS_BRAND,
+    });
     await Promise.all([
       ...unit.contacts.emails.map((to) =>
         deliver(
@@ -230,15 +238,15 @@ export async function escalate(
   const overdue = missing(s.units);
   outcome.overdue = overdue.length;
   if (plan && overdue.length > 0) {
-    const { committee, standingBody } = plan;
+    const { committee } = plan;
     const now = deps.now().getTime();
     const message = (units: readonly ExpectationItem[]) =>
       escalationEmail({
+        authority: authorityOf(plan),
         committeeName: committee.name,
-        standingBodyName: standingBody.name,
         title: s.definition.title,
         period: s.definition.period,
-        dueText: s.definition.dueText,
+        dueAt: s.definition.dueAt,
         escalationNumber: number,
         planTitle: plan.title,
         overdue: units.map((u) => {

@@ -8,9 +8,12 @@
  */
 import { type SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
 import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
+import { mailbox } from "../../shared/notify/mailbox";
 
 export interface EmailMessage {
   to: string[];
+  /** The sender's display name for this message (the authority it comes from); the address is configuration. */
+  fromName?: string;
   subject: string;
   html: string;
   text: string;
@@ -56,7 +59,7 @@ export class SesEmailSender implements EmailSender {
     }
     const out = await this.ses.send(
       new SendEmailCommand({
-        Source: this.options.from,
+        Source: mailbox(m.fromName, this.options.from),
         Destination: { ToAddresses: m.to },
         Message: {
           Subject: { Data: m.subject, Charset: "UTF-8" },

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { authorityOf } from "../../shared/notify/authority";
 import type { FormField } from "../../shared/plan/schema";
 import { isUploadKeyOf } from "../../shared/submission/attachments";
 import { deriveStatus } from "../../shared/submission/derive";
@@ -43,7 +44,7 @@ function view(e: ExpectationItem, versions: readonly SubmissionItem[]): Deadline
     unitName: e.unitName,
     period: e.period,
     timing: e.timing,
-    dueText: e.dueText,
+    dueAt: e.dueAt,
     kind: e.kind,
     status: e.status,
     ...(e.late !== undefined && { late: e.late, lateDays: e.lateDays ?? 0 }),
@@ -56,6 +57,12 @@ function view(e: ExpectationItem, versions: readonly SubmissionItem[]): Deadline
       lateDays: v.lateDays,
     })),
   };
+}
+
+/** The page header's authority, from the plan (cached by the store); the page renders without it. */
+async function withAuthority(d: SubmissionDeps, view: DeadlineView, planId: string): Promise<DeadlineView> {
+  const plan = await d.store.planContext(planId).catch(() => undefined);
+  return plan ? { ...view, authority: { ...authorityOf(plan), planTitle: plan.title } } : view;
 }
 
 /**
@@ -196,7 +203,7 @@ async function renderForm(
     }
   }
   const body = formPage({
-    deadline: view(e, input.submissions),
+    deadline: await withAuthority(d, view(e, input.submissions), e.planId),
     action: input.formUrl,
     idempotencyKey: input.idempotencyKey,
     values: input.values,
@@ -263,7 +270,7 @@ export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: ()
     return htmlResponse(
       200,
       receiptPage({
-        deadline: await deadlineAfter(d, opened, s),
+        deadline: await withAuthority(d, await deadlineAfter(d, opened, s), s.planId),
         receipt: s.receipt,
         submittedAt: s.submittedAt,
         late: s.late,

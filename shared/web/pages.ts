@@ -4,6 +4,10 @@
  * summary announced to screen readers. Every value is escaped by the `html` tag.
  */
 import { formatVietnameseInstant } from "../calendar/civil-date";
+import { deadlineWords } from "../calendar/deadline-text";
+import { periodText } from "../calendar/period-text";
+import { planReference } from "../notify/authority";
+import type { Authority } from "../notify/content";
 import type { FormField } from "../plan/schema";
 import { type ExpectationStatus, statusText } from "../submission/status";
 import { type Html, html, raw } from "./html";
@@ -12,7 +16,7 @@ const STYLE = raw(`
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;background:#f4f6f8}
 header{background:#0b5394;color:#fff;padding:.75rem 1rem}
-header p{margin:0;font-weight:600}
+header p{margin:0;font-weight:600}header p.ref{font-weight:400;font-size:.85rem}
 main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.3rem;line-height:1.3;margin:.25rem 0 .75rem}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
@@ -35,23 +39,38 @@ button{display:block;width:100%;margin-top:1.5rem;padding:.85rem;font:inherit;fo
 .fine{color:#555;font-size:.85rem}
 `);
 
-function page(title: string, body: Html): string {
+/** The page header names the authority the unit reports to, when the page is about its plan. */
+function pageHeader(authority: AuthorityView | undefined): Html {
+  if (!authority) return html`<header><p>Nộp báo cáo kế hoạch y tế</p></header>`;
+  return html`<header><p>${authority.issuerName} · ${authority.standingBodyName}</p><p class="ref">${planReference(
+    authority,
+    authority.planTitle,
+  )}</p></header>`;
+}
+
+function page(title: string, body: Html, authority?: AuthorityView): string {
   return html`<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — hanchot</title>
+<title>${title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header><p>hanchot · Nộp báo cáo kế hoạch y tế</p></header>
+${pageHeader(authority)}
 <main>
 ${body}
+<p class="fine">Hệ thống nhắc hạn hanchot</p>
 </main>
 </body>
 </html>
 `.value;
+}
+
+/** The authority a deadline belongs to, with the plan's title (for the page header). */
+export interface AuthorityView extends Authority {
+  planTitle: string;
 }
 
 export interface DeadlineView {
@@ -59,7 +78,9 @@ export interface DeadlineView {
   unitName: string;
   period: string;
   timing: string;
-  dueText: string;
+  /** The instant from which a submission is late, ISO 8601. */
+  dueAt: string;
+  authority?: AuthorityView;
   kind: "deliverable" | "activity";
   status: ExpectationStatus;
   late?: boolean;
@@ -79,13 +100,15 @@ function statusBadge(d: Pick<DeadlineView, "status" | "late" | "lateDays">): Htm
 }
 
 function deadlineCard(d: DeadlineView): Html {
+  const w = deadlineWords(d.dueAt);
   return html`<section class="card" aria-labelledby="nhiem-vu">
 <h1 id="nhiem-vu">${d.title}</h1>
 <dl>
 <dt>Đơn vị</dt><dd>${d.unitName}</dd>
-<dt>Kỳ</dt><dd>${d.period}</dd>
+<dt>Kỳ</dt><dd>${periodText(d.period)}</dd>
 <dt>Thời hạn theo kế hoạch</dt><dd>${d.timing}</dd>
-<dt>Hạn chót</dt><dd class="deadline">${d.dueText.replace(/^hạn chót: /, "")}</dd>
+<dt>Hạn chót</dt><dd class="deadline">${w.at}</dd>
+${w.dayOff ? html`<dt>Ngày làm việc cuối</dt><dd class="working-day">${w.dayOff.lastWorkingDayText} (${w.dayOff.reason})</dd>` : ""}
 <dt>Tình trạng</dt><dd>${statusBadge(d)}</dd>
 </dl>
 </section>`;
@@ -198,6 +221,7 @@ ${
       )}</ul></section>`
     : ""
 }`,
+    d.authority,
   );
 }
 
@@ -231,6 +255,7 @@ ${deadlineCard(d)}
       (f) => html`<dt>${f.label}</dt><dd style="white-space:pre-wrap">${f.value}</dd>`,
     )}</dl></section>
 <p><a href="${input.formUrl}">Nộp bản cập nhật</a></p>`,
+    d.authority,
   );
 }
 

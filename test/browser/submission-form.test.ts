@@ -45,7 +45,7 @@ describe.runIf(browserAvailable)("the web form in Chromium", () => {
 
   it("uploads the report, submits in Vietnamese and shows the receipt, stored on time", async () => {
     await page.goto(linkFor(QUARTERLY));
-    expect(await page.textContent(".deadline")).toBe("23:59 ngày 24/03/2025");
+    expect(await page.textContent(".deadline")).toBe("23:59 thứ Hai 24/03/2025");
     expect(await page.textContent(".status")).toBe("chưa nộp");
 
     await page.setInputFiles("#tai-len-tep-bao-cao", {

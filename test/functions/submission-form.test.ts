@@ -28,15 +28,24 @@ describe("the web form on DynamoDB Local", () => {
       lambdaContext,
     );
 
-  it("shows the obligation, the unit, the deadline in words and the status", async () => {
+  it("shows the obligation, the unit, the period and the deadline in words, and the status", async () => {
     const res = await get(app.link(ID));
     expect(res.statusCode).toBe(200);
     expect(res.headers?.["content-type"]).toBe("text/html; charset=utf-8");
     expect(res.body).toContain('<html lang="vi">');
     expect(res.body).toContain("Xây dựng kế hoạch");
     expect(res.body).toContain("Tổ dân phố 1");
-    expect(res.body).toContain("23:59 ngày 19/01/2025");
+    // 19/01/2025 is a Sunday: the page says so, and names the last working day before it.
+    expect(res.body).toContain('<dd class="deadline">23:59 Chủ nhật 19/01/2025</dd>');
+    expect(res.body).toContain('<dd class="working-day">thứ Sáu 17/01 (ngày 19/01 là Chủ nhật)</dd>');
+    expect(res.body).toContain("<dt>Kỳ</dt><dd>năm 2025</dd>");
     expect(res.body).toContain("chưa nộp");
+    // The header names the authority and its plan; the product only in the small print.
+    expect(res.body).toContain(
+      '<header><p>UBND phường Thử Nghiệm · Trạm Y tế</p><p class="ref">Kế hoạch số 1/KH-UBND ngày 02/01/2025 của UBND phường Thử Nghiệm</p></header>',
+    );
+    expect(res.body).toContain("<title>Xây dựng kế hoạch");
+    expect(res.body?.match(/hanchot/g)).toHaveLength(1);
     expect(res.body).toMatch(/<label for="fields-tom-tat">Tóm tắt \*<\/label>/);
   });
 

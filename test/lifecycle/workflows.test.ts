@@ -148,8 +148,13 @@ describe("deadline lifecycle on the local engines", () => {
     const listed = (m: EmailMessage) =>
       m.text
         .split("\n")
-        .filter((line) => !line.startsWith("Kính gửi"))
+        .filter((line) => /^\d+\. /.test(line))
         .join("\n");
+    // From the plan's issuer, tagged with the standing body and the plan number read from the store.
+    for (const m of [...toCommittee, ...toStandingBody]) {
+      expect(m.fromName).toBe("UBND xã Thử");
+      expect(m.subject.startsWith("[Trạm Y tế xã Thử — KH số 1/KH] Quá hạn")).toBe(true);
+    }
     for (const m of toCommittee) {
       expect(m.subject).toContain("4 đơn vị chưa nộp");
       expect(listed(m)).toContain("Trạm Y tế xã Thử");

@@ -13,22 +13,26 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SesEmailSender, SnsSmsSender } from "../../functions/commons/notifications";
 import { type SesLocal, startSesLocal } from "../../local/ses-local";
 import { SmsOutbox, SmsOutboxFailure } from "../../local/sms-outbox";
-import { reminderEmail } from "../../shared/notify/messages";
+import { reminderEmail } from "../../shared/notify/reminder-email";
+import { REMINDER } from "../support/notify-content";
 
-const content = {
-  unitName: "UBND phường Bồ Đề",
-  title: "Định kỳ hàng quý tổng hợp, báo cáo tiến độ, kết quả thực hiện kế hoạch",
-  period: "2025-Q1",
-  timing: "trước ngày 25 của tháng cuối quý",
-  dueText: "hạn chót: 23:59 ngày 24/03/2025",
-  kind: "deliverable" as const,
-  stage: "before-due" as const,
-  daysLeft: 3,
-  link: "http://127.0.0.1:3000/f/abc.def",
-  contact: { name: "Phòng Y tế quận Long Biên", email: "pyt@longbien.example.org" },
-  personalData: true,
-  planTitle: "Kế hoạch y tế quận Long Biên năm 2025",
-};
+const content = { ...REMINDER, personalData: true };
+
+/** The display name of a From header written as RFC 2047 encoded words, decoded independently. */
+function decodeDisplayName(from: string): { name: string; address: string } {
+  const m = /^(.*) <([^<>]+)>$/.exec(from);
+  if (!m) throw new Error(`no display name in ${from}`);
+  const words = (m[1] ?? "").split(" ");
+  const name = words
+    .map((w) => {
+      const e = /^=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=$/.exec(w);
+      if (!e) throw new Error(`not an encoded word: ${w}`);
+      return Buffer.from(e[1] ?? "", "base64");
+    })
+    .reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0))
+    .toString("utf8");
+  return { name, address: m[2] ?? "" };
+}
 
 describe("SesEmailSender against aws-ses-v2-local", () => {
   let ses: SesLocal;
@@ -67,13 +71,30 @@ describe("SesEmailSender against aws-ses-v2-local", () => {
     const got = sent.find((m) => m.messageId === messageId);
     expect(got).toBeDefined();
     expect(got?.to).toEqual(["ubnd@bode.example.org"]);
-    expect(got?.from).toBe("hanchot@longbien.example.org");
+    // The From header names the standing body; SES takes a non-ASCII name only as RFC 2047 words.
+    expect(got?.from).toMatch(/^[\x20-\x7e]+$/);
+    expect(decodeDisplayName(got?.from ?? "")).toEqual({
+      name: "Phòng Y tế quận Long Biên",
+      address: "hanchot@longbien.example.org",
+    });
     expect(got?.subject).toBe(email.subject);
     expect(got?.subject).toContain("Nhắc hạn: Định kỳ hàng quý");
-    expect(got?.subject).toContain("hạn chót 23:59 ngày 24/03/2025");
+    expect(got?.subject).toContain("hạn chót 23:59 thứ Hai 24/03/2025");
     expect(got?.html).toBe(email.html);
     expect(got?.text).toBe(email.text);
     expect(Date.parse(got?.at ?? "")).not.toBeNaN();
+  });
+
+  it("sends from the bare address when a message has no display name", async () => {
+    const sender = new SesEmailSender(client, { from: "hanchot@longbien.example.org" });
+    const { messageId } = await sender.sendEmail({
+      to: ["a@example.org"],
+      subject: "x",
+      html: "x",
+      text: "x",
+    });
+    const got = (await ses.sent()).find((m) => m.messageId === messageId);
+    expect(got?.from).toBe("hanchot@longbien.example.org");
   });
 
   it("refuses a message without recipients before calling SES", async () => {
