@@ -16,7 +16,7 @@ import { renderCalendarTable } from "./calendar-table";
 const USAGE = `Cách dùng: npm run -s calendar -- --plan <tệp kế hoạch> --year <năm> [--unit <mã đơn vị>] [--json | --ics [<thư mục>]]
   --plan   tệp YAML của kế hoạch, ví dụ plans/long-bien-2025.yaml
   --year   năm cần lập lịch, ví dụ 2025 (mặc định: năm của kế hoạch)
-  --unit   chỉ lấy các mục của một đơn vị
+  --unit   chỉ lấy các mục của một đơn vị (mã hoặc tên viết tắt như PYT, không phân biệt hoa thường)
   --json   in danh sách dạng JSON
   --ics    ghi tệp iCalendar (.ics) cho tất cả và cho từng đơn vị vào thư mục (mặc định out/calendar)`;
 
@@ -62,6 +62,15 @@ async function writeIcs(plan: PlanFile, year: number, instances: DeadlineInstanc
   );
 }
 
+/** A unit by its id or one of its aliases (PYT, TTYT…), ignoring case, as people write them. */
+function findUnit(plan: PlanFile, name: string): PlanFile["units"][number] | undefined {
+  const wanted = name.trim().toLocaleLowerCase("vi");
+  return plan.units.find(
+    (u) =>
+      u.id.toLocaleLowerCase("vi") === wanted || u.aliases.some((a) => a.toLocaleLowerCase("vi") === wanted),
+  );
+}
+
 async function main() {
   const { values, positionals } = parse();
   if (values.help) {
@@ -90,9 +99,17 @@ async function main() {
 
   let instances = expandPlan(plan, year);
   if (values.unit !== undefined) {
-    if (!plan.units.some((u) => u.id === values.unit))
-      fail(`không có đơn vị "${values.unit}" trong kế hoạch`);
-    instances = instances.filter((i) => i.unitId === values.unit);
+    const unit = findUnit(plan, values.unit);
+    if (!unit) {
+      fail(
+        `không có đơn vị "${values.unit}" trong kế hoạch ${plan.id}. Các mã đơn vị (hoặc tên viết tắt) dùng được:\n` +
+          plan.units
+            .map((u) => `  ${u.id}${u.aliases.length > 0 ? ` (${u.aliases.join(", ")})` : ""} — ${u.name}`)
+            .join("\n"),
+        1,
+      );
+    }
+    instances = instances.filter((i) => i.unitId === unit.id);
   }
 
   if (values.json) {

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { MissingPrerequisiteError } from "../local/dynamodb-local";
-import { type SimulationSummary, simulateYear } from "../local/simulation";
+import { progressLine, type SimulationSummary, simulateYear } from "../local/simulation";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 
 const { values } = parseArgs({
@@ -20,12 +20,6 @@ const { values } = parseArgs({
     "fail-rate": { type: "string", default: "0" },
   },
 });
-
-function bar(fraction: number): string {
-  const width = 30;
-  const full = Math.round(fraction * width);
-  return `[${"#".repeat(full)}${".".repeat(width - full)}] ${Math.round(fraction * 100)}%`;
-}
 
 function print(s: SimulationSummary) {
   console.log(`
@@ -47,8 +41,9 @@ try {
     year,
     seed: Number(values.seed),
     sendFailureRate: Number(values["fail-rate"]),
-    onProgress: (f) => {
-      if (interactive) process.stderr.write(`\r${bar(f)}`);
+    onProgress: (f, detail) => {
+      // Cleared to the end of the line: a shorter line must not leave the tail of a longer one.
+      if (interactive) process.stderr.write(`\r${progressLine(f, detail)}\x1b[K`);
     },
   });
   if (interactive) process.stderr.write("\n");

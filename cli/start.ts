@@ -5,9 +5,12 @@
  *
  * Starts DynamoDB Local, s3rver and a local SES, publishes the plan, runs its calendar (the
  * state machines of workflows/: reminders by email and SMS, overdue marks, escalations), serves
- * the web form and the submission API, and prints personal links to open. --now starts the clock
- * at that instant (to try a plan of a past year as if it were current) and --speed makes it run
- * faster (3600: an hour a second); --fresh keeps nothing on disk; --once stops after printing.
+ * the web form and the submission API, and prints what to open (also at the start page, /).
+ * A plan whose deadlines are all past (or whose year has not begun) is replayed: the clock starts the
+ * evening before its first reminders and runs a few hours a second (local/replay.ts), and a later
+ * start continues the replay where it stopped. --now starts the clock at that instant (--now now:
+ * the real clock) and --speed sets its pace (3600: an hour a second); --fresh keeps nothing on
+ * disk; --once stops after printing.
  * A port in use gives way to a free one. If DynamoDB Local's JVM dies it is restarted on the same
  * port and data (with --fresh there is nothing to keep: it stops); an engine that cannot come back
  * is named in the log and the command exits with code 1.
@@ -15,9 +18,11 @@
 import { parseArgs } from "node:util";
 import { DataModelMismatchError, type ExpectationItem } from "../functions/commons/deadline-store";
 import { MissingPrerequisiteError } from "../local/dynamodb-local";
+import { type ClockChoice, chooseClock, saveReplayPosition, speedInWords } from "../local/replay";
 import { startLocalStack } from "../local/runtime";
+import { renderStartPage, type SampleLink } from "../local/start-page";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
-import { PlanFileError } from "../shared/plan/load";
+import { loadPlan, PlanFileError } from "../shared/plan/load";
 import { linkExpiry, signLink } from "../shared/submission/link-token";
 
 const { values } = parseArgs({
@@ -26,17 +31,32 @@ const { values } = parseArgs({
     plan: { type: "string", default: process.env.HANCHOT_PLAN ?? "plans/long-bien-2025.yaml" },
     port: { type: "string", default: process.env.PORT ?? "3000" },
     now: { type: "string" },
-    speed: { type: "string", default: "1" },
+    speed: { type: "string" },
     fresh: { type: "boolean", default: false },
     once: { type: "boolean", default: false },
   },
 });
 
-const startAt = values.now ? new Date(values.now) : undefined;
-if (startAt && Number.isNaN(startAt.getTime())) {
-  console.error(`Lỗi: --now "${values.now}" không phải thời điểm ISO 8601, ví dụ 2025-03-20T09:00:00+07:00`);
-  process.exit(2);
+const dataDir = values.fresh ? undefined : ".local";
+let clock: ClockChoice;
+try {
+  clock = chooseClock(await loadPlan(values.plan), {
+    ...(values.now !== undefined && { now: values.now }),
+    ...(values.speed !== undefined && { speed: values.speed }),
+    ...(dataDir && { dataDir }),
+  });
+} catch (err) {
+  if (err instanceof PlanFileError) {
+    console.error(`Lỗi: ${err.message}`);
+    process.exit(1);
+  }
+  if (err instanceof RangeError) {
+    console.error(`Lỗi: ${err.message}, ví dụ --now 2025-03-20T09:00:00+07:00 --speed 3600 (hoặc --now now)`);
+    process.exit(2);
+  }
+  throw err;
 }
+const { startAt, replay } = clock;
 
 console.log("hanchot — đang khởi động trên máy này (DynamoDB Local cần vài giây)…");
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
@@ -45,10 +65,10 @@ let running: typeof stack | undefined;
 try {
   stack = await startLocalStack({
     planFile: values.plan,
-    ...(values.fresh ? {} : { dataDir: ".local" }),
+    ...(dataDir && { dataDir }),
     port: Number(values.port),
     ...(startAt && { startAt }),
-    speed: Number(values.speed),
+    speed: clock.speed,
     workflows: !values.once,
     log: (line) => console.error(line),
     // An engine that cannot come back: say which, stop the rest, exit non-zero.
@@ -75,19 +95,35 @@ running = stack;
 
 const now = stack.now();
 const { plan, published } = stack;
+const seconds = (virtualMs: number) =>
+  Math.max(0, Math.round((virtualMs - now.getTime()) / 1000 / clock.speed));
+const clockText = replay
+  ? `đang phát lại năm ${replay.year}${replay.resumedFrom ? ", tiếp từ chỗ lần chạy trước dừng" : ""}, ${speedInWords(clock.speed)}; dùng --now now để chạy theo giờ thật`
+  : startAt
+    ? `đồng hồ dời (--now)${clock.speed !== 1 ? `, ${speedInWords(clock.speed)}` : ""}`
+    : clock.speed !== 1
+      ? speedInWords(clock.speed)
+      : "giờ thật";
+const replayDetail =
+  replay && !replay.resumedFrom
+    ? `\n                 thư nhắc đầu tiên sau khoảng ${seconds(replay.firstReminderAt)} giây, hạn chót đầu tiên sau ${seconds(replay.firstDueAt)} giây,` +
+      `\n                 thư báo quá hạn đầu tiên (gửi Ban Chỉ đạo) sau ${seconds(replay.firstEscalationAt)} giây`
+    : "";
 console.log(`
 DynamoDB Local   ${stack.dynamodbEndpoint}   (${values.fresh ? "trong bộ nhớ" : "dữ liệu giữ trong .local/dynamodb"})
 Tệp đính kèm     ${stack.s3Endpoint}   (s3rver${values.fresh ? "" : ", tệp giữ trong .local/s3"})
 Kế hoạch         ${plan.title}
                  ${published.changed ? `đã đăng ${published.expectations} hạn của các đơn vị` : "đã đăng trước đó, không thay đổi"}
-Giờ hệ thống     ${formatVietnameseInstant(now.getTime())}${startAt ? " (đồng hồ dời, --now)" : ""}${Number(values.speed) !== 1 ? `, nhanh ×${values.speed}` : ""}
-Thư đã gửi       ${stack.mailViewerUrl}   (SES cục bộ: aws-ses-v2-local)
-SMS đã gửi       ${stack.smsOutboxUrl}
+Đồng hồ          ${clockText}${replayDetail}
+Giờ hệ thống     ${formatVietnameseInstant(now.getTime())}
+Trang đầu        ${stack.baseUrl}/   (mọi thứ cần mở)
+Thư đã gửi       ${stack.mailUrl}   (JSON: ${stack.mailUrl}.json; SES cục bộ aws-ses-v2-local nhận thư)
+SMS đã gửi       ${stack.smsOutboxUrl}   (JSON: ${stack.smsOutboxUrl}.json)
 Biểu mẫu nộp     ${stack.baseUrl}/f/<đường dẫn riêng của đơn vị>
 API              POST ${stack.baseUrl}/api/links/<đường dẫn riêng>/submissions   (kèm tiêu đề Idempotency-Key)
 `);
 
-/** Each sample unit's next open deadline (or its latest overdue one), with its personal link. */
+/** Each sample unit's next open deadline (or its latest overdue one), with its personal link. The one use of the store here. */
 async function sampleLinks(): Promise<Array<{ e: ExpectationItem; url: string }>> {
   const wards = plan.groups.find((g) => g.id === "cac-phuong" || g.id === "cac-xa")?.members ?? [];
   const units = [...wards.slice(0, 2), plan.steeringCommittee.standingBody, "ttyt", "bhxh"];
@@ -108,8 +144,20 @@ async function sampleLinks(): Promise<Array<{ e: ExpectationItem; url: string }>
   return out;
 }
 
+const links = await sampleLinks();
+const pageLinks: SampleLink[] = links.map(({ e, url }) => ({
+  unitName: e.unitName,
+  title: e.title,
+  period: e.period,
+  dueText: e.dueText,
+  url,
+}));
+stack.pages["/"] = () => ({
+  contentType: "text/html; charset=utf-8",
+  body: renderStartPage({ planTitle: plan.title, clockText, now: stack.now, links: pageLinks }),
+});
 console.log("Đường dẫn nộp báo cáo của một số đơn vị (mở trong trình duyệt):");
-for (const { e, url } of await sampleLinks()) {
+for (const { e, url } of links) {
   console.log(`\n  ${e.unitName} — ${e.title.slice(0, 70)}${e.title.length > 70 ? "…" : ""}`);
   console.log(`  kỳ ${e.period}, ${e.dueText}`);
   console.log(`  ${url}`);
@@ -118,8 +166,17 @@ for (const { e, url } of await sampleLinks()) {
 if (values.once) {
   await stack.stop();
 } else {
-  console.log("\nĐang chạy. Nhấn Ctrl+C để dừng.");
+  console.log("\nBảng điều hành cho Phòng Y tế sẽ có trong các phiên bản sau.");
+  console.log("Đang chạy. Nhấn Ctrl+C để dừng.");
+  // Where the replay is, kept so that the next start continues from there.
+  const keep = () => {
+    if (replay && dataDir) saveReplayPosition(dataDir, plan, replay, stack.now());
+  };
+  const keeping = setInterval(keep, 2000);
+  keeping.unref();
   const stop = async () => {
+    clearInterval(keeping);
+    keep();
     await stack.stop();
     process.exit(0);
   };

@@ -127,7 +127,7 @@ function decodePathParameters(names: string[], raw: string[]): Record<string, st
 }
 
 /** Pages of the local stack only (the SMS outbox), served beside the Lambda routes. */
-export type LocalPages = Record<string, () => { contentType: string; body: string }>;
+export type LocalPages = Record<string, (url: URL) => { contentType: string; body: string; status?: number }>;
 
 export async function startHttpApi(
   handlers: Record<HandlerName, LambdaHttpHandler>,
@@ -140,8 +140,8 @@ export async function startHttpApi(
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
       const page = req.method === "GET" ? localPages[url.pathname] : undefined;
       if (page) {
-        const { contentType, body } = page();
-        res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
+        const { contentType, body, status } = page(url);
+        res.writeHead(status ?? 200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
         return;
       }
       let matched: { route: CompiledRoute; params: Record<string, string> } | undefined;

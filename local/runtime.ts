@@ -35,7 +35,8 @@ import { loadPlan } from "../shared/plan/load";
 import type { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
-import { startHttpApi } from "./http-api";
+import { type LocalPages, startHttpApi } from "./http-api";
+import { MailOutbox } from "./mail-outbox";
 import { ATTACHMENT_BUCKET, type S3Local, startS3Local } from "./s3-local";
 import { type SesLocal, startSesLocal } from "./ses-local";
 import { SmsOutbox } from "./sms-outbox";
@@ -65,12 +66,19 @@ export interface LocalStack {
   baseUrl: string;
   dynamodbEndpoint: string;
   s3Endpoint: string;
+  /** The local SES's own (English) viewer. */
   mailViewerUrl: string;
+  /** The stack's Vietnamese mail page, and its JSON at `${mailUrl}.json`. */
+  mailUrl: string;
   smsOutboxUrl: string;
   published: PublishResult;
   keyring: LinkKeyring;
   store: DeadlineStore;
   sms: SmsOutbox;
+  /** Every email sent, recorded with the clock's time, the unit and the stage. */
+  mail?: MailOutbox;
+  /** Local pages by path; a page added here is served at once (the start page is added by cli/start.ts). */
+  pages: LocalPages;
   workflows?: LocalWorkflows;
   now: () => Date;
   /** The engines under the stack, watched. */
@@ -130,6 +138,18 @@ function localKeyring(dataDir: string | undefined): LinkKeyring {
   return parseKeyring(json);
 }
 
+/** A unit's name from the plan: by the address a message went to, else by the unit's id. */
+function unitDirectory(plan: PlanFile): (unitId: string | undefined, address: string) => string | undefined {
+  const byAddress = new Map<string, string>();
+  const byId = new Map<string, string>();
+  for (const u of plan.units) {
+    byId.set(u.id, u.name);
+    for (const a of [...u.contacts.emails, ...u.contacts.phones])
+      if (!byAddress.has(a)) byAddress.set(a, u.name);
+  }
+  return (unitId, address) => byAddress.get(address) ?? (unitId === undefined ? undefined : byId.get(unitId));
+}
+
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -180,9 +200,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }),
       ATTACHMENT_BUCKET,
     );
-    const sms = new SmsOutbox(
-      options.dataDir ? { file: join(options.dataDir, "sms-outbox.jsonl"), now } : { now },
-    );
+    const unitName = unitDirectory(plan);
+    const sms = new SmsOutbox({
+      ...(options.dataDir && { file: join(options.dataDir, "sms-outbox.jsonl") }),
+      now,
+      unitName,
+    });
     const deps: SubmissionDeps = { store, keyring, now, attachments };
 
     let baseUrl = "";
@@ -201,8 +224,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ),
       ),
     };
-    const pages = {
-      "/local/sms": () => ({ contentType: "text/html; charset=utf-8", body: sms.renderHtml() }),
+    let mail: MailOutbox | undefined;
+    const htmlPage = (body: string, status = 200) => ({
+      contentType: "text/html; charset=utf-8",
+      body,
+      status,
+    });
+    const json = (value: object) => ({
+      contentType: "application/json; charset=utf-8",
+      body: JSON.stringify(value),
+    });
+    const pages: LocalPages = {
+      "/local/sms": () => htmlPage(sms.renderHtml()),
+      "/local/sms.json": () => json(sms.toJson()),
+      "/local/mail": () =>
+        htmlPage(mail?.renderList() ?? "<!doctype html><p>Chưa chạy quy trình gửi thư (--once).</p>"),
+      "/local/mail.json": () => json(mail?.toJson() ?? { count: 0, messages: [] }),
+      "/local/mail/message": (url) => {
+        const body = mail?.renderMessage(Number(url.searchParams.get("id")));
+        return body ? htmlPage(body) : htmlPage("<!doctype html><p>Không có thư này.</p>", 404);
+      },
     };
     let started: Awaited<ReturnType<typeof startHttpApi>>;
     try {
@@ -219,7 +260,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     let workflows: LocalWorkflows | undefined;
     if (options.workflows !== false) {
-      const email = new SesEmailSender(
+      const viaSes = new SesEmailSender(
         new SESClient({
           endpoint: ses.endpoint,
           region,
@@ -227,6 +268,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }),
         { from: "hanchot@example.org" },
       );
+      // The local SES still receives every mail; the outbox keeps it for the Vietnamese mail page.
+      mail = new MailOutbox(viaSes, {
+        ...(options.dataDir && { file: join(options.dataDir, "mail-outbox.jsonl") }),
+        now,
+        unitName,
+      });
+      const email = mail;
       const lifecycleDeps: LifecycleDeps = { store, email, sms, keyring, now, baseUrl };
       workflows = new LocalWorkflows(lifecycleDeps, clock);
       // Restarting resumes: the calendar starts again the lifecycles the data says are due, and each
@@ -240,11 +288,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamodbEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
       mailViewerUrl: ses.viewerUrl,
+      mailUrl: `${baseUrl}/local/mail`,
       smsOutboxUrl: `${baseUrl}/local/sms`,
       published,
       keyring,
       store,
       sms,
+      ...(mail && { mail }),
+      pages,
       ...(workflows && { workflows }),
       now,
       engines: { dynamodb: dynamo, s3, ses },

@@ -4,11 +4,13 @@
  * deadline-lifecycle workflows run by aws-local-stepfunctions, and simulated units (seeded: most
  * submit on time, some late, some never) whose submissions are stored as the API stores them.
  */
+
 import { SESClient } from "@aws-sdk/client-ses";
 import { documentClient, dynamoClient } from "../functions/commons/clients";
 import { DeadlineStore } from "../functions/commons/deadline-store";
 import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../functions/commons/notifications";
+import { formatVietnameseDate, vietnamDateOf } from "../shared/calendar/civil-date";
 import { expandPlan } from "../shared/calendar/expand";
 import type { PlanFile } from "../shared/plan/schema";
 import { receiptNumber } from "../shared/submission/receipt";
@@ -28,8 +30,16 @@ export interface SimulationOptions {
   seed?: number;
   /** Share of email and SMS sends that fail (fault injection), 0–1. */
   sendFailureRate?: number;
-  /** Called with the share of the year simulated so far. */
-  onProgress?: (fraction: number) => void;
+  /** Called with the share of the year simulated so far, the phase, and the virtual date in the year. */
+  onProgress?: (fraction: number, detail: SimulationProgress) => void;
+}
+
+export type SimulationPhase = "engines" | "publish" | "year" | "summary";
+
+export interface SimulationProgress {
+  phase: SimulationPhase;
+  /** The virtual clock, while the year runs. */
+  at?: Date;
 }
 
 export interface SimulationSummary {
@@ -70,10 +80,26 @@ class FlakyEmail implements EmailSender {
   }
 }
 
+const PHASES: Record<SimulationProgress["phase"], string> = {
+  engines: "khởi động DynamoDB Local và SES cục bộ",
+  publish: "đăng kế hoạch",
+  year: "chạy năm",
+  summary: "tổng hợp kết quả",
+};
+
+/** The bar, then which phase and, while the year runs, which virtual day it has reached. */
+export function progressLine(fraction: number, detail: SimulationProgress): string {
+  const width = 30;
+  const full = Math.round(fraction * width);
+  const day = detail.at ? `, ngày ${formatVietnameseDate(vietnamDateOf(detail.at.getTime()))}` : "";
+  return `[${"#".repeat(full)}${".".repeat(width - full)}] ${Math.round(fraction * 100)}% — ${PHASES[detail.phase]}${day}`;
+}
+
 export async function simulateYear(options: SimulationOptions): Promise<SimulationSummary> {
   const started = performance.now();
   const { plan, year } = options;
   const random = seededRandom(options.seed ?? 1);
+  options.onProgress?.(0, { phase: "engines" });
   const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal()]);
   const enginesAt = performance.now();
   try {
@@ -84,6 +110,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
     });
     await ensureTable(client, "hanchot");
     const store = new DeadlineStore(documentClient(client), "hanchot");
+    options.onProgress?.(0, { phase: "publish" });
     await store.publishPlan(plan);
     const publishRequests = store.requests.count;
     const publishedAt = performance.now();
@@ -169,7 +196,10 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
     const workflows = new LocalWorkflows(deps, clock);
     const progress = setInterval(() => {
       const t = clock.now().getTime();
-      options.onProgress?.(Math.min(1, Math.max(0, (t - firstAction) / (lastEnd - firstAction))));
+      options.onProgress?.(Math.min(1, Math.max(0, (t - firstAction) / (lastEnd - firstAction))), {
+        phase: "year",
+        at: new Date(t),
+      });
     }, 100);
     try {
       workflows.startPlanCalendar(plan.id);
@@ -178,7 +208,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
     } finally {
       clearInterval(progress);
     }
-    options.onProgress?.(1);
+    options.onProgress?.(1, { phase: "summary" });
     const ranAt = performance.now();
 
     // What the data says happened.

@@ -12,10 +12,11 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { isE164, type SmsMessage, type SmsSender } from "../functions/commons/notifications";
+import { isE164, type SendMeta, type SmsMessage, type SmsSender } from "../functions/commons/notifications";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
 import { type SmsEncoding, smsSegments } from "../shared/notify/gsm7";
 import { html } from "../shared/web/html";
+import { LOCAL_PAGE_CSP, stageInWords } from "./mail-outbox";
 import { seededRandom } from "./seeded-random";
 
 export interface OutboxSms {
@@ -27,6 +28,9 @@ export interface OutboxSms {
   encoding: SmsEncoding;
   segments: number;
   length: number;
+  /** The unit and lifecycle stage, when the sender was told (the lifecycle tells it). */
+  unitId?: string;
+  stage?: string;
 }
 
 export interface FailedSms {
@@ -45,6 +49,8 @@ export interface SmsOutboxOptions {
   seed?: number;
   /** The clock (a virtual one in simulations). */
   now?: () => Date;
+  /** A unit's name by its id, or by its phone number (for messages sent without metadata). */
+  unitName?: (unitId: string | undefined, phone: string) => string | undefined;
 }
 
 export class SmsOutboxFailure extends Error {
@@ -99,7 +105,7 @@ export class SmsOutbox implements SmsSender {
     this.pendingFailures += n;
   }
 
-  async sendSms(m: SmsMessage): Promise<{ messageId: string }> {
+  async sendSms(m: SmsMessage, meta?: SendMeta): Promise<{ messageId: string }> {
     const at = this.now().toISOString();
     let error: string | undefined;
     if (!isE164(m.to)) error = `Số điện thoại "${m.to}" không ở dạng quốc tế (ví dụ +84912345678).`;
@@ -121,6 +127,7 @@ export class SmsOutbox implements SmsSender {
       text: m.text,
       at,
       ...smsSegments(m.text),
+      ...(meta && { unitId: meta.unitId, stage: meta.stage }),
     };
     this.messages.push(sms);
     await this.append({ status: "sent", ...sms });
@@ -142,6 +149,34 @@ export class SmsOutbox implements SmsSender {
     return this.writes;
   }
 
+  private unitName(s: { unitId?: string; to: string }): string {
+    return this.options.unitName?.(s.unitId, s.to) ?? s.unitId ?? "";
+  }
+
+  /** The messages as JSON (GET /local/sms.json), oldest first. */
+  toJson(): object {
+    return {
+      now: this.now().toISOString(),
+      count: this.messages.length,
+      messages: this.messages.map((s) => ({
+        at: s.at,
+        atText: formatVietnameseInstant(Date.parse(s.at)),
+        channel: "sms",
+        unitId: s.unitId ?? null,
+        unitName: this.unitName(s) || null,
+        stage: s.stage ?? null,
+        stageText: stageInWords(s.stage) || null,
+        to: s.to,
+        text: s.text,
+        encoding: s.encoding,
+        segments: s.segments,
+        length: s.length,
+        messageId: s.messageId,
+      })),
+      failed: this.failed.map((f) => ({ ...f, unitName: this.unitName(f) || null })),
+    };
+  }
+
   /** A small Vietnamese page listing the SMS sent (newest first), and the failed attempts. */
   renderHtml(): string {
     const when = (iso: string) => {
@@ -155,22 +190,25 @@ export class SmsOutbox implements SmsSender {
 <html lang="vi">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${LOCAL_PAGE_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Hộp thư SMS (chạy cục bộ) — hanchot</title>
 </head>
 <body style="margin:0;padding:1rem;font:15px/1.5 system-ui,Arial,sans-serif;color:#1b1b1b;background:#f4f6f8">
 <main style="max-width:60rem;margin:0 auto">
 <h1 style="font-size:1.3rem">Hộp thư SMS (chạy cục bộ)</h1>
-<p>Tin nhắn hanchot lẽ ra đã gửi qua Amazon SNS. Không tin nào thực sự được gửi đi. Đã gửi: ${sent.length}; gửi lỗi: ${failed.length}.</p>
+<p>Tin nhắn hanchot lẽ ra đã gửi qua Amazon SNS. Không tin nào thực sự được gửi đi. Đã gửi: ${sent.length}; gửi lỗi: ${failed.length}. <a href="/local/sms.json">Dạng JSON</a> · <a href="/local/mail">Hộp thư</a> · <a href="/">Trang đầu</a></p>
 ${
   sent.length === 0
     ? html`<p>Chưa có tin nhắn nào.</p>`
     : html`<table style="border-collapse:collapse;width:100%;background:#fff">
-<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Người nhận</th><th style="${cell}">Nội dung</th><th style="${cell}">Mã hóa</th></tr></thead>
+<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Đơn vị</th><th style="${cell}">Loại</th><th style="${cell}">Người nhận</th><th style="${cell}">Nội dung</th><th style="${cell}">Mã hóa</th></tr></thead>
 <tbody>
 ${sent.map(
   (s) => html`<tr>
 <td style="${cell};white-space:nowrap">${when(s.at)}</td>
+<td style="${cell}">${this.unitName(s)}</td>
+<td style="${cell}">${stageInWords(s.stage)}</td>
 <td style="${cell};white-space:nowrap">${s.to}</td>
 <td style="${cell};white-space:pre-wrap;word-break:break-word">${s.text}</td>
 <td style="${cell};white-space:nowrap">${s.encoding} · ${s.segments} tin · ${s.length} ký tự</td>
@@ -184,11 +222,12 @@ ${
     ? ""
     : html`<h2 style="font-size:1.1rem;color:#8a1c1c">Gửi lỗi</h2>
 <table style="border-collapse:collapse;width:100%;background:#fff">
-<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Người nhận</th><th style="${cell}">Nội dung</th><th style="${cell}">Lỗi</th></tr></thead>
+<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Đơn vị</th><th style="${cell}">Người nhận</th><th style="${cell}">Nội dung</th><th style="${cell}">Lỗi</th></tr></thead>
 <tbody>
 ${failed.map(
   (f) => html`<tr>
 <td style="${cell};white-space:nowrap">${when(f.at)}</td>
+<td style="${cell}">${this.unitName(f)}</td>
 <td style="${cell};white-space:nowrap">${f.to}</td>
 <td style="${cell};white-space:pre-wrap;word-break:break-word">${f.text}</td>
 <td style="${cell}">${f.error}</td>

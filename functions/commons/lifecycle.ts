@@ -21,7 +21,7 @@ import type {
   PlanContext,
   SendRecord,
 } from "./deadline-store";
-import type { EmailSender, SmsSender } from "./notifications";
+import type { EmailSender, SendMeta, SmsSender } from "./notifications";
 
 export interface DeadlineRef {
   planId: string;
@@ -100,7 +100,7 @@ interface Outcome {
 async function deliver(
   deps: LifecycleDeps,
   record: Omit<SendRecord, "status" | "attempts" | "claimedAt">,
-  send: () => Promise<{ messageId: string }>,
+  send: (meta: SendMeta) => Promise<{ messageId: string }>,
   outcome: Outcome,
 ): Promise<void> {
   const claimed = await deps.store.claimSend({ ...record, claimedAt: deps.now().toISOString() });
@@ -114,7 +114,9 @@ async function deliver(
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let messageId: string;
     try {
-      ({ messageId } = await send());
+      // What the message is about, for senders that record it (the local mail and SMS pages).
+      const meta: SendMeta = { unitId: record.unitId, stage: record.stage, instanceId: record.instanceId };
+      ({ messageId } = await send(meta));
     } catch (err) {
       lastError = `${(err as Error).name}: ${(err as Error).message}`;
       if (attempt < attempts) await sleep(200 * 2 ** (attempt - 1));
@@ -194,7 +196,7 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
         deliver(
           deps,
           { ...base, channel: "email", recipient: to },
-          () => deps.email.sendEmail({ to: [to], ...email }),
+          (meta) => deps.email.sendEmail({ to: [to], ...email }, meta),
           outcome,
         ),
       ),
@@ -202,7 +204,7 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
         deliver(
           deps,
           { ...base, channel: "sms", recipient: to },
-          () => deps.sms.sendSms({ to, text: sms }),
+          (meta) => deps.sms.sendSms({ to, text: sms }, meta),
           outcome,
         ),
       ),
@@ -275,7 +277,7 @@ export async function escalate(
         await deliver(
           deps,
           { instanceId, unitId: committee.unitId, stage, channel: "email", recipient: to },
-          () => deps.email.sendEmail({ to: [to], ...email }),
+          (meta) => deps.email.sendEmail({ to: [to], ...email }, meta),
           outcome,
         );
       }

@@ -25,12 +25,20 @@ export interface SmsMessage {
   text: string;
 }
 
+/** What a message is about, for senders that record it (the local outboxes); AWS's ignore it. */
+export interface SendMeta {
+  unitId: string;
+  /** The lifecycle stage: "remind@<instant>", "escalation-<n>". */
+  stage: string;
+  instanceId: string;
+}
+
 export interface EmailSender {
-  sendEmail(m: EmailMessage): Promise<{ messageId: string }>;
+  sendEmail(m: EmailMessage, meta?: SendMeta): Promise<{ messageId: string }>;
 }
 
 export interface SmsSender {
-  sendSms(m: SmsMessage): Promise<{ messageId: string }>;
+  sendSms(m: SmsMessage, meta?: SendMeta): Promise<{ messageId: string }>;
 }
 
 /** SES accepts at most 50 recipients per message (To, Cc and Bcc together). */

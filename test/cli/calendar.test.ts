@@ -84,7 +84,31 @@ describe("npm run calendar", () => {
     const missing = calendar("--plan", "plans/khong-co.yaml");
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/không tìm thấy tệp/);
-    expect(calendar("--plan", FIXTURE, "--unit", "ai-do").stderr).toMatch(/không có đơn vị "ai-do"/);
+    const unknown = calendar("--plan", FIXTURE, "--unit", "ai-do");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/không có đơn vị "ai-do"/);
     expect(calendar("--plan", FIXTURE, "--bogus").code).toBe(2);
+  });
+
+  it("takes a unit by one of its aliases, in any case, as by its id", () => {
+    const byId = calendar("--plan", "plans/long-bien-2025.yaml", "--unit", "pyt", "--json");
+    expect(byId.code).toBe(0);
+    const ids = (JSON.parse(byId.stdout) as Array<{ id: string; unitId: string }>).map((i) => i.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const alias of ["PYT", "phòng y tế"]) {
+      const run = calendar("--plan", "plans/long-bien-2025.yaml", "--unit", alias, "--json");
+      expect(run.code, alias).toBe(0);
+      expect((JSON.parse(run.stdout) as Array<{ id: string }>).map((i) => i.id)).toEqual(ids);
+    }
+  });
+
+  it("lists the valid unit ids with their aliases and names when the unit is unknown", () => {
+    const run = calendar("--plan", "plans/long-bien-2025.yaml", "--unit", "XYZ");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('không có đơn vị "XYZ"');
+    expect(run.stderr).toContain("pyt (PYT, Phòng Y tế) — Phòng Y tế quận Long Biên");
+    expect(run.stderr).toContain(
+      "ttyt (TTYT, TTYT quận, Trung tâm Y tế quận) — Trung tâm Y tế quận Long Biên",
+    );
   });
 });

@@ -337,6 +337,8 @@ describe("the hanchot stack", () => {
       timeout: 180_000,
     });
     expect(run.status, run.stderr).toBe(0);
+    // cdk.json sets aws-cdk-lib's recommended feature flags: no notice about unset ones.
+    expect(`${run.stdout}${run.stderr}`).not.toContain("feature flags are not configured");
     expect(existsSync(join(out, "hanchot-dev.template.json"))).toBe(true);
     const bundles = readdirSync(out).filter(
       (d) => d.startsWith("asset.") && existsSync(join(out, d, "index.mjs")),
