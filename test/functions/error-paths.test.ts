@@ -15,7 +15,7 @@ import { type DeadlineDefinition, DeadlineStore } from "../../functions/commons/
 import { httpHandler } from "../../functions/commons/middleware";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
-import { postJson } from "../support/submission-app";
+import { postJson } from "../support/http-events";
 
 const ID = "p:bao-cao:2025-Q1:u1";
 const definition: DeadlineDefinition = {
