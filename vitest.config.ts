@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { TIERS, UNIT } from "./test/tiers";
+import { TIERS, UNIT } from "./test/tiers.ts";
 
 // One project per tier (test/tiers.ts): `vitest run --project unit` needs no Java and starts nothing.
 export default defineConfig({
