@@ -1,4 +1,7 @@
-/** The submission handlers wired to a fresh table in DynamoDB Local, with a clock the test moves. */
+/**
+ * The submission handlers wired to a fresh table in DynamoDB Local, with a clock the test moves.
+ * Called in beforeEach: each case starts from its own table, whatever an earlier one stored.
+ */
 import { readFileSync } from "node:fs";
 import { AttachmentStore } from "../../functions/commons/attachments";
 import { DeadlineStore } from "../../functions/commons/deadline-store";
