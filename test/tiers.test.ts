@@ -49,9 +49,9 @@ describe("test tiers", () => {
   });
 
   it("would see an engine behind a helper", async () => {
-    // The check itself: a file known to reach DynamoDB Local through test/support is caught.
-    const { modules } = await importsOf("test/lifecycle/scaled-clock.engine.test.ts");
+    // The check itself: the helper of the engine tests reaches DynamoDB Local and s3rver.
+    const { modules, packages } = await importsOf("test/support/submission-app.ts");
     expect(modules).toContain("test/support/dynamodb.ts");
-    expect(modules).toContain("local/workflows.ts");
+    expect(packages).toContain("s3rver");
   });
 });
