@@ -39,7 +39,6 @@ export class Data extends Construct {
       encryptionKey: this.key,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: props.production,
-      timeToLiveAttribute: "expiresAt",
       removalPolicy,
     });
     for (const index of Object.values(indexes)) {

@@ -1,13 +1,10 @@
 /**
- * Error paths no real engine produces on demand, with aws-sdk-client-mock: throttling that outlasts
- * the SDK's retries (a 503 the client may retry), and a conditional-check race. The happy and refusal paths run on DynamoDB
- * Local in submission-api.test.ts; these only complete them.
+ * Error paths no real engine produces on demand, with aws-sdk-client-mock: a conditional-check race
+ * lost to a twin, and a conditional check that fails with no item there. The happy and refusal
+ * paths run on DynamoDB Local in submission-api.engine.test.ts, throttling through the SDK's
+ * retries in throttling.engine.test.ts; these only complete them.
  */
-import {
-  ConditionalCheckFailedException,
-  DynamoDBClient,
-  ProvisionedThroughputExceededException,
-} from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
@@ -15,7 +12,7 @@ import { type DeadlineDefinition, DeadlineStore } from "../../functions/commons/
 import { httpHandler } from "../../functions/commons/middleware";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
-import { postJson } from "../support/submission-app";
+import { postJson } from "../support/http-events";
 
 const ID = "p:bao-cao:2025-Q1:u1";
 const definition: DeadlineDefinition = {
@@ -53,27 +50,6 @@ function app() {
 }
 
 describe("submission error paths (mocked DynamoDB)", () => {
-  it("answers 503 with Retry-After when throttling outlasts the SDK's retries, and reveals nothing", async () => {
-    ddb.on(GetCommand).resolves({ Item: definition });
-    ddb
-      .on(PutCommand)
-      .rejects(
-        new ProvisionedThroughputExceededException({ message: "Rate exceeded for table t", $metadata: {} }),
-      );
-    const { api, token } = app();
-    const res = await postJson(api, token, body, { "Idempotency-Key": "retry-k1" });
-    expect(res.statusCode).toBe(503);
-    expect(res.headers?.["retry-after"]).toBe("10");
-    expect(JSON.parse(res.body ?? "{}").error.code).toBe("store_unavailable");
-    expect(res.body ?? "").not.toMatch(/Rate exceeded|table|Throughput/);
-    // The same request again, once DynamoDB has capacity, is stored once.
-    ddb.on(PutCommand).resolves({});
-    expect((await postJson(api, token, body, { "Idempotency-Key": "retry-k1" })).statusCode).toBe(201);
-    expect(ddb.commandCalls(PutCommand)).toHaveLength(2);
-    const put = ddb.commandCalls(PutCommand)[1]?.args[0].input;
-    expect(put?.ConditionExpression).toBe("attribute_not_exists(pk)");
-  });
-
   it("treats a lost race on the same receipt as the duplicate it is", async () => {
     ddb
       .on(GetCommand, { Key: { pk: "DEADLINE#p#bao-cao#2025-Q1", sk: "DEADLINE" } })

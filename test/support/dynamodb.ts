@@ -15,9 +15,19 @@ export function loopbackOnly(endpoint: string): string {
   return endpoint;
 }
 
+/** The engines tier's endpoints (test/support/global-setup.ts); other tiers start no engine. */
+function engineEndpoint(name: "dynamodbEndpoint" | "s3Endpoint"): string {
+  const endpoint = inject(name);
+  if (!endpoint)
+    throw new Error(
+      `${name} is not provided: this test needs the engines, so name its file *.engine.test.ts (test/tiers.ts)`,
+    );
+  return loopbackOnly(endpoint);
+}
+
 export function localDynamoClient(): DynamoDBClient {
   return dynamoClient({
-    endpoint: loopbackOnly(inject("dynamodbEndpoint")),
+    endpoint: engineEndpoint("dynamodbEndpoint"),
     region: "ap-southeast-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
@@ -25,7 +35,7 @@ export function localDynamoClient(): DynamoDBClient {
 
 export function localS3Client(): S3Client {
   return s3Client({
-    endpoint: loopbackOnly(inject("s3Endpoint")),
+    endpoint: engineEndpoint("s3Endpoint"),
     forcePathStyle: true,
     region: "ap-southeast-1",
     credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },

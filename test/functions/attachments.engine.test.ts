@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AttachmentStore } from "../../functions/commons/attachments";
 import type { SubmissionItem } from "../../functions/commons/deadline-store";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
@@ -35,7 +35,7 @@ function json(res: { body?: string }) {
 describe("attachments through presigned uploads (s3rver) and submissions (DynamoDB Local)", () => {
   let app: App;
   const s3 = localS3Client();
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = await submissionApp("plans/long-bien-2025.yaml");
   });
 

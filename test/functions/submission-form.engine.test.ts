@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
 
 type App = Awaited<ReturnType<typeof submissionApp>>;
@@ -6,7 +6,7 @@ const ID = "thu-nghiem:ke-hoach:2025:to-1";
 
 describe("the web form on DynamoDB Local", () => {
   let app: App;
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = await submissionApp();
     app.clock.now = new Date("2025-01-15T03:00:00Z");
   });
@@ -123,7 +123,7 @@ describe("the web form on DynamoDB Local", () => {
 
 describe("the web form reads numbers and text the Vietnamese way, on DynamoDB Local", () => {
   let app: App;
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = await submissionApp("test/fixtures/report-fields.yaml");
   });
   const REPORT = "so-lieu:bao-cao-thang:2025-02:tyt";

@@ -36,6 +36,9 @@ describe("deadline lifecycle on the local engines", () => {
     } = {},
   ) {
     const { doc, tableName } = await freshTable();
+    // The local SES keeps every message of the file: each case reads only those sent after its setup.
+    const earlier = (await ses.sent()).length;
+    const mailbox = async () => (await ses.sent()).slice(earlier);
     const store = new DeadlineStore(doc, tableName, { definitionTtlMs: 0 });
     await store.publishPlan(options.plan ?? plan);
     const clock = new VirtualClock(new Date(options.start ?? "2025-03-01T00:00:00Z"));
@@ -49,6 +52,7 @@ describe("deadline lifecycle on the local engines", () => {
     );
     const sms = new SmsOutbox({ failureRate: options.smsFailureRate ?? 0, seed: 7 });
     const delivered: string[] = [];
+    const deliveredAt = new Map<string, number>();
     const deps: LifecycleDeps = {
       store,
       email: options.email ? options.email(real) : real,
@@ -57,7 +61,10 @@ describe("deadline lifecycle on the local engines", () => {
       now: clock.now,
       baseUrl: "http://127.0.0.1:3000",
       sleep: async () => {},
-      onDelivered: (key) => delivered.push(key),
+      onDelivered: (key) => {
+        delivered.push(key);
+        deliveredAt.set(key, clock.now().getTime());
+      },
     };
     const submit = async (unit: string, at: number) => {
       clock.enter();
@@ -78,7 +85,17 @@ describe("deadline lifecycle on the local engines", () => {
         clock.leave();
       }
     };
-    return { store, clock, deps, sms, delivered, submit, workflows: new LocalWorkflows(deps, clock) };
+    return {
+      store,
+      clock,
+      deps,
+      sms,
+      delivered,
+      deliveredAt,
+      mailbox,
+      submit,
+      workflows: new LocalWorkflows(deps, clock),
+    };
   }
   const dupes = (keys: string[]) => keys.length - new Set(keys).size;
 
@@ -116,7 +133,7 @@ describe("deadline lifecycle on the local engines", () => {
         ...(snap?.definition.remindAt ?? []).map((r) => `remind@${r}`),
       ].sort(),
     );
-    const mail = (await ses.sent()).filter((m) => m.to[0] === "bcd@example.org");
+    const mail = (await t.mailbox()).filter((m) => m.to[0] === "bcd@example.org");
     expect(mail.at(-1)?.subject).toContain("Báo cáo danh sách người cao tuổi");
   });
 
@@ -191,8 +208,16 @@ describe("deadline lifecycle on the local engines", () => {
     const emails = snap?.sends.filter((s) => s.channel === "email" && s.stage.startsWith("remind@")) ?? [];
     expect(emails.every((s) => s.status === "sent")).toBe(true);
     expect(dupes(t.delivered)).toBe(0);
-    const escalation = (await ses.sent()).filter((m) => m.to[0] === "tyt@example.org").at(-1);
-    expect(escalation?.text).toMatch(/3/); // failed sends per unit are in the escalation
+    // The escalation gives each overdue unit's failed sends, as recorded.
+    const escalation = (await t.mailbox()).find(
+      (m) => m.to[0] === "tyt@example.org" && m.subject.includes("Quá hạn (thông báo lần 1)"),
+    );
+    for (const unit of ["thon-a", "thon-b", "thon-c"]) {
+      const failed = sms.filter((s) => s.unitId === unit).length;
+      expect(failed, unit).toBeGreaterThan(0);
+      const name = `Thôn ${unit.at(-1)?.toUpperCase()}`;
+      expect(escalation?.text).toMatch(new RegExp(`\\d+\\. ${name} — [^\\n]*gửi lỗi ${failed} lần`));
+    }
   });
 
   it("sends nothing twice when a step crashes after sending and before recording, and is retried", async () => {
@@ -252,12 +277,11 @@ describe("deadline lifecycle on the local engines", () => {
 
   it("honours a deadline extended while its lifecycle waits, and picks up from the data after a restart", async () => {
     const t = await setup();
-    const first = t.workflows.startLifecycle("thu:bao-cao:2025");
+    t.workflows.startLifecycle("thu:bao-cao:2025");
     // Let the first reminder go; the test is an actor of the clock while it changes the data.
     t.clock.enter();
     await t.clock.until(Date.parse("2025-03-18T00:00:00Z"));
     expect(t.delivered.filter((k) => k.includes("|remind@"))).toHaveLength(6);
-    expect(first).toBeDefined();
 
     // The plan is amended: the report is now due before 10/04.
     const amended = PlanFile.parse({
@@ -271,13 +295,22 @@ describe("deadline lifecycle on the local engines", () => {
       ],
     });
     expect((await t.store.publishPlan(amended)).changed).toBe(true);
+    // Past the old cut-off (25/03) and its grace days, before the new one: nobody is overdue yet.
+    await t.clock.until(Date.parse("2025-04-05T00:00:00Z"));
+    const waiting = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    expect(waiting?.units.map((u) => u.status)).not.toContain("overdue");
+    expect(waiting?.stagesDone.has("overdue")).toBe(false);
+    expect(t.delivered.filter((k) => k.includes("|escalation-"))).toEqual([]);
     t.clock.leave();
     await t.workflows.settle();
     const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
     expect(snap?.definition.dueAt).toBe("2025-04-10T00:00:00+07:00");
-    // Nobody was marked overdue at the old cut-off (25/03), only at the new one.
-    const overdueMarks = t.delivered.filter((k) => k.includes("|escalation-1"));
-    expect(overdueMarks.length).toBeGreaterThan(0);
+    // Overdue at the new cut-off, escalated after its grace days: never by the old dates.
+    expect(snap?.units.every((u) => u.status === "overdue")).toBe(true);
+    const escalated = t.delivered.filter((k) => k.includes("|escalation-1"));
+    expect(escalated.length).toBeGreaterThan(0);
+    for (const key of escalated)
+      expect(t.deliveredAt.get(key)).toBeGreaterThanOrEqual(Date.parse("2025-04-09T17:00:00Z") + 2 * DAY);
     expect(t.clock.now().getTime()).toBeGreaterThan(Date.parse("2025-04-10T00:00:00Z") + 2 * DAY);
 
     // A new runtime (fresh executor) on the same data starts over and finds nothing left to do twice.

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { issuePersonalLink, LinkRefused } from "../../cli/personal-link";
 import { httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
 
@@ -27,7 +27,7 @@ function link(...args: string[]) {
 describe("npm run link", () => {
   let app: Awaited<ReturnType<typeof submissionApp>>;
   let keysFile: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     app = await submissionApp(FIXTURE);
     // The keyring as the local stack keeps it in .local/link-keys.json.
     keysFile = join(mkdtempSync(join(tmpdir(), "hanchot-link-")), "link-keys.json");
