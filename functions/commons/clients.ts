@@ -144,7 +144,3 @@ export function lambdaClients(): Clients {
   return containerClients;
 }
 
-/** The container's document client. */
-export function dynamoDocumentClient(): DynamoDBDocumentClient {
-  return lambdaClients().documents;
-}
