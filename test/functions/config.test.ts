@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConfigError, parseLambdaConfig } from "../../functions/commons/config";
 
 const minimal = { TABLE_NAME: "hanchot", PUBLIC_BASE_URL: "https://form.example.vn/" };
@@ -51,4 +51,24 @@ describe("the Lambda configuration", () => {
       /only one of LINK_KEYS, LINK_KEYS_FILE and LINK_KEYS_SECRET_ARN/,
     );
   });
+});
+
+describe("a function deployed without its configuration", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it.each(["submission-form", "submission-api", "short-link", "lifecycle-steps"])(
+    "%s fails its cold start, naming the missing variable",
+    async (name) => {
+      vi.stubEnv("AWS_LAMBDA_FUNCTION_NAME", `hanchot-${name}`);
+      vi.stubEnv("TABLE_NAME", "hanchot");
+      vi.stubEnv("PUBLIC_BASE_URL", undefined);
+      vi.resetModules();
+      await expect(import(`../../functions/${name}/handler.ts`)).rejects.toThrow(
+        "PUBLIC_BASE_URL: is not set",
+      );
+    },
+  );
 });
