@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient, dynamoClient } from "../functions/commons/clients";
 import { DeadlineStore } from "../functions/commons/deadline-store";
-import { httpHandler } from "../functions/commons/middleware";
+import { httpHandler, logger } from "../functions/commons/middleware";
 import type { SubmissionDeps } from "../functions/commons/submissions";
 import { makeShortLink } from "../functions/short-link/handler";
 import { makeSubmissionApi } from "../functions/submission-api/handler";
@@ -34,7 +34,8 @@ const { values } = parseArgs({
 });
 const total = Number(values.submissions);
 const concurrency = Number(values.concurrency);
-process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+// Quieter unless asked otherwise (set on the logger: the environment is read when it is made, at import).
+if (!process.env.POWERTOOLS_LOG_LEVEL) logger.setLogLevel("WARN");
 
 /** A plan with enough distinct deadlines that no two submissions touch the same item. */
 function benchPlan(units: number) {

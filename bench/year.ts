@@ -9,6 +9,7 @@
  * "minimalDbRequests","emails","sms","duplicateSends","costPerCommuneYearUsd"}.
  */
 import { parseArgs } from "node:util";
+import { logger } from "../functions/commons/middleware";
 import { type SimulationSummary, simulateYear } from "../local/simulation";
 import { loadPlan } from "../shared/plan/load";
 import { scaledPlan } from "../shared/plan/scale";
@@ -76,7 +77,8 @@ function report(s: SimulationSummary, communes: number) {
   );
 }
 
-process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+// Quieter unless asked otherwise (set on the logger: the environment is read when it is made, at import).
+if (!process.env.POWERTOOLS_LOG_LEVEL) logger.setLogLevel("WARN");
 const base = await loadPlan(values.plan);
 const wards = base.groups.find((g) => g.id === "cac-phuong")?.members.length ?? 1;
 report(await simulateYear({ plan: base, year: base.year, seed: Number(values.seed) }), wards);

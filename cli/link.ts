@@ -9,14 +9,11 @@
  * the local stack (`npm start`); with --table, --secret and --base-url (stack outputs) for a
  * deployed one, with the usual AWS credentials.
  */
-import { parseArgs } from "node:util";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeadlineStore } from "../functions/commons/deadline-store";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
 import { instanceId } from "../shared/calendar/expand";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
+import { awsClients, cliArgs, regionOption, fail as stop } from "./args";
 import { issuePersonalLink, LinkRefused } from "./personal-link";
 
 const USAGE = `Cách dùng: npm run -s link -- --plan <tệp kế hoạch> --instance <kế hoạch:nhiệm vụ:kỳ:đơn vị>
@@ -26,34 +23,24 @@ const USAGE = `Cách dùng: npm run -s link -- --plan <tệp kế hoạch> --ins
   --table, --secret, --base-url   cho hệ thống đã triển khai: TableName, LinkKeysSecretArn, FormBaseUrl của stack`;
 
 function fail(message: string, code = 1): never {
-  console.error(`Lỗi: ${message}`);
-  if (code === 2) console.error(USAGE);
-  process.exit(code);
+  return stop(message, code === 2 ? USAGE : undefined);
 }
 
-let values: ReturnType<typeof parse>["values"];
-function parse() {
-  return parseArgs({
-    args: process.argv.slice(2).filter((a) => a !== "--"),
-    options: {
-      plan: { type: "string" },
-      instance: { type: "string" },
-      unit: { type: "string" },
-      obligation: { type: "string" },
-      period: { type: "string" },
-      keys: { type: "string", default: ".local/link-keys.json" },
-      "base-url": { type: "string" },
-      table: { type: "string" },
-      secret: { type: "string" },
-      region: { type: "string", default: process.env.AWS_REGION ?? "ap-southeast-1" },
-    },
-  });
-}
-try {
-  ({ values } = parse());
-} catch (err) {
-  fail((err as Error).message, 2);
-}
+const values = cliArgs(
+  {
+    plan: { type: "string" },
+    instance: { type: "string" },
+    unit: { type: "string" },
+    obligation: { type: "string" },
+    period: { type: "string" },
+    keys: { type: "string", default: ".local/link-keys.json" },
+    "base-url": { type: "string" },
+    table: { type: "string" },
+    secret: { type: "string" },
+    ...regionOption,
+  },
+  USAGE,
+);
 
 if (!values.plan) fail("thiếu --plan", 2);
 const byParts = values.unit !== undefined || values.obligation !== undefined || values.period !== undefined;
@@ -74,16 +61,11 @@ try {
     deadlines: deployed
       ? {
           plan,
-          store: new DeadlineStore(
-            DynamoDBDocumentClient.from(new DynamoDBClient({ region: values.region }), {
-              marshallOptions: { removeUndefinedValues: true },
-            }),
-            values.table ?? "",
-          ),
+          store: new DeadlineStore(awsClients(values.region).documents, values.table ?? ""),
         }
       : { plan },
     keys: deployed
-      ? { secretArn: values.secret ?? "", secrets: new SecretsManagerClient({ region: values.region }) }
+      ? { secretArn: values.secret ?? "", secrets: awsClients(values.region).secretsManager }
       : { file: values.keys },
     baseUrl: values["base-url"] ?? "http://127.0.0.1:3000",
     now: new Date(),

@@ -5,30 +5,27 @@
  * and, with --start-calendar, starts its calendar state machine. Uses the usual AWS credentials
  * (environment, profile, SSO). The table name and the state machine ARN are stack outputs.
  */
-import { parseArgs } from "node:util";
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
-import { documentClient, dynamoClient } from "../functions/commons/clients";
+import { ExecutionAlreadyExists, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { DeadlineStore } from "../functions/commons/deadline-store";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
+import { awsClients, cliArgs, fail, regionOption } from "./args";
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((a) => a !== "--"),
-  options: {
+const USAGE =
+  "Cách dùng: npm run -s plan:publish -- --plan plans/long-bien-2025.yaml --table <TableName> [--start-calendar <PlanCalendarArn>] [--region ap-southeast-1]";
+const values = cliArgs(
+  {
     plan: { type: "string" },
     table: { type: "string" },
-    region: { type: "string", default: process.env.AWS_REGION ?? "ap-southeast-1" },
+    ...regionOption,
     "start-calendar": { type: "string" },
   },
-});
-if (!values.plan || !values.table) {
-  console.error(
-    "Cách dùng: npm run -s plan:publish -- --plan plans/long-bien-2025.yaml --table <TableName> [--start-calendar <PlanCalendarArn>]",
-  );
-  process.exit(2);
-}
+  USAGE,
+);
+if (!values.plan || !values.table) fail("thiếu --plan hoặc --table", USAGE);
+const aws = awsClients(values.region);
 try {
   const plan = await loadPlan(values.plan);
-  const store = new DeadlineStore(documentClient(dynamoClient({ region: values.region })), values.table);
+  const store = new DeadlineStore(aws.documents, values.table);
   const result = await store.publishPlan(plan);
   console.log(
     result.changed
@@ -38,7 +35,7 @@ try {
   const arn = values["start-calendar"];
   if (arn) {
     try {
-      const out = await new SFNClient({ region: values.region }).send(
+      const out = await aws.sfn.send(
         new StartExecutionCommand({
           stateMachineArn: arn,
           name: `${plan.id}-${new Date().getUTCFullYear()}`,
@@ -52,9 +49,6 @@ try {
     }
   }
 } catch (err) {
-  if (err instanceof PlanFileError) {
-    console.error(err.message);
-    process.exit(1);
-  }
+  if (err instanceof PlanFileError) fail(err.message);
   throw err;
 }

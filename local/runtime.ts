@@ -18,9 +18,8 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
-import { SESClient } from "@aws-sdk/client-ses";
 import { AttachmentStore } from "../functions/commons/attachments";
-import { documentClient, dynamoClient, s3Client } from "../functions/commons/clients";
+import { clients, localTarget } from "../functions/commons/clients";
 import { parseKeyring } from "../functions/commons/config";
 import { DeadlineStore, type PublishResult } from "../functions/commons/deadline-store";
 import type { LifecycleDeps } from "../functions/commons/lifecycle";
@@ -34,6 +33,7 @@ import { makeSubmissionForm } from "../functions/submission-form/handler";
 import { loadPlan } from "../shared/plan/load";
 import type { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
+import { LOCAL, localStackConfig } from "./config";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { type LocalPages, startHttpApi } from "./http-api";
 import { MailOutbox } from "./mail-outbox";
@@ -42,7 +42,7 @@ import { type SesLocal, startSesLocal } from "./ses-local";
 import { SmsOutbox } from "./sms-outbox";
 import { LocalWorkflows, ScaledClock } from "./workflows";
 
-export const TABLE_NAME = "hanchot";
+export const TABLE_NAME = LOCAL.tableName;
 
 export interface LocalStackOptions {
   planFile: string;
@@ -160,6 +160,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const config = localStackConfig(options);
   const plan = await loadPlan(options.planFile);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const [dynamo, s3, ses]: [DynamoDbLocal, S3Local, SesLocal] = await Promise.all([
@@ -177,29 +178,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   );
   let server: Server | undefined;
   try {
-    const region = "ap-southeast-1";
-    const client = dynamoClient({
-      endpoint: dynamo.endpoint,
-      region,
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    });
+    const aws = clients(localTarget({ dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint }));
+    const client = aws.dynamodb;
     await ensureTable(client, TABLE_NAME);
-    const store = new DeadlineStore(documentClient(client), TABLE_NAME);
+    const store = new DeadlineStore(aws.documents, TABLE_NAME);
     const published = await store.publishPlan(plan);
     const keyring = localKeyring(options.dataDir);
-    const speed = options.speed ?? 1;
-    const clock =
-      options.startAt || speed !== 1 ? new ScaledClock(options.startAt ?? new Date(), speed) : undefined;
+    const { speed, startAt } = config;
+    const clock = startAt || speed !== 1 ? new ScaledClock(startAt ?? new Date(), speed) : undefined;
     const now = clock ? clock.now : () => new Date();
-    const attachments = new AttachmentStore(
-      s3Client({
-        endpoint: s3.endpoint,
-        forcePathStyle: true,
-        region,
-        credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-      }),
-      ATTACHMENT_BUCKET,
-    );
+    const attachments = new AttachmentStore(aws.s3, ATTACHMENT_BUCKET);
     const unitName = unitDirectory(plan);
     const sms = new SmsOutbox({
       ...(options.dataDir && { file: join(options.dataDir, "sms-outbox.jsonl") }),
@@ -247,27 +235,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     let started: Awaited<ReturnType<typeof startHttpApi>>;
     try {
-      started = await startHttpApi(handlers, options.port ?? 3000, pages);
+      started = await startHttpApi(handlers, config.port, pages);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
       started = await startHttpApi(handlers, 0, pages);
-      log(
-        `Cổng ${options.port ?? 3000} đang có chương trình khác dùng; hanchot dùng cổng trống ${started.url}.`,
-      );
+      log(`Cổng ${config.port} đang có chương trình khác dùng; hanchot dùng cổng trống ${started.url}.`);
     }
     server = started.server;
     baseUrl = started.url;
 
     let workflows: LocalWorkflows | undefined;
-    if (options.workflows !== false) {
-      const viaSes = new SesEmailSender(
-        new SESClient({
-          endpoint: ses.endpoint,
-          region,
-          credentials: { accessKeyId: "local", secretAccessKey: "local" },
-        }),
-        { from: "hanchot@example.org" },
-      );
+    if (config.workflows) {
+      const viaSes = new SesEmailSender(aws.ses, { from: LOCAL.senderEmail });
       // The local SES still receives every mail; the outbox keeps it for the Vietnamese mail page.
       mail = new MailOutbox(viaSes, {
         ...(options.dataDir && { file: join(options.dataDir, "mail-outbox.jsonl") }),

@@ -4,9 +4,7 @@
  * deadline-lifecycle workflows run by aws-local-stepfunctions, and simulated units (seeded: most
  * submit on time, some late, some never) whose submissions are stored as the API stores them.
  */
-
-import { SESClient } from "@aws-sdk/client-ses";
-import { documentClient, dynamoClient } from "../functions/commons/clients";
+import { clients, localTarget } from "../functions/commons/clients";
 import { DeadlineStore } from "../functions/commons/deadline-store";
 import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../functions/commons/notifications";
@@ -103,13 +101,10 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
   const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal()]);
   const enginesAt = performance.now();
   try {
-    const client = dynamoClient({
-      endpoint: dynamo.endpoint,
-      region: "ap-southeast-1",
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    });
+    const aws = clients(localTarget({ dynamodb: dynamo.endpoint, ses: ses.endpoint }));
+    const client = aws.dynamodb;
     await ensureTable(client, "hanchot");
-    const store = new DeadlineStore(documentClient(client), "hanchot");
+    const store = new DeadlineStore(aws.documents, "hanchot");
     options.onProgress?.(0, { phase: "publish" });
     await store.publishPlan(plan);
     const publishRequests = store.requests.count;
@@ -121,12 +116,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
     );
     const lastEnd = Math.max(...instances.map((i) => Date.parse(i.dueAt))) + 40 * DAY_MS;
     const clock = new VirtualClock(new Date(firstAction - 14 * DAY_MS));
-    const sesClient = new SESClient({
-      endpoint: ses.endpoint,
-      region: "ap-southeast-1",
-      credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    });
-    const email = new SesEmailSender(sesClient, { from: "hanchot@example.org" });
+    const email = new SesEmailSender(aws.ses, { from: "hanchot@example.org" });
     const sms = new SmsOutbox({ failureRate: options.sendFailureRate ?? 0, seed: (options.seed ?? 1) + 1 });
     const delivered = new Map<string, number>();
     const byStage: Record<string, number> = {};

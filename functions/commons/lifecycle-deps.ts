@@ -1,41 +1,36 @@
 /**
- * The lifecycle steps' dependencies in Lambda: clients created once per container, configuration
- * validated once (table, link keys, sender identity, SMS sender ID, public URL).
+ * The composition root of the lifecycle steps: their dependencies from the configuration (table,
+ * link keys, sender identity, SMS sender ID, public URL) and the clients, built once per container.
  */
-import { SESClient } from "@aws-sdk/client-ses";
-import { SNSClient } from "@aws-sdk/client-sns";
-import { z } from "zod";
-import { dynamoDocumentClient } from "./clients";
-import { appConfig } from "./config";
+import { type Clients, lambdaClients } from "./clients";
+import { ConfigError, type LambdaConfig, lambdaConfig } from "./config";
 import { DeadlineStore } from "./deadline-store";
 import type { LifecycleDeps } from "./lifecycle";
+import { type LinkKeys, lambdaLinkKeys } from "./link-keys-secret";
 import { SesEmailSender, SnsSmsSender } from "./notifications";
 
-const Env = z.object({
-  SENDER_EMAIL: z.email(),
-  SES_CONFIGURATION_SET: z.string().optional(),
-  SMS_SENDER_ID: z.string().optional(),
-});
-
-let deps: LifecycleDeps | undefined;
-
-export function lifecycleDeps(env: NodeJS.ProcessEnv = process.env): LifecycleDeps {
-  if (deps) return deps;
-  const config = appConfig(env);
-  const e = Env.parse(env);
-  deps = {
-    store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
-    email: new SesEmailSender(new SESClient({}), {
-      from: e.SENDER_EMAIL,
-      ...(e.SES_CONFIGURATION_SET && { configurationSet: e.SES_CONFIGURATION_SET }),
-    }),
-    sms: new SnsSmsSender(new SNSClient({}), { ...(e.SMS_SENDER_ID && { senderId: e.SMS_SENDER_ID }) }),
-    ...(e.SMS_SENDER_ID && { smsBrand: e.SMS_SENDER_ID }),
+export function buildLifecycleDeps(
+  config: LambdaConfig,
+  clients: Clients,
+  linkKeys: LinkKeys,
+): LifecycleDeps {
+  if (!config.email) throw new ConfigError("invalid configuration: SENDER_EMAIL: is not set");
+  return {
+    store: new DeadlineStore(clients.documents, config.tableName),
+    email: new SesEmailSender(clients.ses, config.email),
+    sms: new SnsSmsSender(clients.sns, { ...(config.smsSenderId && { senderId: config.smsSenderId }) }),
+    ...(config.smsSenderId && { smsBrand: config.smsSenderId }),
     get keyring() {
-      return config.keyring;
+      return linkKeys.keyring;
     },
     now: () => new Date(),
     baseUrl: config.publicBaseUrl,
   };
+}
+
+let deps: LifecycleDeps | undefined;
+
+export function lifecycleDeps(): LifecycleDeps {
+  deps ??= buildLifecycleDeps(lambdaConfig(), lambdaClients(), lambdaLinkKeys());
   return deps;
 }

@@ -1,26 +1,35 @@
-/** The submission handlers' dependencies in Lambda: built once per container from configuration. */
+/**
+ * The composition root of the HTTP functions (web form, API, short links): their dependencies
+ * from the configuration and the clients, built once per container in Lambda.
+ */
 import { AttachmentStore } from "./attachments";
-import { dynamoDocumentClient, s3Client } from "./clients";
-import { appConfig } from "./config";
+import { type Clients, lambdaClients } from "./clients";
+import { type LambdaConfig, lambdaConfig } from "./config";
 import { DeadlineStore } from "./deadline-store";
+import { type LinkKeys, lambdaLinkKeys } from "./link-keys-secret";
 import type { SubmissionDeps } from "./submissions";
+
+export function buildSubmissionDeps(
+  config: LambdaConfig,
+  clients: Clients,
+  linkKeys: LinkKeys,
+): SubmissionDeps {
+  return {
+    store: new DeadlineStore(clients.documents, config.tableName),
+    get keyring() {
+      return linkKeys.keyring;
+    },
+    now: () => new Date(),
+    // Without a bucket, file fields cannot be filled (the form says so).
+    ...(config.attachmentBucket && {
+      attachments: new AttachmentStore(clients.s3, config.attachmentBucket),
+    }),
+  };
+}
 
 let deps: SubmissionDeps | undefined;
 
 export function submissionDeps(): SubmissionDeps {
-  if (!deps) {
-    const config = appConfig();
-    deps = {
-      store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
-      get keyring() {
-        return config.keyring;
-      },
-      now: () => new Date(),
-      // Without a bucket, file fields cannot be filled (the form says so).
-      ...(process.env.ATTACHMENT_BUCKET && {
-        attachments: new AttachmentStore(s3Client(), process.env.ATTACHMENT_BUCKET),
-      }),
-    };
-  }
+  deps ??= buildSubmissionDeps(lambdaConfig(), lambdaClients(), lambdaLinkKeys());
   return deps;
 }

@@ -50,7 +50,13 @@ const ATTACHMENT_MESSAGES: Record<Exclude<AttachmentCheck, { ok: true }>["reason
   "forbidden-type": `Chỉ nhận ${ATTACHMENT_KINDS_VI}.`,
 };
 
-function verify(deps: SubmissionDeps, token: string): Result<{ claims: LinkClaims; ref: InstanceRef }> {
+/** A link whose signature, expiry and unit were checked (openLink returns it, to be checked once). */
+export interface VerifiedLink {
+  claims: LinkClaims;
+  ref: InstanceRef;
+}
+
+function verify(deps: SubmissionDeps, token: string): Result<VerifiedLink> {
   const check = verifyLink(deps.keyring, token, deps.now().getTime());
   if (!check.ok) return { ok: false, error: submissionError(LINK_REASONS[check.reason]) };
   const ref = parseInstanceId(check.claims.instanceId);
@@ -62,20 +68,29 @@ function verify(deps: SubmissionDeps, token: string): Result<{ claims: LinkClaim
 export async function openLink(
   deps: SubmissionDeps,
   token: string,
-): Promise<Result<{ claims: LinkClaims; expectation: ExpectationItem; submissions: SubmissionItem[] }>> {
+): Promise<
+  Result<{
+    claims: LinkClaims;
+    link: VerifiedLink;
+    expectation: ExpectationItem;
+    submissions: SubmissionItem[];
+  }>
+> {
   const verified = verify(deps, token);
   if (!verified.ok) return verified;
   const found = await deps.store.getExpectation(verified.claims.instanceId);
   if (!found) return { ok: false, error: submissionError("deadline_not_found") };
-  return { ok: true, claims: verified.claims, ...found };
+  const link = { claims: verified.claims, ref: verified.ref };
+  return { ok: true, claims: verified.claims, link, ...found };
 }
 
 /** The definition of the deadline a link is for, if the link's unit is still expected to meet it. */
 async function expectedDeadline(
   deps: SubmissionDeps,
   token: string,
+  checked?: VerifiedLink,
 ): Promise<Result<{ ref: InstanceRef; instanceId: string; definition: DeadlineDefinition }>> {
-  const verified = verify(deps, token);
+  const verified: Result<VerifiedLink> = checked ? { ok: true, ...checked } : verify(deps, token);
   if (!verified.ok) return verified;
   const { ref, claims } = verified;
   const definition = await deps.store.deadlineDefinition(ref);
@@ -139,12 +154,14 @@ export interface Accepted {
 export async function acceptSubmission(
   deps: SubmissionDeps,
   request: { token: string; body: unknown; idempotencyKey: string },
+  /** The link as openLink checked it for this very token, so that it is not checked again. */
+  verified?: VerifiedLink,
 ): Promise<Result<Accepted>> {
   // The receipt is derived from the key, so it must be one a client can send again unchanged.
   if (!isIdempotencyKey(request.idempotencyKey)) {
     return { ok: false, error: submissionError("idempotency_key_invalid") };
   }
-  const deadline = await expectedDeadline(deps, request.token);
+  const deadline = await expectedDeadline(deps, request.token, verified);
   if (!deadline.ok) return deadline;
   const { definition, instanceId } = deadline;
 
@@ -183,8 +200,10 @@ export async function presignUpload(
   token: string,
   fieldId: string,
   options: { redirectUrl?: string; fileName?: string } = {},
+  /** The link as openLink checked it for this very token, so that it is not checked again. */
+  verified?: VerifiedLink,
 ): Promise<Result<{ upload: Awaited<ReturnType<AttachmentStore["presignUpload"]>> }>> {
-  const deadline = await expectedDeadline(deps, token);
+  const deadline = await expectedDeadline(deps, token, verified);
   if (!deadline.ok) return deadline;
   if (!deadline.definition.form.some((f) => f.id === fieldId && f.type === "file")) {
     return { ok: false, error: submissionError("unknown_field") };

@@ -12,6 +12,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { parser } from "@aws-lambda-powertools/parser/middleware";
 import middy from "@middy/core";
 import { z } from "zod";
+import { inLambdaContainer } from "../commons/config";
 import { lifecycleExecutionName } from "../commons/execution-name";
 import {
   type DeadlineRef,
@@ -24,7 +25,7 @@ import {
   planNextStep,
   remind,
 } from "../commons/lifecycle";
-import { lifecycleDeps } from "../commons/lifecycle-deps";
+import { buildLifecycleDeps, lifecycleDeps } from "../commons/lifecycle-deps";
 import { linkKeysFromSecret } from "../commons/link-keys-secret";
 import { logger } from "../commons/middleware";
 
@@ -50,20 +51,26 @@ function step<S extends z.ZodType>(
   schema: S,
   work: (deps: LifecycleDeps, input: z.output<S>) => Promise<unknown>,
   deps: () => LifecycleDeps,
+  before: middy.MiddlewareObj[],
 ) {
   return middy<z.output<S>, unknown>()
     .use(injectLambdaContext(logger))
-    .use(linkKeysFromSecret())
+    .use(before)
     .use(parser({ schema }) as middy.MiddlewareObj<z.output<S>, unknown>)
     .handler((input) => work(deps(), input));
 }
 
-export function makeLifecycleSteps(deps: () => LifecycleDeps) {
+/** `before`: middlewares that ready the container (Lambda: the link keyring from its secret). */
+export function makeLifecycleSteps(
+  deps: () => LifecycleDeps,
+  options: { before?: middy.MiddlewareObj[] } = {},
+) {
+  const before = options.before ?? [];
   return {
-    planNextStep: step(schemas.planNextStep, (d, i) => planNextStep(d, i.deadlineId), deps),
-    remind: step(schemas.remind, (d, i) => remind(d, i.deadlineId, i.stage), deps),
-    markOverdue: step(schemas.markOverdue, (d, i) => markOverdue(d, i.deadlineId), deps),
-    escalate: step(schemas.escalate, (d, i) => escalate(d, i.deadlineId, i.stage, i.number), deps),
+    planNextStep: step(schemas.planNextStep, (d, i) => planNextStep(d, i.deadlineId), deps, before),
+    remind: step(schemas.remind, (d, i) => remind(d, i.deadlineId, i.stage), deps, before),
+    markOverdue: step(schemas.markOverdue, (d, i) => markOverdue(d, i.deadlineId), deps, before),
+    escalate: step(schemas.escalate, (d, i) => escalate(d, i.deadlineId, i.stage, i.number), deps, before),
     listDeadlines: step(
       schemas.listDeadlines,
       async (d, i) => {
@@ -77,11 +84,17 @@ export function makeLifecycleSteps(deps: () => LifecycleDeps) {
         };
       },
       deps,
+      before,
     ),
   };
 }
 
-const steps = makeLifecycleSteps(() => lifecycleDeps());
+/** This module's composition root (the dependency wiring test builds it from each deployed environment). */
+// A misconfigured function fails its cold start, naming the variable, before it serves anything.
+if (inLambdaContainer()) lifecycleDeps();
+
+export const buildDeps = buildLifecycleDeps;
+const steps = makeLifecycleSteps(lifecycleDeps, { before: [linkKeysFromSecret()] });
 export const planNextStepHandler = steps.planNextStep;
 export const remindHandler = steps.remind;
 export const markOverdueHandler = steps.markOverdue;

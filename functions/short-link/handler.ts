@@ -3,18 +3,19 @@
  * when the short link does. An expired short link (410) or one whose key was rotated out of the
  * keyring (403) gets a page that says so and whom to ask for a new link, never a link.
  */
-import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { formatVietnameseInstant } from "../../shared/calendar/civil-date";
 import { submissionError } from "../../shared/submission/errors";
 import { type LinkKeyring, signLink } from "../../shared/submission/link-token";
 import { checkShortLink } from "../../shared/submission/short-link";
 import { type ContactView, errorPage } from "../../shared/web/pages";
-import { dynamoDocumentClient } from "../commons/clients";
-import { appConfig } from "../commons/config";
-import { type DeadlineDefinition, DeadlineStore } from "../commons/deadline-store";
+import { inLambdaContainer, lambdaConfig } from "../commons/config";
+import type { DeadlineDefinition, DeadlineStore } from "../commons/deadline-store";
 import { htmlResponse } from "../commons/http";
 import { parseInstanceId } from "../commons/keys";
-import { httpHandler } from "../commons/middleware";
+import { linkKeysFromSecret } from "../commons/link-keys-secret";
+import { httpHandler, type Routes } from "../commons/middleware";
+import { buildSubmissionDeps, submissionDeps } from "../commons/submission-deps";
 
 export interface ShortLinkDeps {
   store: DeadlineStore;
@@ -37,75 +38,71 @@ async function contactFor(store: DeadlineStore, definition: DeadlineDefinition):
   };
 }
 
-export function makeShortLink(deps: () => ShortLinkDeps, publicBaseUrl: () => string) {
-  return async (event: APIGatewayProxyEventV2) => {
-    const d = deps();
-    const notFound = () =>
-      htmlResponse(
-        404,
-        errorPage({ title: "Không tìm thấy", message: submissionError("deadline_not_found").message }),
-      );
-    const stored = await d.store.resolveShortLink(event.pathParameters?.id ?? "");
-    const ref = stored ? parseInstanceId(stored.instanceId) : undefined;
-    if (!stored || !ref) return notFound();
-    const definition = await d.store.deadlineDefinition(ref);
-    if (!definition) return notFound();
+export function makeShortLink(deps: () => ShortLinkDeps, publicBaseUrl: () => string): Routes<"short-link"> {
+  return { "GET /s/{id}": (event) => redirect(deps(), publicBaseUrl(), event) };
+}
 
-    const check = checkShortLink(d.keyring, stored, definition.dueAt, d.now().getTime());
-    if (!check.ok) {
-      const contact = await contactFor(d.store, definition);
-      return check.reason === "expired"
-        ? htmlResponse(
-            410,
-            errorPage({
-              title: "Đường dẫn đã hết hạn",
-              message: `Đường dẫn trong tin nhắn này đã hết hạn lúc ${formatVietnameseInstant(
-                check.expiresAt * 1000,
-              )}, không dùng để nộp báo cáo được nữa.`,
-              contact,
-            }),
-          )
-        : htmlResponse(
-            403,
-            errorPage({
-              title: "Đường dẫn đã bị thu hồi",
-              message: "Đường dẫn trong tin nhắn này đã bị thu hồi, không dùng để nộp báo cáo được nữa.",
-              contact,
-            }),
-          );
-    }
-    // The personal link lives no longer than the short link that stands for it.
-    const token = signLink(d.keyring, {
-      instanceId: check.link.instanceId,
-      unitId: ref.unitId,
-      expiresAt: check.link.expiresAt,
-    });
-    return {
-      statusCode: 302,
-      headers: {
-        location: `${publicBaseUrl()}/f/${encodeURIComponent(token)}`,
-        "cache-control": "no-store",
-        "referrer-policy": "no-referrer",
-      },
-    };
+async function redirect(
+  d: ShortLinkDeps,
+  publicBaseUrl: string,
+  event: APIGatewayProxyEventV2,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const notFound = () =>
+    htmlResponse(
+      404,
+      errorPage({ title: "Không tìm thấy", message: submissionError("deadline_not_found").message }),
+    );
+  const stored = await d.store.resolveShortLink(event.pathParameters?.id ?? "");
+  const ref = stored ? parseInstanceId(stored.instanceId) : undefined;
+  if (!stored || !ref) return notFound();
+  const definition = await d.store.deadlineDefinition(ref);
+  if (!definition) return notFound();
+
+  const check = checkShortLink(d.keyring, stored, definition.dueAt, d.now().getTime());
+  if (!check.ok) {
+    const contact = await contactFor(d.store, definition);
+    return check.reason === "expired"
+      ? htmlResponse(
+          410,
+          errorPage({
+            title: "Đường dẫn đã hết hạn",
+            message: `Đường dẫn trong tin nhắn này đã hết hạn lúc ${formatVietnameseInstant(
+              check.expiresAt * 1000,
+            )}, không dùng để nộp báo cáo được nữa.`,
+            contact,
+          }),
+        )
+      : htmlResponse(
+          403,
+          errorPage({
+            title: "Đường dẫn đã bị thu hồi",
+            message: "Đường dẫn trong tin nhắn này đã bị thu hồi, không dùng để nộp báo cáo được nữa.",
+            contact,
+          }),
+        );
+  }
+  // The personal link lives no longer than the short link that stands for it.
+  const token = signLink(d.keyring, {
+    instanceId: check.link.instanceId,
+    unitId: ref.unitId,
+    expiresAt: check.link.expiresAt,
+  });
+  return {
+    statusCode: 302,
+    headers: {
+      location: `${publicBaseUrl}/f/${encodeURIComponent(token)}`,
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+    },
   };
 }
 
-let deps: ShortLinkDeps | undefined;
+/** This function reads the table and the link keyring: the HTTP functions' composition root serves it. */
+// A misconfigured function fails its cold start, naming the variable, before it serves anything.
+if (inLambdaContainer()) submissionDeps();
 
-/** Built once per container: this function only reads the table and the link keyring. */
-function shortLinkDeps(): ShortLinkDeps {
-  if (!deps) {
-    const config = appConfig();
-    deps = {
-      store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
-      get keyring() {
-        return config.keyring;
-      },
-      now: () => new Date(),
-    };
-  }
-  return deps;
-}
-
-export const handler = httpHandler(makeShortLink(shortLinkDeps, () => appConfig().publicBaseUrl));
+export const buildDeps = buildSubmissionDeps;
+export const handler = httpHandler(
+  makeShortLink(submissionDeps, () => lambdaConfig().publicBaseUrl),
+  { before: [linkKeysFromSecret()] },
+);

@@ -11,10 +11,12 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
 import { statusText } from "../../shared/submission/status";
+import { inLambdaContainer } from "../commons/config";
 import type { ExpectationItem } from "../commons/deadline-store";
 import { errorJson, jsonResponse, readBody } from "../commons/http";
-import { httpHandler } from "../commons/middleware";
-import { submissionDeps } from "../commons/submission-deps";
+import { linkKeysFromSecret } from "../commons/link-keys-secret";
+import { httpHandler, type Routes } from "../commons/middleware";
+import { buildSubmissionDeps, submissionDeps } from "../commons/submission-deps";
 import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
 
 function deadlineJson(e: ExpectationItem) {
@@ -38,49 +40,72 @@ function deadlineJson(e: ExpectationItem) {
   };
 }
 
-export function makeSubmissionApi(deps: () => SubmissionDeps) {
-  return async (event: APIGatewayProxyEventV2) => {
-    const token = event.pathParameters?.token ?? "";
-    if (event.requestContext.http.method === "GET") {
-      const opened = await openLink(deps(), token);
+/** The JSON body of a POST, or the refusal to answer with. */
+function jsonBody(event: APIGatewayProxyEventV2) {
+  const body = readBody(event);
+  if (!body.ok) return { ok: false as const, response: errorJson(body.error) };
+  if (body.kind !== "json")
+    return { ok: false as const, response: errorJson(submissionError("unsupported_media_type")) };
+  return { ok: true as const, value: body.value };
+}
+
+export function makeSubmissionApi(deps: () => SubmissionDeps): Routes<"submission-api"> {
+  const tokenOf = (event: APIGatewayProxyEventV2) => event.pathParameters?.token ?? "";
+  return {
+    "GET /api/links/{token}": async (event) => {
+      const opened = await openLink(deps(), tokenOf(event));
       return opened.ok ? jsonResponse(200, deadlineJson(opened.expectation)) : errorJson(opened.error);
-    }
-    const body = readBody(event);
-    if (!body.ok) return errorJson(body.error);
-    if (body.kind !== "json") return errorJson(submissionError("unsupported_media_type"));
-    if (event.rawPath.endsWith("/uploads")) {
+    },
+
+    "POST /api/links/{token}/uploads": async (event) => {
+      const body = jsonBody(event);
+      if (!body.ok) return body.response;
       const { field, fileName } = (body.value ?? {}) as { field?: unknown; fileName?: unknown };
       if (typeof field !== "string" || (fileName !== undefined && typeof fileName !== "string"))
         return errorJson(submissionError("invalid_body"));
-      const presigned = await presignUpload(deps(), token, field, fileName ? { fileName } : {});
+      const presigned = await presignUpload(deps(), tokenOf(event), field, fileName ? { fileName } : {});
       if (!presigned.ok) return errorJson(presigned.error);
       const { url, fields, key } = presigned.upload;
       return jsonResponse(201, { url, fields, key, maxBytes: MAX_ATTACHMENT_BYTES });
-    }
-    // Required: a retry after a lost response must find the first submission, not store a second.
-    const idempotencyKey = event.headers["idempotency-key"];
-    if (idempotencyKey === undefined || idempotencyKey === "") {
-      return errorJson(submissionError("idempotency_key_required"));
-    }
-    const result = await acceptSubmission(deps(), { token, body: body.value, idempotencyKey });
-    if (!result.ok) return errorJson(result.error);
-    const { submission: s, definition: d } = result;
-    return jsonResponse(result.duplicate ? 200 : 201, {
-      receipt: s.receipt,
-      duplicate: result.duplicate,
-      submittedAt: s.submittedAt,
-      late: s.late,
-      lateDays: s.lateDays,
-      statusText: statusText("submitted", s),
-      deadline: {
-        instanceId: s.instanceId,
-        title: d.title,
-        period: d.period,
-        dueAt: d.dueAt,
-        dueText: d.dueText,
-      },
-    });
+    },
+
+    "POST /api/links/{token}/submissions": async (event) => {
+      const body = jsonBody(event);
+      if (!body.ok) return body.response;
+      // Required: a retry after a lost response must find the first submission, not store a second.
+      const idempotencyKey = event.headers["idempotency-key"];
+      if (idempotencyKey === undefined || idempotencyKey === "") {
+        return errorJson(submissionError("idempotency_key_required"));
+      }
+      const result = await acceptSubmission(deps(), {
+        token: tokenOf(event),
+        body: body.value,
+        idempotencyKey,
+      });
+      if (!result.ok) return errorJson(result.error);
+      const { submission: s, definition: d } = result;
+      return jsonResponse(result.duplicate ? 200 : 201, {
+        receipt: s.receipt,
+        duplicate: result.duplicate,
+        submittedAt: s.submittedAt,
+        late: s.late,
+        lateDays: s.lateDays,
+        statusText: statusText("submitted", s),
+        deadline: {
+          instanceId: s.instanceId,
+          title: d.title,
+          period: d.period,
+          dueAt: d.dueAt,
+          dueText: d.dueText,
+        },
+      });
+    },
   };
 }
 
-export const handler = httpHandler(makeSubmissionApi(submissionDeps));
+/** This function's composition root (the dependency wiring test builds it from each deployed environment). */
+// A misconfigured function fails its cold start, naming the variable, before it serves anything.
+if (inLambdaContainer()) submissionDeps();
+
+export const buildDeps = buildSubmissionDeps;
+export const handler = httpHandler(makeSubmissionApi(submissionDeps), { before: [linkKeysFromSecret()] });

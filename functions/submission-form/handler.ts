@@ -3,15 +3,21 @@
  *   GET  /f/{token}   the deadline, the unit's status, the form
  *   POST /f/{token}   submit (application/x-www-form-urlencoded); the receipt, or the form again
  *                     with every error next to its field and the input kept
+ * The link is checked once and the deadline read once per request; the pages are shared/web's.
  */
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { authorityOf } from "../../shared/notify/authority";
-import type { FormField } from "../../shared/plan/schema";
-import { isUploadKeyOf } from "../../shared/submission/attachments";
-import { deriveStatus } from "../../shared/submission/derive";
 import { submissionError } from "../../shared/submission/errors";
 import { isIdempotencyKey } from "../../shared/submission/typed-input";
+import {
+  bodyFromForm,
+  uploadedFor,
+  uploadedKeys,
+  uploadReturnUrl,
+  valuesFromForm,
+} from "../../shared/web/form-input";
+import { deadlineView, deadlineViewAfter, displayValue } from "../../shared/web/form-view";
 import {
   type DeadlineView,
   errorPage,
@@ -21,12 +27,19 @@ import {
   type UploadForm,
   uploadSection,
 } from "../../shared/web/pages";
-import { appConfig } from "../commons/config";
+import { inLambdaContainer, lambdaConfig } from "../commons/config";
 import type { ExpectationItem, SubmissionItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
-import { httpHandler, logger } from "../commons/middleware";
-import { submissionDeps } from "../commons/submission-deps";
-import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
+import { linkKeysFromSecret } from "../commons/link-keys-secret";
+import { httpHandler, type Routes } from "../commons/middleware";
+import { buildSubmissionDeps, submissionDeps } from "../commons/submission-deps";
+import {
+  acceptSubmission,
+  openLink,
+  presignUpload,
+  type SubmissionDeps,
+  type VerifiedLink,
+} from "../commons/submissions";
 
 const ERROR_TITLES: Record<number, string> = {
   401: "Đường dẫn không hợp lệ",
@@ -38,173 +51,43 @@ const ERROR_TITLES: Record<number, string> = {
   415: "Không nộp được",
 };
 
-function view(e: ExpectationItem, versions: readonly SubmissionItem[]): DeadlineView {
-  return {
-    title: e.title,
-    unitName: e.unitName,
-    period: e.period,
-    timing: e.timing,
-    dueAt: e.dueAt,
-    kind: e.kind,
-    status: e.status,
-    ...(e.late !== undefined && { late: e.late, lateDays: e.lateDays ?? 0 }),
-    personalData: e.personalData,
-    form: e.form,
-    versions: versions.map((v) => ({
-      receipt: v.receipt,
-      submittedAt: v.submittedAt,
-      late: v.late,
-      lateDays: v.lateDays,
-    })),
-  };
-}
-
-/** The page header's authority, from the plan (cached by the store); the page renders without it. */
+/** The page names the authority asking (issuer, standing body, plan number); a failed read leaves it out. */
 async function withAuthority(d: SubmissionDeps, view: DeadlineView, planId: string): Promise<DeadlineView> {
   const plan = await d.store.planContext(planId).catch(() => undefined);
   return plan ? { ...view, authority: { ...authorityOf(plan), planTitle: plan.title } } : view;
 }
 
-/**
- * The deadline as the receipt shows it once the submission is stored. The write succeeded, so the
- * receipt is shown whatever happens next: re-reading is only a best effort, and without it the
- * status comes from what was read before plus the stored submission.
- */
-async function deadlineAfter(
-  d: SubmissionDeps,
-  before: { expectation: ExpectationItem; submissions: SubmissionItem[] },
-  stored: SubmissionItem,
-): Promise<DeadlineView> {
-  try {
-    const after = await d.store.getExpectation(stored.instanceId);
-    if (after) return view(after.expectation, after.submissions);
-  } catch (err) {
-    logger.warn("receipt shown without re-reading the deadline", { error: err as Error });
-  }
-  const submissions = [...before.submissions.filter((v) => v.receipt !== stored.receipt), stored];
-  const derived = deriveStatus(before.expectation.state, before.expectation.dueAt, submissions);
-  const expectation: ExpectationItem = {
-    ...before.expectation,
-    status: derived.status,
-    versions: derived.versions,
-    ...(derived.submittedAt && { submittedAt: derived.submittedAt }),
-    ...(derived.latestReceipt && { latestReceipt: derived.latestReceipt }),
-    ...(derived.timeliness && {
-      late: derived.timeliness.late,
-      lateByMs: derived.timeliness.lateByMs,
-      lateDays: derived.timeliness.lateDays,
-    }),
-  };
-  return view(
-    expectation,
-    submissions.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1)),
-  );
+const fail = (status: number, message: string) =>
+  htmlResponse(status, errorPage({ title: ERROR_TITLES[status] ?? "Không nộp được", message }));
+
+interface Opened {
+  token: string;
+  link: VerifiedLink;
+  formUrl: string;
+  expectation: ExpectationItem;
+  submissions: SubmissionItem[];
 }
 
-/** Form names "submitter.x" and "fields.y" → the body the submission schema reads. */
-function bodyFromForm(params: URLSearchParams, form: readonly FormField[]) {
-  const fields: Record<string, unknown> = {};
-  for (const f of form) {
-    const name = `fields.${f.id}`;
-    if (f.type === "file") fields[f.id] = params.getAll(name).filter((v) => v !== "");
-    else if (f.type === "checkbox") fields[f.id] = params.has(name);
-    else if (params.has(name)) fields[f.id] = params.get(name);
-  }
-  const submitter: Record<string, string> = {};
-  for (const k of ["name", "phone", "email"]) {
-    const v = params.get(`submitter.${k}`);
-    if (v !== null) submitter[k] = v;
-  }
-  return { submitter, fields };
-}
-
-function valuesFromForm(params: URLSearchParams): FormValues {
-  const values: FormValues = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    values[key] = all.length > 1 ? all : all[0];
-  }
-  return values;
-}
-
-const KIND_NAMES: Record<string, string> = {
-  pdf: "PDF",
-  office: "Word/Excel",
-  "open-document-or-office-xml": "Word/Excel/OpenDocument",
-  jpeg: "ảnh JPEG",
-  png: "ảnh PNG",
-};
-
-function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte`;
-  const kb = bytes / 1024;
-  return kb < 1024
-    ? `${kb.toLocaleString("vi-VN", { maximumFractionDigits: 1 })} KB`
-    : `${(kb / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
-}
-
-/** A submitted value as the receipt shows it: Vietnamese numbers, files by kind and size, not by key. */
-function displayValue(field: FormField, value: unknown, attachments: SubmissionItem["attachments"]): string {
-  if (value === undefined) return "";
-  if (field.type === "checkbox") return value ? "Có" : "Không";
-  if (field.type === "file") {
-    return attachments
-      .filter((a) => a.field === field.id)
-      .map((a, i) => `Tệp ${i + 1}: ${KIND_NAMES[a.kind] ?? a.kind}, ${fileSize(a.size)}`)
-      .join("; ");
-  }
-  if (typeof value === "number") return value.toLocaleString("vi-VN");
-  return String(value);
-}
-
-/**
- * Uploaded keys that came back from storage (?tep=…&key=…), per file field: only well-formed keys
- * of the unit's own uploads (no `..`, backslash or control character), as anyone can edit a query.
- */
-function uploadedKeys(rawQuery: string, e: ExpectationItem): FormValues {
-  const query = new URLSearchParams(rawQuery);
-  const keys = [...query.getAll("tep"), ...query.getAll("key")];
-  const values: FormValues = {};
-  for (const f of e.form.filter((x) => x.type === "file")) {
-    values[`fields.${f.id}`] = [...new Set(keys.filter((k) => isUploadKeyOf(e.instanceId, f.id, k)))];
-  }
-  return values;
-}
-
+/** The form page, with an upload form per file field signed for this link. */
 async function renderForm(
   d: SubmissionDeps,
-  input: {
-    token: string;
-    formUrl: string;
-    expectation: ExpectationItem;
-    submissions: SubmissionItem[];
-    values: FormValues;
-    errors?: Record<string, string>;
-    idempotencyKey: string;
-    status: number;
-  },
+  opened: Opened,
+  input: { values: FormValues; errors?: Record<string, string>; idempotencyKey: string; status: number },
 ) {
-  const e = input.expectation;
+  const e = opened.expectation;
+  // Storage sends the browser back here with the new key; the keys uploaded so far ride along.
+  const redirectUrl = uploadReturnUrl(opened.formUrl, e.instanceId, e.form, input.values);
   const uploads: UploadForm[] = [];
   for (const f of e.form.filter((x) => x.type === "file")) {
-    const current = input.values[`fields.${f.id}`];
-    const uploaded = Array.isArray(current) ? current : current ? [current] : [];
-    // Storage sends the browser back here with the new key; the keys uploaded so far ride along.
-    const back = new URL(input.formUrl);
-    for (const g of e.form.filter((x) => x.type === "file")) {
-      const keys = [input.values[`fields.${g.id}`] ?? []].flat();
-      for (const key of keys)
-        if (isUploadKeyOf(e.instanceId, g.id, key)) back.searchParams.append("tep", key);
-    }
-    const presigned = await presignUpload(d, input.token, f.id, { redirectUrl: back.toString() });
+    const presigned = await presignUpload(d, opened.token, f.id, { redirectUrl }, opened.link);
     if (presigned.ok) {
       const { url, fields } = presigned.upload;
-      uploads.push({ fieldId: f.id, label: f.label, url, fields, uploaded });
+      uploads.push({ fieldId: f.id, label: f.label, url, fields, uploaded: uploadedFor(input.values, f.id) });
     }
   }
   const body = formPage({
-    deadline: await withAuthority(d, view(e, input.submissions), e.planId),
-    action: input.formUrl,
+    deadline: await withAuthority(d, deadlineView(e, opened.submissions), e.planId),
+    action: opened.formUrl,
     idempotencyKey: input.idempotencyKey,
     values: input.values,
     ...(input.errors && { errors: input.errors }),
@@ -213,78 +96,94 @@ async function renderForm(
   return htmlResponse(input.status, body, [...new Set(uploads.map((u) => new URL(u.url).origin))]);
 }
 
-export function makeSubmissionForm(deps: () => SubmissionDeps, publicBaseUrl: () => string) {
-  return async (event: APIGatewayProxyEventV2) => {
-    const d = deps();
+export function makeSubmissionForm(
+  deps: () => SubmissionDeps,
+  publicBaseUrl: () => string,
+): Routes<"submission-form"> {
+  /** The link checked and its deadline read, once for the whole request. */
+  const open = async (d: SubmissionDeps, event: APIGatewayProxyEventV2) => {
     const token = event.pathParameters?.token ?? "";
+    const opened = await openLink(d, token);
+    if (!opened.ok) return { ok: false as const, response: fail(opened.error.status, opened.error.message) };
     const formUrl = `${publicBaseUrl()}/f/${encodeURIComponent(token)}`;
-    const fail = (status: number, message: string) =>
-      htmlResponse(status, errorPage({ title: ERROR_TITLES[status] ?? "Không nộp được", message }));
+    return { ok: true as const, opened: { ...opened, token, formUrl } satisfies Opened };
+  };
 
-    if (event.requestContext.http.method === "GET") {
-      const opened = await openLink(d, token);
-      if (!opened.ok) return fail(opened.error.status, opened.error.message);
-      return renderForm(d, {
-        token,
-        formUrl,
-        expectation: opened.expectation,
-        submissions: opened.submissions,
-        values: uploadedKeys(event.rawQueryString, opened.expectation),
+  return {
+    "GET /f/{token}": async (event) => {
+      const d = deps();
+      const o = await open(d, event);
+      if (!o.ok) return o.response;
+      const { expectation: e } = o.opened;
+      return renderForm(d, o.opened, {
+        values: uploadedKeys(event.rawQueryString, e.instanceId, e.form),
         idempotencyKey: randomUUID(),
         status: 200,
       });
-    }
+    },
 
-    const body = readBody(event);
-    if (!body.ok) return fail(body.error.status, body.error.message);
-    if (body.kind !== "form") return fail(415, submissionError("unsupported_media_type").message);
-    const opened = await openLink(d, token);
-    if (!opened.ok) return fail(opened.error.status, opened.error.message);
-    const params = body.value;
-    // The page carries its own key in a hidden field (no header needed); one altered by hand is refused.
-    const idempotencyKey = params.get("idempotencyKey") || randomUUID();
-    if (!isIdempotencyKey(idempotencyKey)) {
-      return fail(400, "Biểu mẫu đã bị thay đổi nên không nộp được. Hãy tải lại trang rồi nộp lại.");
-    }
-    const result = await acceptSubmission(d, {
-      token,
-      body: bodyFromForm(params, opened.expectation.form),
-      idempotencyKey,
-    });
-    if (!result.ok) {
-      if (result.error.code !== "validation_failed" && result.error.code !== "attachment_rejected") {
-        return fail(result.error.status, result.error.message);
+    "POST /f/{token}": async (event) => {
+      const d = deps();
+      const body = readBody(event);
+      if (!body.ok) return fail(body.error.status, body.error.message);
+      if (body.kind !== "form") return fail(415, submissionError("unsupported_media_type").message);
+      const o = await open(d, event);
+      if (!o.ok) return o.response;
+      const { opened } = o;
+      const params = body.value;
+      // The page carries its own key in a hidden field (no header needed); one altered by hand is refused.
+      const idempotencyKey = params.get("idempotencyKey") || randomUUID();
+      if (!isIdempotencyKey(idempotencyKey)) {
+        return fail(400, "Biểu mẫu đã bị thay đổi nên không nộp được. Hãy tải lại trang rồi nộp lại.");
       }
-      return renderForm(d, {
-        token,
-        formUrl,
-        expectation: opened.expectation,
-        submissions: opened.submissions,
-        values: valuesFromForm(params),
-        errors: result.error.fieldErrors ?? {},
-        idempotencyKey,
-        status: 422,
-      });
-    }
-    const { submission: s } = result;
-    return htmlResponse(
-      200,
-      receiptPage({
-        deadline: await withAuthority(d, await deadlineAfter(d, opened, s), s.planId),
-        receipt: s.receipt,
-        submittedAt: s.submittedAt,
-        late: s.late,
-        lateDays: s.lateDays,
-        duplicate: result.duplicate,
-        formUrl,
-        submitterName: s.submitter.name,
-        fields: opened.expectation.form.map((f) => ({
-          label: f.label,
-          value: displayValue(f, s.fields[f.id], s.attachments),
-        })),
-      }),
-    );
+      const result = await acceptSubmission(
+        d,
+        { token: opened.token, body: bodyFromForm(params, opened.expectation.form), idempotencyKey },
+        opened.link,
+      );
+      if (!result.ok) {
+        if (result.error.code !== "validation_failed" && result.error.code !== "attachment_rejected") {
+          return fail(result.error.status, result.error.message);
+        }
+        return renderForm(d, opened, {
+          values: valuesFromForm(params),
+          errors: result.error.fieldErrors ?? {},
+          idempotencyKey,
+          status: 422,
+        });
+      }
+      const { submission: s } = result;
+      return htmlResponse(
+        200,
+        receiptPage({
+          deadline: await withAuthority(
+            d,
+            deadlineViewAfter(opened.expectation, opened.submissions, s),
+            s.planId,
+          ),
+          receipt: s.receipt,
+          submittedAt: s.submittedAt,
+          late: s.late,
+          lateDays: s.lateDays,
+          duplicate: result.duplicate,
+          formUrl: opened.formUrl,
+          submitterName: s.submitter.name,
+          fields: opened.expectation.form.map((f) => ({
+            label: f.label,
+            value: displayValue(f, s.fields[f.id], s.attachments),
+          })),
+        }),
+      );
+    },
   };
 }
 
-export const handler = httpHandler(makeSubmissionForm(submissionDeps, () => appConfig().publicBaseUrl));
+/** This function's composition root (the dependency wiring test builds it from each deployed environment). */
+// A misconfigured function fails its cold start, naming the variable, before it serves anything.
+if (inLambdaContainer()) submissionDeps();
+
+export const buildDeps = buildSubmissionDeps;
+export const handler = httpHandler(
+  makeSubmissionForm(submissionDeps, () => lambdaConfig().publicBaseUrl),
+  { before: [linkKeysFromSecret()] },
+);
