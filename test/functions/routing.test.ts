@@ -12,7 +12,7 @@ import { makeShortLink } from "../../functions/short-link/handler";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { makeSubmissionForm } from "../../functions/submission-form/handler";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
-import { BASE_URL, httpEvent, lambdaContext } from "../support/submission-app";
+import { BASE_URL, httpEvent, lambdaContext } from "../support/http-events";
 
 const keyring = { current: "k", keys: { k: newLinkKey() } };
 const calls: string[] = [];
