@@ -13,9 +13,9 @@ import { parseArgs } from "node:util";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { DeadlineStore } from "../functions/commons/deadline-store";
+import { dataLayer } from "../functions/data";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
-import { instanceId } from "../shared/calendar/expand";
+import { instanceId } from "../shared/calendar/instance-id";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 import { issuePersonalLink, LinkRefused } from "./personal-link";
 
@@ -68,13 +68,19 @@ if (deployed && !(values.table && values.secret && values["base-url"]))
 try {
   const plan = await loadPlan(values.plan);
   const id =
-    values.instance ?? instanceId(plan.id, values.obligation ?? "", values.period ?? "", values.unit ?? "");
+    values.instance ??
+    instanceId({
+      planId: plan.id,
+      obligationId: values.obligation ?? "",
+      period: values.period ?? "",
+      unitId: values.unit ?? "",
+    });
   const link = await issuePersonalLink({
     instanceId: id,
     deadlines: deployed
       ? {
           plan,
-          store: new DeadlineStore(
+          data: dataLayer(
             DynamoDBDocumentClient.from(new DynamoDBClient({ region: values.region }), {
               marshallOptions: { removeUndefinedValues: true },
             }),

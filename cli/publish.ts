@@ -8,7 +8,8 @@
 import { parseArgs } from "node:util";
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { documentClient, dynamoClient } from "../functions/commons/clients";
-import { DeadlineStore } from "../functions/commons/deadline-store";
+import { dataLayer } from "../functions/data";
+import { publishPlan } from "../functions/use-cases/publish-plan";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 
 const { values } = parseArgs({
@@ -28,8 +29,8 @@ if (!values.plan || !values.table) {
 }
 try {
   const plan = await loadPlan(values.plan);
-  const store = new DeadlineStore(documentClient(dynamoClient({ region: values.region })), values.table);
-  const result = await store.publishPlan(plan);
+  const data = dataLayer(documentClient(dynamoClient({ region: values.region })), values.table);
+  const result = await publishPlan(data, plan);
   console.log(
     result.changed
       ? `Đã đăng ${plan.id}: ${result.expectations} hạn của các đơn vị, hủy ${result.cancelled}, ${result.requests} yêu cầu DynamoDB.`

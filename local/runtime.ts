@@ -22,15 +22,16 @@ import { SESClient } from "@aws-sdk/client-ses";
 import { AttachmentStore } from "../functions/commons/attachments";
 import { documentClient, dynamoClient, s3Client } from "../functions/commons/clients";
 import { parseKeyring } from "../functions/commons/config";
-import { DeadlineStore, type PublishResult } from "../functions/commons/deadline-store";
-import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { httpHandler } from "../functions/commons/middleware";
 import { SesEmailSender } from "../functions/commons/notifications";
-import type { SubmissionDeps } from "../functions/commons/submissions";
-import { createTableInput } from "../functions/commons/table";
+import { type DataLayer, dataLayer } from "../functions/data";
+import { createTableInput } from "../functions/data/table";
 import { makeShortLink } from "../functions/short-link/handler";
 import { makeSubmissionApi } from "../functions/submission-api/handler";
 import { makeSubmissionForm } from "../functions/submission-form/handler";
+import type { SubmissionDeps } from "../functions/use-cases/accept-submission";
+import type { LifecycleDeps } from "../functions/use-cases/lifecycle";
+import { type PublishResult, publishPlan } from "../functions/use-cases/publish-plan";
 import { loadPlan } from "../shared/plan/load";
 import type { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
@@ -69,7 +70,7 @@ export interface LocalStack {
   smsOutboxUrl: string;
   published: PublishResult;
   keyring: LinkKeyring;
-  store: DeadlineStore;
+  data: DataLayer;
   sms: SmsOutbox;
   workflows?: LocalWorkflows;
   now: () => Date;
@@ -164,8 +165,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
     await ensureTable(client, TABLE_NAME);
-    const store = new DeadlineStore(documentClient(client), TABLE_NAME);
-    const published = await store.publishPlan(plan);
+    const data = dataLayer(documentClient(client), TABLE_NAME);
+    const published = await publishPlan(data, plan);
     const keyring = localKeyring(options.dataDir);
     const speed = options.speed ?? 1;
     const clock =
@@ -183,7 +184,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const sms = new SmsOutbox(
       options.dataDir ? { file: join(options.dataDir, "sms-outbox.jsonl"), now } : { now },
     );
-    const deps: SubmissionDeps = { store, keyring, now, attachments };
+    const deps: SubmissionDeps = { data, keyring, now, attachments };
 
     let baseUrl = "";
     const handlers = {
@@ -227,7 +228,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }),
         { from: "hanchot@example.org" },
       );
-      const lifecycleDeps: LifecycleDeps = { store, email, sms, keyring, now, baseUrl };
+      const lifecycleDeps: LifecycleDeps = { data, email, sms, keyring, now, baseUrl };
       workflows = new LocalWorkflows(lifecycleDeps, clock);
       // Restarting resumes: the calendar starts again the lifecycles the data says are due, and each
       // lifecycle carries on from the stages the data records as done.
@@ -243,7 +244,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       smsOutboxUrl: `${baseUrl}/local/sms`,
       published,
       keyring,
-      store,
+      data,
       sms,
       ...(workflows && { workflows }),
       now,

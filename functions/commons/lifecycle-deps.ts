@@ -5,10 +5,10 @@
 import { SESClient } from "@aws-sdk/client-ses";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { z } from "zod";
+import { dataLayer } from "../data";
+import type { LifecycleDeps } from "../use-cases/lifecycle";
 import { dynamoDocumentClient } from "./clients";
 import { appConfig } from "./config";
-import { DeadlineStore } from "./deadline-store";
-import type { LifecycleDeps } from "./lifecycle";
 import { SesEmailSender, SnsSmsSender } from "./notifications";
 
 const Env = z.object({
@@ -24,7 +24,7 @@ export function lifecycleDeps(env: NodeJS.ProcessEnv = process.env): LifecycleDe
   const config = appConfig(env);
   const e = Env.parse(env);
   deps = {
-    store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
+    data: dataLayer(dynamoDocumentClient(), config.tableName),
     email: new SesEmailSender(new SESClient({}), {
       from: e.SENDER_EMAIL,
       ...(e.SES_CONFIGURATION_SET && { configurationSet: e.SES_CONFIGURATION_SET }),

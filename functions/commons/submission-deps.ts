@@ -1,9 +1,10 @@
 /** The submission handlers' dependencies in Lambda: built once per container from configuration. */
+
+import { dataLayer } from "../data";
+import type { SubmissionDeps } from "../use-cases/accept-submission";
 import { AttachmentStore } from "./attachments";
 import { dynamoDocumentClient, s3Client } from "./clients";
 import { appConfig } from "./config";
-import { DeadlineStore } from "./deadline-store";
-import type { SubmissionDeps } from "./submissions";
 
 let deps: SubmissionDeps | undefined;
 
@@ -11,7 +12,7 @@ export function submissionDeps(): SubmissionDeps {
   if (!deps) {
     const config = appConfig();
     deps = {
-      store: new DeadlineStore(dynamoDocumentClient(), config.tableName),
+      data: dataLayer(dynamoDocumentClient(), config.tableName),
       get keyring() {
         return config.keyring;
       },

@@ -6,13 +6,16 @@
  *   markOverdue     {deadlineId}                 → {marked}
  *   escalate        {deadlineId, stage, number}  → {sent, failed, skipped, overdue}
  *   listDeadlines   {planId}                     → {deadlines: [{deadlineId, executionName}], finished}
- * Inputs are validated at the edge (Powertools parser with zod); the work is in commons/lifecycle.ts.
+ * Inputs are validated at the edge (Powertools parser with zod); the work is in use-cases/lifecycle/.
  */
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { parser } from "@aws-lambda-powertools/parser/middleware";
 import middy from "@middy/core";
 import { z } from "zod";
 import { lifecycleExecutionName } from "../commons/execution-name";
+import { lifecycleDeps } from "../commons/lifecycle-deps";
+import { linkKeysFromSecret } from "../commons/link-keys-secret";
+import { logger } from "../commons/middleware";
 import {
   type DeadlineRef,
   deadlineId,
@@ -23,10 +26,7 @@ import {
   parseDeadlineId,
   planNextStep,
   remind,
-} from "../commons/lifecycle";
-import { lifecycleDeps } from "../commons/lifecycle-deps";
-import { linkKeysFromSecret } from "../commons/link-keys-secret";
-import { logger } from "../commons/middleware";
+} from "../use-cases/lifecycle";
 
 const DeadlineId = z.string().transform((id, ctx): DeadlineRef => {
   const ref = parseDeadlineId(id);

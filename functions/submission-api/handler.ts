@@ -11,11 +11,16 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
 import { statusText } from "../../shared/submission/status";
-import type { ExpectationItem } from "../commons/deadline-store";
 import { errorJson, jsonResponse, readBody } from "../commons/http";
 import { httpHandler } from "../commons/middleware";
 import { submissionDeps } from "../commons/submission-deps";
-import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
+import type { ExpectationItem } from "../data";
+import {
+  acceptSubmission,
+  openLink,
+  presignUpload,
+  type SubmissionDeps,
+} from "../use-cases/accept-submission";
 
 function deadlineJson(e: ExpectationItem) {
   return {

@@ -21,11 +21,16 @@ import {
   uploadSection,
 } from "../../shared/web/pages";
 import { appConfig } from "../commons/config";
-import type { ExpectationItem, SubmissionItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
 import { httpHandler, logger } from "../commons/middleware";
 import { submissionDeps } from "../commons/submission-deps";
-import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
+import type { ExpectationItem, SubmissionRecord } from "../data";
+import {
+  acceptSubmission,
+  openLink,
+  presignUpload,
+  type SubmissionDeps,
+} from "../use-cases/accept-submission";
 
 const ERROR_TITLES: Record<number, string> = {
   401: "Đường dẫn không hợp lệ",
@@ -37,7 +42,7 @@ const ERROR_TITLES: Record<number, string> = {
   415: "Không nộp được",
 };
 
-function view(e: ExpectationItem, versions: readonly SubmissionItem[]): DeadlineView {
+function view(e: ExpectationItem, versions: readonly SubmissionRecord[]): DeadlineView {
   return {
     title: e.title,
     unitName: e.unitName,
@@ -65,11 +70,11 @@ function view(e: ExpectationItem, versions: readonly SubmissionItem[]): Deadline
  */
 async function deadlineAfter(
   d: SubmissionDeps,
-  before: { expectation: ExpectationItem; submissions: SubmissionItem[] },
-  stored: SubmissionItem,
+  before: { expectation: ExpectationItem; submissions: SubmissionRecord[] },
+  stored: SubmissionRecord,
 ): Promise<DeadlineView> {
   try {
-    const after = await d.store.getExpectation(stored.instanceId);
+    const after = await d.data.deadlines.expectation(stored.instanceId);
     if (after) return view(after.expectation, after.submissions);
   } catch (err) {
     logger.warn("receipt shown without re-reading the deadline", { error: err as Error });
@@ -137,7 +142,11 @@ function fileSize(bytes: number): string {
 }
 
 /** A submitted value as the receipt shows it: Vietnamese numbers, files by kind and size, not by key. */
-function displayValue(field: FormField, value: unknown, attachments: SubmissionItem["attachments"]): string {
+function displayValue(
+  field: FormField,
+  value: unknown,
+  attachments: SubmissionRecord["attachments"],
+): string {
   if (value === undefined) return "";
   if (field.type === "checkbox") return value ? "Có" : "Không";
   if (field.type === "file") {
@@ -170,7 +179,7 @@ async function renderForm(
     token: string;
     formUrl: string;
     expectation: ExpectationItem;
-    submissions: SubmissionItem[];
+    submissions: SubmissionRecord[];
     values: FormValues;
     errors?: Record<string, string>;
     idempotencyKey: string;

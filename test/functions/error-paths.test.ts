@@ -11,8 +11,8 @@ import {
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { type DeadlineDefinition, DeadlineStore } from "../../functions/commons/deadline-store";
 import { httpHandler } from "../../functions/commons/middleware";
+import { type DeadlineDefinition, dataLayer } from "../../functions/data";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
 import { postJson } from "../support/submission-app";
@@ -20,6 +20,7 @@ import { postJson } from "../support/submission-app";
 const ID = "p:bao-cao:2025-Q1:u1";
 const definition: DeadlineDefinition = {
   planId: "p",
+  year: 2025,
   obligationId: "bao-cao",
   period: "2025-Q1",
   title: "Báo cáo quý",
@@ -43,11 +44,8 @@ afterEach(() => ddb.reset());
 
 function app() {
   const keyring = { current: "k", keys: { k: newLinkKey() } };
-  const store = new DeadlineStore(
-    DynamoDBDocumentClient.from(new DynamoDBClient({ region: "ap-southeast-1" })),
-    "t",
-  );
-  const deps = { store, keyring, now: () => new Date("2025-03-20T00:00:00Z") };
+  const data = dataLayer(DynamoDBDocumentClient.from(new DynamoDBClient({ region: "ap-southeast-1" })), "t");
+  const deps = { data, keyring, now: () => new Date("2025-03-20T00:00:00Z") };
   const token = signLink(keyring, { instanceId: ID, unitId: "u1", expiresAt: 2_000_000_000 });
   return { api: httpHandler(makeSubmissionApi(() => deps)), token };
 }

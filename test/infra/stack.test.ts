@@ -179,8 +179,14 @@ describe("the hanchot stack", () => {
       [...shortLink].filter((a) => /^(s3|sns|ses):|^kms:(Encrypt|ReEncrypt|GenerateDataKey)/.test(a)),
     ).toEqual([]);
     expect(dynamo("WorkflowsPlanNextStepFunction")).toEqual(["dynamodb:Query"]);
-    expect(dynamo("WorkflowsMarkOverdueFunction")).toEqual([
+    expect(dynamo("WorkflowsMarkOverdueFunction")).toEqual(["dynamodb:Query", "dynamodb:UpdateItem"]);
+    // The plan calendar reads its running deadlines with one Query on the byPlan index.
+    expect(dynamo("WorkflowsListDeadlinesFunction")).toEqual(["dynamodb:Query"]);
+    // Sends are claimed with (transactional) PutItem and recorded in batches.
+    expect(dynamo("WorkflowsRemindFunction")).toEqual([
+      "dynamodb:BatchWriteItem",
       "dynamodb:GetItem",
+      "dynamodb:PutItem",
       "dynamodb:Query",
       "dynamodb:UpdateItem",
     ]);

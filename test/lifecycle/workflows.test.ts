@@ -5,9 +5,10 @@
 
 import { SESClient } from "@aws-sdk/client-ses";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DeadlineStore } from "../../functions/commons/deadline-store";
-import { type LifecycleDeps, remind } from "../../functions/commons/lifecycle";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../../functions/commons/notifications";
+import { dataLayer } from "../../functions/data";
+import { type LifecycleDeps, remind } from "../../functions/use-cases/lifecycle";
+import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { type SesLocal, startSesLocal } from "../../local/ses-local";
 import { SmsOutbox } from "../../local/sms-outbox";
 import { LocalWorkflows, VirtualClock } from "../../local/workflows";
@@ -19,6 +20,7 @@ import { lifecyclePlan as plan } from "../support/lifecycle-plan";
 
 const DAY = 86_400_000;
 const ID = (unit: string) => `thu:bao-cao:2025:${unit}`;
+const DEADLINE = { planId: "thu", obligationId: "bao-cao", period: "2025" };
 
 describe("deadline lifecycle on the local engines", () => {
   let ses: SesLocal;
@@ -36,8 +38,8 @@ describe("deadline lifecycle on the local engines", () => {
     } = {},
   ) {
     const { doc, tableName } = await freshTable();
-    const store = new DeadlineStore(doc, tableName, { definitionTtlMs: 0 });
-    await store.publishPlan(options.plan ?? plan);
+    const data = dataLayer(doc, tableName, { cacheTtlMs: 0 });
+    await publishPlan(data, options.plan ?? plan);
     const clock = new VirtualClock(new Date(options.start ?? "2025-03-01T00:00:00Z"));
     const real = new SesEmailSender(
       new SESClient({
@@ -50,7 +52,7 @@ describe("deadline lifecycle on the local engines", () => {
     const sms = new SmsOutbox({ failureRate: options.smsFailureRate ?? 0, seed: 7 });
     const delivered: string[] = [];
     const deps: LifecycleDeps = {
-      store,
+      data,
       email: options.email ? options.email(real) : real,
       sms,
       keyring: { current: "k", keys: { k: Buffer.alloc(32, 3) } },
@@ -64,8 +66,9 @@ describe("deadline lifecycle on the local engines", () => {
       try {
         await clock.until(at);
         const t = timeliness(at, "2025-03-24T17:00:00.000Z");
-        await store.recordSubmission({
+        await data.deadlines.recordSubmission({
           instanceId: ID(unit),
+          year: 2025,
           dueAt: "2025-03-24T17:00:00.000Z",
           receipt: receiptNumber(ID(unit), unit),
           submittedAt: clock.now(),
@@ -78,7 +81,7 @@ describe("deadline lifecycle on the local engines", () => {
         clock.leave();
       }
     };
-    return { store, clock, deps, sms, delivered, submit, workflows: new LocalWorkflows(deps, clock) };
+    return { data, clock, deps, sms, delivered, submit, workflows: new LocalWorkflows(deps, clock) };
   }
   const dupes = (keys: string[]) => keys.length - new Set(keys).size;
 
@@ -102,7 +105,7 @@ describe("deadline lifecycle on the local engines", () => {
     // 26/03: thon-b and thon-c overdue; 02/04: thon-c only; to the standing body and the committee.
     expect(escalations).toHaveLength(4);
     expect(dupes(t.delivered)).toBe(0);
-    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    const snap = await t.data.deadlines.lifecycleSnapshot(DEADLINE);
     expect(snap?.units.map((u) => [u.unitId, u.status, u.late ?? null])).toEqual([
       ["thon-a", "submitted", false],
       ["thon-b", "submitted", true],
@@ -179,7 +182,7 @@ describe("deadline lifecycle on the local engines", () => {
     });
     t.workflows.startLifecycle("thu:bao-cao:2025");
     await t.workflows.settle();
-    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    const snap = await t.data.deadlines.lifecycleSnapshot(DEADLINE);
     const sms = snap?.sends.filter((s) => s.channel === "sms") ?? [];
     expect(sms.length).toBe(6);
     expect(sms.every((s) => s.status === "failed" && s.attempts === 3)).toBe(true);
@@ -192,14 +195,14 @@ describe("deadline lifecycle on the local engines", () => {
 
   it("sends nothing twice when a step crashes after sending and before recording, and is retried", async () => {
     const t = await setup();
-    const complete = t.store.completeSend.bind(t.store);
+    const record = t.data.deadlines.recordSends.bind(t.data.deadlines);
     let crashes = 0;
-    t.store.completeSend = async (record, outcome) => {
-      if (crashes < 2 && record.stage.startsWith("remind@")) {
+    t.data.deadlines.recordSends = async (records) => {
+      if (crashes < 2 && records.some((r) => r.claim.stage.startsWith("remind@"))) {
         crashes++;
         throw new Error("Lambda crashed after sending");
       }
-      return complete(record, outcome);
+      return record(records);
     };
     t.workflows.startLifecycle("thu:bao-cao:2025");
     await t.workflows.settle();
@@ -265,10 +268,10 @@ describe("deadline lifecycle on the local engines", () => {
         },
       ],
     });
-    expect((await t.store.publishPlan(amended)).changed).toBe(true);
+    expect((await publishPlan(t.data, amended)).changed).toBe(true);
     t.clock.leave();
     await t.workflows.settle();
-    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    const snap = await t.data.deadlines.lifecycleSnapshot(DEADLINE);
     expect(snap?.definition.dueAt).toBe("2025-04-10T00:00:00+07:00");
     // Nobody was marked overdue at the old cut-off (25/03), only at the new one.
     const overdueMarks = t.delivered.filter((k) => k.includes("|escalation-1"));
