@@ -95,11 +95,23 @@ describe("submission error paths (mocked DynamoDB)", () => {
       })
       .resolves({
         Item: {
+          type: "submission",
           receipt: receiptNumber(ID, "twin-key"),
           instanceId: ID,
+          planId: "p",
+          obligationId: "bao-cao",
+          period: "2025-Q1",
+          year: 2025,
+          unitId: "u1",
           submittedAt: "2025-03-20T00:00:00.000Z",
+          dueAt: definition.dueAt,
           late: false,
+          lateByMs: 0,
           lateDays: 0,
+          submitter,
+          fields: body.fields,
+          attachments: [],
+          idempotencyKey: "twin-key",
           payloadHash,
         },
       });
