@@ -3,6 +3,8 @@
  * the defaults resolved: reminders and escalation from the obligation or else the plan, the form,
  * the units expected. Pure: publishing stores these, the lifecycle and the forms read them back.
  */
+
+import { lifecycleWindow } from "../lifecycle/window";
 import { formFor } from "../plan/forms";
 import type { EscalationPolicy, FormField, PlanFile } from "../plan/schema";
 import { type DeadlineInstance, expandPlan, planYears } from "./expand";
@@ -32,6 +34,8 @@ export interface DeadlineDefinition {
   units: string[];
   state: "active" | "cancelled";
   escalation: EscalationPolicy;
+  /** When its lifecycle is over: a day after its last escalation (shared/lifecycle/window.ts). */
+  lifecycleEndsAt: string;
 }
 
 export interface PlannedDeadline {
@@ -48,6 +52,7 @@ export function planDeadlines(plan: PlanFile): PlannedDeadline[] {
     for (const instances of groups.values()) {
       const first = instances[0] as DeadlineInstance;
       const obligation = obligations.get(first.obligationId);
+      const escalation = obligation?.escalation ?? plan.defaults.escalation;
       out.push({
         instances,
         definition: {
@@ -70,7 +75,8 @@ export function planDeadlines(plan: PlanFile): PlannedDeadline[] {
           form: obligation ? formFor(plan, obligation) : [],
           units: instances.map((i) => i.unitId),
           state: "active",
-          escalation: obligation?.escalation ?? plan.defaults.escalation,
+          escalation,
+          lifecycleEndsAt: new Date(lifecycleWindow({ ...first, escalation }).endsAt).toISOString(),
         },
       });
     }

@@ -21,6 +21,7 @@ const ID = "p:bao-cao:2025-Q1:u1";
 const definition: DeadlineDefinition = {
   planId: "p",
   year: 2025,
+  lifecycleEndsAt: "2025-05-01T00:00:00.000Z",
   obligationId: "bao-cao",
   period: "2025-Q1",
   title: "Báo cáo quý",

@@ -7,7 +7,6 @@
 import { z } from "zod";
 import type { DeadlineDefinition } from "../../../shared/calendar/deadlines";
 import type { DeadlineRef } from "../../../shared/calendar/instance-id";
-import { lifecycleWindow } from "../../../shared/lifecycle/window";
 import type { EscalationPolicy, FormField } from "../../../shared/plan/schema";
 import { compose, defineEntity } from "../entity";
 
@@ -38,6 +37,7 @@ export const DeadlineRecord = z.object({
   units: z.array(z.string()),
   state: z.enum(["active", "cancelled"]),
   escalation: Escalation,
+  lifecycleEndsAt: z.string(),
 }) satisfies z.ZodType<DeadlineDefinition>;
 
 export const deadlinePk = (a: DeadlineRef) => compose("DEADLINE", a.planId, a.obligationId, a.period);
@@ -53,11 +53,7 @@ export const deadlineEntity = defineEntity({
   indexes: {
     byPlan: (d) => ({
       pk: planDeadlinesPk(d.planId),
-      sk: compose(
-        deadlineEndsSk(new Date(lifecycleWindow(d).endsAt).toISOString()),
-        d.obligationId,
-        d.period,
-      ),
+      sk: compose(deadlineEndsSk(d.lifecycleEndsAt), d.obligationId, d.period),
     }),
   },
 });
