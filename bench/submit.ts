@@ -12,16 +12,18 @@ import { Agent, request } from "node:http";
 import { parseArgs } from "node:util";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient, dynamoClient } from "../functions/commons/clients";
-import { DeadlineStore } from "../functions/commons/deadline-store";
 import { httpHandler, logger } from "../functions/commons/middleware";
-import type { SubmissionDeps } from "../functions/commons/submissions";
+import { dataLayer } from "../functions/data";
 import { makeShortLink } from "../functions/short-link/handler";
 import { makeSubmissionApi } from "../functions/submission-api/handler";
 import { makeSubmissionForm } from "../functions/submission-form/handler";
+import type { SubmissionDeps } from "../functions/use-cases/accept-submission";
+import { publishPlan } from "../functions/use-cases/publish-plan";
 import { startDynamoDbLocal } from "../local/dynamodb-local";
 import { startHttpApi } from "../local/http-api";
 import { ensureTable } from "../local/runtime";
 import { expandPlan } from "../shared/calendar/expand";
+import { parseInstanceId } from "../shared/calendar/instance-id";
 import { PlanFile } from "../shared/plan/schema";
 import { newLinkKey, signLink } from "../shared/submission/link-token";
 
@@ -88,15 +90,15 @@ try {
   });
   const doc = documentClient(client);
   await ensureTable(client, "hanchot");
-  const store = new DeadlineStore(doc, "hanchot");
+  const data = dataLayer(doc, "hanchot");
   const warmup = Math.min(200, Math.floor(total / 10));
   const plan = benchPlan(Math.ceil((total + warmup) / 12));
   console.log(`Đăng kế hoạch đo: ${plan.units.length} đơn vị × 12 tháng…`);
-  await store.publishPlan(plan);
+  await publishPlan(data, plan);
   const instances = expandPlan(plan, 2025).map((i) => i.id);
 
   const keyring = { current: "bench", keys: { bench: newLinkKey() } };
-  const deps: SubmissionDeps = { store, keyring, now: () => new Date("2025-01-02T00:00:00Z") };
+  const deps: SubmissionDeps = { data, keyring, now: () => new Date("2025-01-02T00:00:00Z") };
   const handlers = {
     "submission-api": httpHandler(makeSubmissionApi(() => deps)),
     "submission-form": httpHandler(
@@ -153,7 +155,7 @@ try {
     const instanceId = instances[i] as string;
     const token = signLink(keyring, {
       instanceId,
-      unitId: instanceId.split(":").at(-1) ?? "",
+      unitId: parseInstanceId(instanceId)?.unitId ?? "",
       expiresAt: 2_000_000_000,
     });
     const { status, text } = await post(`/api/links/${token}/submissions`, body(i));
@@ -176,14 +178,14 @@ try {
   const rawSeconds = await run(total, async (i) => {
     await doc.send(new PutCommand({ TableName: "hanchot", Item: rawItem(i) }));
   });
-  const before = store.requests.count;
+  const before = data.table.requests.count;
   const latencies: number[] = [];
   const submitSeconds = await run(total, async (i) => {
     const t = performance.now();
     await submitOne(i);
     latencies.push(performance.now() - t);
   });
-  const dbRequests = store.requests.count - before;
+  const dbRequests = data.table.requests.count - before;
   agent.destroy();
   api.server.close();
 

@@ -9,9 +9,9 @@
  * the local stack (`npm start`); with --table, --secret and --base-url (stack outputs) for a
  * deployed one, with the usual AWS credentials.
  */
-import { DeadlineStore } from "../functions/commons/deadline-store";
+import { dataLayer } from "../functions/data";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
-import { instanceId } from "../shared/calendar/expand";
+import { instanceId } from "../shared/calendar/instance-id";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 import { awsClients, cliArgs, regionOption, fail as stop } from "./args";
 import { issuePersonalLink, LinkRefused } from "./personal-link";
@@ -55,13 +55,19 @@ if (deployed && !(values.table && values.secret && values["base-url"]))
 try {
   const plan = await loadPlan(values.plan);
   const id =
-    values.instance ?? instanceId(plan.id, values.obligation ?? "", values.period ?? "", values.unit ?? "");
+    values.instance ??
+    instanceId({
+      planId: plan.id,
+      obligationId: values.obligation ?? "",
+      period: values.period ?? "",
+      unitId: values.unit ?? "",
+    });
   const link = await issuePersonalLink({
     instanceId: id,
     deadlines: deployed
       ? {
           plan,
-          store: new DeadlineStore(awsClients(values.region).documents, values.table ?? ""),
+          data: dataLayer(awsClients(values.region).documents, values.table ?? ""),
         }
       : { plan },
     keys: deployed

@@ -7,9 +7,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { parseKeyring } from "../functions/commons/config";
-import type { DeadlineStore } from "../functions/commons/deadline-store";
-import { type InstanceRef, parseInstanceId } from "../functions/commons/keys";
+import type { DataLayer } from "../functions/data";
 import { expandPlan, planYears } from "../shared/calendar/expand";
+import { type InstanceRef, parseInstanceId } from "../shared/calendar/instance-id";
 import type { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, linkExpiry, signLink } from "../shared/submission/link-token";
 
@@ -20,7 +20,7 @@ export class LinkRefused extends Error {
 export type KeyringSource = { file: string } | { secretArn: string; secrets: SecretsManagerClient };
 
 /** The deadlines to check the instance against: the plan's calendar, or a deployed table. */
-export type DeadlineSource = { plan: PlanFile } | { plan: PlanFile; store: DeadlineStore };
+export type DeadlineSource = { plan: PlanFile } | { plan: PlanFile; data: DataLayer };
 
 export interface PersonalLink {
   url: string;
@@ -65,10 +65,10 @@ function fromCalendar(plan: PlanFile, ref: InstanceRef, instanceId: string): Fou
   return mine;
 }
 
-async function fromTable(store: DeadlineStore, ref: InstanceRef, instanceId: string): Promise<Found> {
-  const definition = await store.deadlineDefinition(ref);
+async function fromTable(data: DataLayer, ref: InstanceRef, instanceId: string): Promise<Found> {
+  const definition = await data.deadlines.definition(ref);
   if (!definition) throw unknown(instanceId);
-  const found = await store.getExpectation(instanceId);
+  const found = await data.deadlines.expectation(instanceId);
   const state = found?.expectation.state;
   if (
     definition.state === "cancelled" ||
@@ -100,8 +100,8 @@ export async function issuePersonalLink(input: {
     throw new LinkRefused(`mã hạn ${input.instanceId} thuộc kế hoạch ${ref.planId}, không phải ${plan.id}.`);
   }
   const found =
-    "store" in input.deadlines
-      ? await fromTable(input.deadlines.store, ref, input.instanceId)
+    "data" in input.deadlines
+      ? await fromTable(input.deadlines.data, ref, input.instanceId)
       : fromCalendar(plan, ref, input.instanceId);
   const ring = await keyring(input.keys);
   const expiresAt = linkExpiry(found.dueAt, input.now);

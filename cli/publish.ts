@@ -6,7 +6,8 @@
  * (environment, profile, SSO). The table name and the state machine ARN are stack outputs.
  */
 import { ExecutionAlreadyExists, StartExecutionCommand } from "@aws-sdk/client-sfn";
-import { DeadlineStore } from "../functions/commons/deadline-store";
+import { dataLayer } from "../functions/data";
+import { publishPlan } from "../functions/use-cases/publish-plan";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 import { awsClients, cliArgs, fail, regionOption } from "./args";
 
@@ -25,8 +26,8 @@ if (!values.plan || !values.table) fail("thiếu --plan hoặc --table", USAGE);
 const aws = awsClients(values.region);
 try {
   const plan = await loadPlan(values.plan);
-  const store = new DeadlineStore(aws.documents, values.table);
-  const result = await store.publishPlan(plan);
+  const data = dataLayer(aws.documents, values.table);
+  const result = await publishPlan(data, plan);
   console.log(
     result.changed
       ? `Đã đăng ${plan.id}: ${result.expectations} hạn của các đơn vị, hủy ${result.cancelled}, ${result.requests} yêu cầu DynamoDB.`

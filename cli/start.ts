@@ -16,7 +16,7 @@
  * is named in the log and the command exits with code 1.
  */
 import { parseArgs } from "node:util";
-import { DataModelMismatchError, type ExpectationItem } from "../functions/commons/deadline-store";
+import { DataModelMismatchError, type ExpectationItem } from "../functions/data";
 import { MissingPrerequisiteError } from "../local/dynamodb-local";
 import { type ClockChoice, chooseClock, saveReplayPosition, speedInWords } from "../local/replay";
 import { startLocalStack } from "../local/runtime";
@@ -129,7 +129,7 @@ async function sampleLinks(): Promise<Array<{ e: ExpectationItem; url: string }>
   const units = [...wards.slice(0, 2), plan.steeringCommittee.standingBody, "ttyt", "bhxh"];
   const out: Array<{ e: ExpectationItem; url: string }> = [];
   for (const unitId of new Set(units)) {
-    const open = (await stack.store.unitOpenExpectations(plan.id, unitId)).filter(
+    const open = (await stack.data.deadlines.unitOpenExpectations(plan.id, unitId)).filter(
       (e) => e.kind === "deliverable",
     );
     const e = open.find((x) => Date.parse(x.dueAt) > now.getTime()) ?? open.at(-1);

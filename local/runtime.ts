@@ -21,15 +21,16 @@ import {
 import { AttachmentStore } from "../functions/commons/attachments";
 import { clients, localTarget } from "../functions/commons/clients";
 import { parseKeyring } from "../functions/commons/config";
-import { DeadlineStore, type PublishResult } from "../functions/commons/deadline-store";
-import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { httpHandler } from "../functions/commons/middleware";
 import { SesEmailSender } from "../functions/commons/notifications";
-import type { SubmissionDeps } from "../functions/commons/submissions";
-import { createTableInput } from "../functions/commons/table";
+import { type DataLayer, dataLayer } from "../functions/data";
+import { createTableInput } from "../functions/data/table";
 import { makeShortLink } from "../functions/short-link/handler";
 import { makeSubmissionApi } from "../functions/submission-api/handler";
 import { makeSubmissionForm } from "../functions/submission-form/handler";
+import type { SubmissionDeps } from "../functions/use-cases/accept-submission";
+import type { LifecycleDeps } from "../functions/use-cases/lifecycle";
+import { type PublishResult, publishPlan } from "../functions/use-cases/publish-plan";
 import { loadPlan } from "../shared/plan/load";
 import type { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
@@ -73,7 +74,7 @@ export interface LocalStack {
   smsOutboxUrl: string;
   published: PublishResult;
   keyring: LinkKeyring;
-  store: DeadlineStore;
+  data: DataLayer;
   sms: SmsOutbox;
   /** Every email sent, recorded with the clock's time, the unit and the stage. */
   mail?: MailOutbox;
@@ -181,8 +182,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const aws = clients(localTarget({ dynamodb: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint }));
     const client = aws.dynamodb;
     await ensureTable(client, TABLE_NAME);
-    const store = new DeadlineStore(aws.documents, TABLE_NAME);
-    const published = await store.publishPlan(plan);
+    const data = dataLayer(aws.documents, TABLE_NAME);
+    const published = await publishPlan(data, plan);
     const keyring = localKeyring(options.dataDir);
     const { speed, startAt } = config;
     const clock = startAt || speed !== 1 ? new ScaledClock(startAt ?? new Date(), speed) : undefined;
@@ -194,7 +195,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       now,
       unitName,
     });
-    const deps: SubmissionDeps = { store, keyring, now, attachments };
+    const deps: SubmissionDeps = { data, keyring, now, attachments };
 
     let baseUrl = "";
     const handlers = {
@@ -254,7 +255,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         unitName,
       });
       const email = mail;
-      const lifecycleDeps: LifecycleDeps = { store, email, sms, keyring, now, baseUrl };
+      const lifecycleDeps: LifecycleDeps = { data, email, sms, keyring, now, baseUrl };
       workflows = new LocalWorkflows(lifecycleDeps, clock);
       // Restarting resumes: the calendar starts again the lifecycles the data says are due, and each
       // lifecycle carries on from the stages the data records as done.
@@ -271,7 +272,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       smsOutboxUrl: `${baseUrl}/local/sms`,
       published,
       keyring,
-      store,
+      data,
       sms,
       ...(mail && { mail }),
       pages,

@@ -5,11 +5,13 @@
  * submit on time, some late, some never) whose submissions are stored as the API stores them.
  */
 import { clients, localTarget } from "../functions/commons/clients";
-import { DeadlineStore } from "../functions/commons/deadline-store";
-import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../functions/commons/notifications";
+import { dataLayer } from "../functions/data";
+import type { LifecycleDeps } from "../functions/use-cases/lifecycle";
+import { publishPlan } from "../functions/use-cases/publish-plan";
 import { formatVietnameseDate, vietnamDateOf } from "../shared/calendar/civil-date";
 import { expandPlan } from "../shared/calendar/expand";
+import { deadlineId } from "../shared/calendar/instance-id";
 import type { PlanFile } from "../shared/plan/schema";
 import { receiptNumber } from "../shared/submission/receipt";
 import { timeliness } from "../shared/submission/status";
@@ -104,10 +106,10 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
     const aws = clients(localTarget({ dynamodb: dynamo.endpoint, ses: ses.endpoint }));
     const client = aws.dynamodb;
     await ensureTable(client, "hanchot");
-    const store = new DeadlineStore(aws.documents, "hanchot");
+    const data = dataLayer(aws.documents, "hanchot");
     options.onProgress?.(0, { phase: "publish" });
-    await store.publishPlan(plan);
-    const publishRequests = store.requests.count;
+    await publishPlan(data, plan);
+    const publishRequests = data.table.requests.count;
     const publishedAt = performance.now();
 
     const instances = expandPlan(plan, year);
@@ -122,7 +124,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
     const byStage: Record<string, number> = {};
     const byChannel = { email: 0, sms: 0 };
     const deps: LifecycleDeps = {
-      store,
+      data,
       email: options.sendFailureRate
         ? new FlakyEmail(email, options.sendFailureRate, seededRandom((options.seed ?? 1) + 2))
         : email,
@@ -164,8 +166,9 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
             await clock.until(at);
             const now = clock.now();
             const t = timeliness(now.getTime(), inst.dueAt);
-            await store.recordSubmission({
+            await data.deadlines.recordSubmission({
               instanceId: inst.id,
+              year,
               dueAt: inst.dueAt,
               receipt: receiptNumber(inst.id, `sim-${inst.id}`),
               submittedAt: now,
@@ -204,10 +207,11 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
     // What the data says happened.
     let overdueUnits = 0;
     let failedSends = 0;
-    const deadlineKeys = new Set(instances.map((i) => `${i.obligationId}\u0000${i.period}`));
-    for (const key of deadlineKeys) {
-      const [obligationId, period] = key.split("\u0000") as [string, string];
-      const snap = await store.lifecycleSnapshot(plan.id, obligationId, period);
+    // Counted before these reads, which only report on the run.
+    const runRequests = data.table.requests.count - publishRequests;
+    const deadlines = new Map(instances.map((i) => [deadlineId(i), i]));
+    for (const ref of deadlines.values()) {
+      const snap = await data.deadlines.lifecycleSnapshot(ref);
       failedSends += snap?.sends.filter((s) => s.status === "failed").length ?? 0;
       overdueUnits += snap?.units.filter((u) => u.state === "overdue").length ?? 0;
     }
@@ -216,7 +220,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
       plan: plan.id,
       year,
       units: plan.units.length,
-      deadlines: deadlineKeys.size,
+      deadlines: deadlines.size,
       instances: instances.length,
       reminders: { email: byChannel.email, sms: byChannel.sms, byStage },
       submissions,
@@ -226,7 +230,7 @@ export async function simulateYear(options: SimulationOptions): Promise<Simulati
       duplicateSends: [...delivered.values()].reduce((n, c) => n + c - 1, 0),
       stateTransitions: executions.reduce((n, e) => n + e.transitions, 0),
       lambdaInvocations: workflows.invocations,
-      dbRequests: store.requests.count - publishRequests,
+      dbRequests: runRequests,
       executions: executions.length,
       wallSeconds: Number(((performance.now() - started) / 1000).toFixed(2)),
       phases: {

@@ -1,6 +1,6 @@
 /**
  * Runs the state machines of workflows/ locally and unchanged, with aws-local-stepfunctions: each
- * Task state is bound by name to the same code the Lambda functions run (functions/commons/lifecycle.ts).
+ * Task state is bound by name to the same code the Lambda functions run (functions/use-cases/lifecycle/).
  *
  * Two clocks. On a scaled real clock (npm start, optionally shifted with --now and sped up with
  * --speed), time passes in the definition's Wait states, as in AWS: PlanNextStep's instant is
@@ -15,8 +15,8 @@
 import type { Context } from "aws-lambda";
 import { StateMachine } from "aws-local-stepfunctions";
 import { lifecycleExecutionName } from "../functions/commons/execution-name";
-import type { LifecycleDeps } from "../functions/commons/lifecycle";
 import { makeLifecycleSteps } from "../functions/lifecycle-steps/handler";
+import type { LifecycleDeps } from "../functions/use-cases/lifecycle";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
 import { loadDefinition, localSubstitutions } from "../workflows/definitions";
 

@@ -26,7 +26,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   sha256Hex,
 } from "../../shared/submission/attachments";
-import type { AttachmentRecord } from "./deadline-store";
+import type { AttachmentRecord } from "../data";
 
 /** Long enough to pick a file and send the form; a leaked form is of little use after it. */
 export const UPLOAD_FORM_SECONDS = 15 * 60;

@@ -2,10 +2,10 @@
  * The composition root of the lifecycle steps: their dependencies from the configuration (table,
  * link keys, sender identity, SMS sender ID, public URL) and the clients, built once per container.
  */
+import { dataLayer } from "../data";
+import type { LifecycleDeps } from "../use-cases/lifecycle";
 import { type Clients, lambdaClients } from "./clients";
 import { ConfigError, type LambdaConfig, lambdaConfig } from "./config";
-import { DeadlineStore } from "./deadline-store";
-import type { LifecycleDeps } from "./lifecycle";
 import { type LinkKeys, lambdaLinkKeys } from "./link-keys-secret";
 import { SesEmailSender, SnsSmsSender } from "./notifications";
 
@@ -16,7 +16,7 @@ export function buildLifecycleDeps(
 ): LifecycleDeps {
   if (!config.email) throw new ConfigError("invalid configuration: SENDER_EMAIL: is not set");
   return {
-    store: new DeadlineStore(clients.documents, config.tableName),
+    data: dataLayer(clients.documents, config.tableName),
     email: new SesEmailSender(clients.ses, config.email),
     sms: new SnsSmsSender(clients.sns, { ...(config.smsSenderId && { senderId: config.smsSenderId }) }),
     ...(config.smsSenderId && { smsBrand: config.smsSenderId }),

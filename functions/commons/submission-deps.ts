@@ -2,12 +2,12 @@
  * The composition root of the HTTP functions (web form, API, short links): their dependencies
  * from the configuration and the clients, built once per container in Lambda.
  */
+import { dataLayer } from "../data";
+import type { SubmissionDeps } from "../use-cases/accept-submission";
 import { AttachmentStore } from "./attachments";
 import { type Clients, lambdaClients } from "./clients";
 import { type LambdaConfig, lambdaConfig } from "./config";
-import { DeadlineStore } from "./deadline-store";
 import { type LinkKeys, lambdaLinkKeys } from "./link-keys-secret";
-import type { SubmissionDeps } from "./submissions";
 
 export function buildSubmissionDeps(
   config: LambdaConfig,
@@ -15,7 +15,7 @@ export function buildSubmissionDeps(
   linkKeys: LinkKeys,
 ): SubmissionDeps {
   return {
-    store: new DeadlineStore(clients.documents, config.tableName),
+    data: dataLayer(clients.documents, config.tableName),
     get keyring() {
       return linkKeys.keyring;
     },

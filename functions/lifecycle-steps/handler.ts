@@ -6,7 +6,7 @@
  *   markOverdue     {deadlineId}                 → {marked}
  *   escalate        {deadlineId, stage, number}  → {sent, failed, skipped, overdue}
  *   listDeadlines   {planId}                     → {deadlines: [{deadlineId, executionName}], finished}
- * Inputs are validated at the edge (Powertools parser with zod); the work is in commons/lifecycle.ts.
+ * Inputs are validated at the edge (Powertools parser with zod); the work is in use-cases/lifecycle/.
  */
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { parser } from "@aws-lambda-powertools/parser/middleware";
@@ -14,6 +14,9 @@ import middy from "@middy/core";
 import { z } from "zod";
 import { inLambdaContainer } from "../commons/config";
 import { lifecycleExecutionName } from "../commons/execution-name";
+import { buildLifecycleDeps, lifecycleDeps } from "../commons/lifecycle-deps";
+import { linkKeysFromSecret } from "../commons/link-keys-secret";
+import { logger } from "../commons/middleware";
 import {
   type DeadlineRef,
   deadlineId,
@@ -24,10 +27,7 @@ import {
   parseDeadlineId,
   planNextStep,
   remind,
-} from "../commons/lifecycle";
-import { buildLifecycleDeps, lifecycleDeps } from "../commons/lifecycle-deps";
-import { linkKeysFromSecret } from "../commons/link-keys-secret";
-import { logger } from "../commons/middleware";
+} from "../use-cases/lifecycle";
 
 const DeadlineId = z.string().transform((id, ctx): DeadlineRef => {
   const ref = parseDeadlineId(id);

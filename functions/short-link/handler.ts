@@ -5,30 +5,30 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { formatVietnameseInstant } from "../../shared/calendar/civil-date";
+import { parseInstanceId } from "../../shared/calendar/instance-id";
 import { submissionError } from "../../shared/submission/errors";
 import { type LinkKeyring, signLink } from "../../shared/submission/link-token";
 import { checkShortLink } from "../../shared/submission/short-link";
 import { type ContactView, errorPage } from "../../shared/web/pages";
 import { inLambdaContainer, lambdaConfig } from "../commons/config";
-import type { DeadlineDefinition, DeadlineStore } from "../commons/deadline-store";
 import { htmlResponse } from "../commons/http";
-import { parseInstanceId } from "../commons/keys";
 import { linkKeysFromSecret } from "../commons/link-keys-secret";
 import { httpHandler, type Routes } from "../commons/middleware";
 import { buildSubmissionDeps, submissionDeps } from "../commons/submission-deps";
+import type { DataLayer, DeadlineDefinition } from "../data";
 
 export interface ShortLinkDeps {
-  store: DeadlineStore;
+  data: DataLayer;
   keyring: LinkKeyring;
   now: () => Date;
 }
 
 /** Whom the unit asks: the deadline's recipient, else the plan's standing body (who sends the reminders). */
-async function contactFor(store: DeadlineStore, definition: DeadlineDefinition): Promise<ContactView> {
-  const plan = await store.planContext(definition.planId);
+async function contactFor(data: DataLayer, definition: DeadlineDefinition): Promise<ContactView> {
+  const plan = await data.plans.context(definition.planId);
   const recipient =
     definition.deliverTo && definition.deliverTo !== plan?.standingBody.unitId
-      ? await store.planUnit(definition.planId, definition.deliverTo)
+      ? await data.plans.unit(definition.planId, definition.deliverTo)
       : plan?.standingBody;
   if (!recipient) return { name: "Cơ quan thường trực của Ban Chỉ đạo" };
   return {
@@ -52,15 +52,15 @@ async function redirect(
       404,
       errorPage({ title: "Không tìm thấy", message: submissionError("deadline_not_found").message }),
     );
-  const stored = await d.store.resolveShortLink(event.pathParameters?.id ?? "");
+  const stored = await d.data.shortLinks.resolve(event.pathParameters?.id ?? "");
   const ref = stored ? parseInstanceId(stored.instanceId) : undefined;
   if (!stored || !ref) return notFound();
-  const definition = await d.store.deadlineDefinition(ref);
+  const definition = await d.data.deadlines.definition(ref);
   if (!definition) return notFound();
 
   const check = checkShortLink(d.keyring, stored, definition.dueAt, d.now().getTime());
   if (!check.ok) {
-    const contact = await contactFor(d.store, definition);
+    const contact = await contactFor(d.data, definition);
     return check.reason === "expired"
       ? htmlResponse(
           410,

@@ -12,12 +12,17 @@ import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
 import { statusText } from "../../shared/submission/status";
 import { inLambdaContainer } from "../commons/config";
-import type { ExpectationItem } from "../commons/deadline-store";
 import { errorJson, jsonResponse, readBody } from "../commons/http";
 import { linkKeysFromSecret } from "../commons/link-keys-secret";
 import { httpHandler, type Routes } from "../commons/middleware";
 import { buildSubmissionDeps, submissionDeps } from "../commons/submission-deps";
-import { acceptSubmission, openLink, presignUpload, type SubmissionDeps } from "../commons/submissions";
+import type { ExpectationItem } from "../data";
+import {
+  acceptSubmission,
+  openLink,
+  presignUpload,
+  type SubmissionDeps,
+} from "../use-cases/accept-submission";
 
 function deadlineJson(e: ExpectationItem) {
   return {

@@ -28,18 +28,18 @@ import {
   uploadSection,
 } from "../../shared/web/pages";
 import { inLambdaContainer, lambdaConfig } from "../commons/config";
-import type { ExpectationItem, SubmissionItem } from "../commons/deadline-store";
 import { htmlResponse, readBody } from "../commons/http";
 import { linkKeysFromSecret } from "../commons/link-keys-secret";
 import { httpHandler, type Routes } from "../commons/middleware";
 import { buildSubmissionDeps, submissionDeps } from "../commons/submission-deps";
+import type { ExpectationItem, SubmissionRecord } from "../data";
 import {
   acceptSubmission,
   openLink,
   presignUpload,
   type SubmissionDeps,
   type VerifiedLink,
-} from "../commons/submissions";
+} from "../use-cases/accept-submission";
 
 const ERROR_TITLES: Record<number, string> = {
   401: "Đường dẫn không hợp lệ",
@@ -53,7 +53,7 @@ const ERROR_TITLES: Record<number, string> = {
 
 /** The page names the authority asking (issuer, standing body, plan number); a failed read leaves it out. */
 async function withAuthority(d: SubmissionDeps, view: DeadlineView, planId: string): Promise<DeadlineView> {
-  const plan = await d.store.planContext(planId).catch(() => undefined);
+  const plan = await d.data.plans.context(planId).catch(() => undefined);
   return plan ? { ...view, authority: { ...authorityOf(plan), planTitle: plan.title } } : view;
 }
 
@@ -65,7 +65,7 @@ interface Opened {
   link: VerifiedLink;
   formUrl: string;
   expectation: ExpectationItem;
-  submissions: SubmissionItem[];
+  submissions: SubmissionRecord[];
 }
 
 /** The form page, with an upload form per file field signed for this link. */

@@ -1,14 +1,14 @@
 /**
  * The stateful part: the customer-managed key (submissions hold personal health data), the one
- * DynamoDB table built from functions/commons/table.ts, the attachments bucket, and the link keyring.
+ * DynamoDB table built from functions/data/table.ts, the attachments bucket, and the link keyring.
  */
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
-import { AttributeType, BillingMode, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
-import { TABLE_KEYS } from "../../functions/commons/table";
+import { type IndexDefinition, TABLE_KEYS } from "../../functions/data/table";
 import { UPLOADS_PREFIX } from "../../shared/submission/attachments";
 
 export interface DataProps {
@@ -41,11 +41,14 @@ export class Data extends Construct {
       deletionProtection: props.production,
       removalPolicy,
     });
-    for (const index of Object.values(indexes)) {
+    for (const index of Object.values(indexes) as IndexDefinition[]) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        ...(index.include
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.include] }
+          : { projectionType: ProjectionType.ALL }),
       });
     }
 

@@ -34,25 +34,38 @@ export const LIFECYCLE_STEPS = {
   },
   Remind: {
     handler: "remindHandler",
-    actions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+    // PutItem (claims: alone or in one TransactWriteItems), BatchWriteItem (the records of sends).
+    actions: [
+      "dynamodb:Query",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:BatchWriteItem",
+    ],
     channels: ["email", "sms"],
     signsLinks: true,
   },
   MarkOverdue: {
     handler: "markOverdueHandler",
-    actions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"],
+    actions: ["dynamodb:Query", "dynamodb:UpdateItem"],
     channels: [],
     signsLinks: false,
   },
   Escalate: {
     handler: "escalateHandler",
-    actions: ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+    actions: [
+      "dynamodb:Query",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:BatchWriteItem",
+    ],
     channels: ["email"],
     signsLinks: false,
   },
   ListDeadlines: {
     handler: "listDeadlinesHandler",
-    actions: ["dynamodb:Query", "dynamodb:GetItem"],
+    actions: ["dynamodb:Query"],
     channels: [],
     signsLinks: false,
   },

@@ -12,6 +12,7 @@ import {
   toVietnamIso,
 } from "./civil-date";
 import { nextWorkingDay, previousWorkingDay } from "./holidays";
+import { instanceId } from "./instance-id";
 import { isDated, occurrences } from "./rules";
 
 export type InstanceKind = "deliverable" | "activity";
@@ -42,12 +43,6 @@ export interface DeadlineInstance {
   /** Where the deliverable goes (defaults to the committee's standing body). */
   deliverTo?: string;
   covers?: { from: CivilDate; to: CivilDate };
-}
-
-const SEPARATOR = ":";
-
-export function instanceId(planId: string, obligationId: string, period: string, unitId: string): string {
-  return [planId, obligationId, period, unitId].join(SEPARATOR);
 }
 
 /** Plan indexes built once per plan: resolving groups for every instance would be quadratic. */
@@ -129,7 +124,7 @@ export function expandObligation(index: PlanIndex, obligation: Obligation, year:
     for (const unit of leads) {
       if (!unitExpectedOn(unit, occ.lastDay)) continue;
       out.push({
-        id: instanceId(plan.id, obligation.id, occ.period, unit.id),
+        id: instanceId({ planId: plan.id, obligationId: obligation.id, period: occ.period, unitId: unit.id }),
         planId: plan.id,
         obligationId: obligation.id,
         unitId: unit.id,

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { inflateRawSync } from "node:zlib";
+import { type InstanceRef, parseInstanceId } from "../calendar/instance-id";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -26,15 +27,21 @@ export interface AttachmentType {
 export const UPLOADS_PREFIX = "uploads/";
 export const ACCEPTED_PREFIX = "accepted/";
 
+function refOf(id: string): InstanceRef {
+  const ref = parseInstanceId(id);
+  if (!ref) throw new Error(`not a deadline instance id: ${id}`);
+  return ref;
+}
+
 /** The storage prefix of one unit's uploads for one deadline and one form field. */
 export function attachmentPrefix(instanceId: string, fieldId: string): string {
-  const [planId, obligationId, period, unitId] = instanceId.split(":");
+  const { planId, obligationId, period, unitId } = refOf(instanceId);
   return `${UPLOADS_PREFIX}${planId}/${obligationId}/${period}/${unitId}/${fieldId}/`;
 }
 
 /** The storage prefix of a submission's accepted (pinned, never overwritten) copies. */
 export function acceptedPrefix(instanceId: string, receipt: string): string {
-  const [planId, obligationId, period, unitId] = instanceId.split(":");
+  const { planId, obligationId, period, unitId } = refOf(instanceId);
   return `${ACCEPTED_PREFIX}${planId}/${obligationId}/${period}/${unitId}/${receipt}/`;
 }
 

@@ -7,6 +7,7 @@
  * Token: v1.<keyId>.<base64url JSON {i, u, e}>.<base64url HMAC>
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { parseInstanceId } from "../calendar/instance-id";
 
 export interface LinkKeyring {
   /** The key new links are signed with. */
@@ -81,7 +82,8 @@ export function verifyLink(keyring: LinkKeyring, token: string, nowMs: number): 
     return { ok: false, reason: "malformed" };
   }
   // The instance id names its unit last: a link is only ever good for its own unit.
-  if (claims.instanceId.split(":").at(-1) !== claims.unitId) return { ok: false, reason: "wrong-unit" };
+  if (parseInstanceId(claims.instanceId)?.unitId !== claims.unitId)
+    return { ok: false, reason: "wrong-unit" };
   if (nowMs >= claims.expiresAt * 1000) return { ok: false, reason: "expired" };
   return { ok: true, claims };
 }

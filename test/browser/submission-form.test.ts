@@ -10,6 +10,7 @@ import { type LocalStack, startLocalStack } from "../../local/runtime";
 import { linkExpiry, signLink } from "../../shared/submission/link-token";
 import { minimalPdf } from "../support/attachment-files";
 import { browserAvailable, launchChromium } from "../support/chromium";
+import { storedSubmissions } from "../support/data";
 
 const QUARTERLY = "long-bien-2025:bao-cao-quy-ttyt:2025-Q1:ttyt";
 
@@ -71,7 +72,7 @@ describe.runIf(browserAvailable)("the web form in Chromium", () => {
     expect(receipt).toMatch(/^HC-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     expect(await page.textContent("body")).toContain("đúng hạn");
 
-    const [stored] = await stack.store.submissionsFor(QUARTERLY);
+    const [stored] = await storedSubmissions(stack.data, QUARTERLY);
     expect(stored).toMatchObject({
       receipt,
       late: false,
@@ -96,6 +97,6 @@ describe.runIf(browserAvailable)("the web form in Chromium", () => {
     expect(await page.textContent("#submitter-phone-error")).toContain("Số điện thoại Việt Nam không hợp lệ");
     expect(await page.inputValue("#submitter-name")).toBe("Lê <i>Văn</i> Tám");
     expect(await page.inputValue("#fields-ty-le-bao-phu")).toBe("120");
-    expect(await stack.store.submissionsFor(id)).toHaveLength(0);
+    expect(await storedSubmissions(stack.data, id)).toHaveLength(0);
   });
 });

@@ -95,7 +95,7 @@ describe("npm run link", () => {
     const issue = (instanceId: string) =>
       issuePersonalLink({
         instanceId,
-        deadlines: { plan: app.plan, store: app.store },
+        deadlines: { plan: app.plan, data: app.data },
         keys: { secretArn: ARN, secrets: new SecretsManagerClient({ region: "ap-southeast-1" }) },
         baseUrl: "http://127.0.0.1:3000/",
         now: app.clock.now,

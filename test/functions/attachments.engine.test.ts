@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AttachmentStore } from "../../functions/commons/attachments";
-import type { SubmissionItem } from "../../functions/commons/deadline-store";
+import type { SubmissionRecord } from "../../functions/data";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
 import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import {
@@ -77,7 +77,7 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
       fields: { "tom-tat": "Quý I đạt tiến độ.", "tep-bao-cao": [key] },
     });
     expect(submitted.statusCode).toBe(201);
-    const [stored] = await app.store.submissionsFor(ID);
+    const [stored] = await app.submissionsFor(ID);
     const sha256 = sha256Hex(PDF);
     expect(stored?.attachments).toEqual([
       {
@@ -140,7 +140,7 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
       expect(json(res).error.code).toBe("attachment_rejected");
       expect(json(res).error.fields["fields.tep-bao-cao"]).toMatch(message);
     }
-    expect(await app.store.submissionsFor(id)).toHaveLength(0);
+    expect(await app.submissionsFor(id)).toHaveLength(0);
   });
 
   it("offers the web form an upload form posting to storage, which sends the browser back with the key", async () => {
@@ -203,8 +203,8 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
     return { res, posts };
   }
 
-  async function storedSubmission(id: string, receipt: string): Promise<SubmissionItem> {
-    const found = (await app.store.submissionsFor(id)).find((s) => s.receipt === receipt);
+  async function storedSubmission(id: string, receipt: string): Promise<SubmissionRecord> {
+    const found = (await app.submissionsFor(id)).find((s) => s.receipt === receipt);
     if (!found) throw new Error(`no submission ${receipt}`);
     return found;
   }
@@ -233,7 +233,7 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
     });
 
     // A retry of the same request after the swap re-checks the upload and refuses it: no new version.
-    const versions = (await app.store.submissionsFor(id)).length;
+    const versions = (await app.submissionsFor(id)).length;
     const retry = await postJson(
       app.api,
       app.link(id),
@@ -241,7 +241,7 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
       { "idempotency-key": submission.idempotencyKey },
     );
     expect(json(retry).error.fields["fields.tep-bao-cao"]).toMatch(/Chỉ nhận PDF/);
-    expect(await app.store.submissionsFor(id)).toHaveLength(versions);
+    expect(await app.submissionsFor(id)).toHaveLength(versions);
   });
 
   it("refuses to serve a pinned copy whose bytes no longer match the recorded hash", async () => {
@@ -291,7 +291,7 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
       expect(res.statusCode, name).toBe(422);
       expect(json(res).error.fields["fields.tep-bao-cao"], name).toMatch(/Chỉ nhận PDF/);
     }
-    expect(await app.store.submissionsFor(id)).toHaveLength(0);
+    expect(await app.submissionsFor(id)).toHaveLength(0);
   });
 
   it("keeps the file name a client gives, signed into the form, for the receipt and the download", async () => {

@@ -8,8 +8,8 @@ import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { type DeadlineDefinition, DeadlineStore } from "../../functions/commons/deadline-store";
 import { httpHandler } from "../../functions/commons/middleware";
+import { type DeadlineDefinition, dataLayer } from "../../functions/data";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
 import { postJson } from "../support/http-events";
@@ -17,6 +17,8 @@ import { postJson } from "../support/http-events";
 const ID = "p:bao-cao:2025-Q1:u1";
 const definition: DeadlineDefinition = {
   planId: "p",
+  year: 2025,
+  lifecycleEndsAt: "2025-05-01T00:00:00.000Z",
   obligationId: "bao-cao",
   period: "2025-Q1",
   title: "Báo cáo quý",
@@ -40,11 +42,8 @@ afterEach(() => ddb.reset());
 
 function app() {
   const keyring = { current: "k", keys: { k: newLinkKey() } };
-  const store = new DeadlineStore(
-    DynamoDBDocumentClient.from(new DynamoDBClient({ region: "ap-southeast-1" })),
-    "t",
-  );
-  const deps = { store, keyring, now: () => new Date("2025-03-20T00:00:00Z") };
+  const data = dataLayer(DynamoDBDocumentClient.from(new DynamoDBClient({ region: "ap-southeast-1" })), "t");
+  const deps = { data, keyring, now: () => new Date("2025-03-20T00:00:00Z") };
   const token = signLink(keyring, { instanceId: ID, unitId: "u1", expiresAt: 2_000_000_000 });
   return { api: httpHandler(makeSubmissionApi(() => deps)), token };
 }
@@ -73,11 +72,23 @@ describe("submission error paths (mocked DynamoDB)", () => {
       })
       .resolves({
         Item: {
+          type: "submission",
           receipt: receiptNumber(ID, "twin-key"),
           instanceId: ID,
+          planId: "p",
+          obligationId: "bao-cao",
+          period: "2025-Q1",
+          year: 2025,
+          unitId: "u1",
           submittedAt: "2025-03-20T00:00:00.000Z",
+          dueAt: definition.dueAt,
           late: false,
+          lateByMs: 0,
           lateDays: 0,
+          submitter,
+          fields: body.fields,
+          attachments: [],
+          idempotencyKey: "twin-key",
           payloadHash,
         },
       });

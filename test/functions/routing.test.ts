@@ -4,26 +4,31 @@
  * is answered in the format the table gives the route.
  */
 import { describe, expect, it } from "vitest";
-import type { DeadlineStore } from "../../functions/commons/deadline-store";
 import { httpHandler } from "../../functions/commons/middleware";
-import type { SubmissionDeps } from "../../functions/commons/submissions";
+import type { DataLayer } from "../../functions/data";
 import { HTTP_ROUTES } from "../../functions/routes";
 import { makeShortLink } from "../../functions/short-link/handler";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { makeSubmissionForm } from "../../functions/submission-form/handler";
+import type { SubmissionDeps } from "../../functions/use-cases/accept-submission";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
 import { BASE_URL, httpEvent, lambdaContext } from "../support/http-events";
 
 const keyring = { current: "k", keys: { k: newLinkKey() } };
 const calls: string[] = [];
-/** A store whose every read fails unexpectedly, and records which read was asked for. */
-const store = new Proxy({} as DeadlineStore, {
-  get: (_, method) => () => {
-    calls.push(String(method));
-    return Promise.reject(new TypeError("boom"));
-  },
-});
-const deps: SubmissionDeps = { store, keyring, now: () => new Date("2025-03-20T00:00:00Z") };
+/** A data layer whose every read fails unexpectedly, and records which read was asked for. */
+const failingRepository = (name: string) =>
+  new Proxy(
+    {},
+    {
+      get: (_, method) => () => {
+        calls.push(`${name}.${String(method)}`);
+        return Promise.reject(new TypeError("boom"));
+      },
+    },
+  );
+const data = new Proxy({} as DataLayer, { get: (_, name) => failingRepository(String(name)) });
+const deps: SubmissionDeps = { data, keyring, now: () => new Date("2025-03-20T00:00:00Z") };
 const functions = {
   "submission-form": makeSubmissionForm(
     () => deps,
@@ -44,12 +49,12 @@ const bodies: Record<string, { body: string; contentType: string }> = {
 };
 /** The store read each route's code starts with. */
 const firstRead: Record<string, string> = {
-  "GET /f/{token}": "getExpectation",
-  "POST /f/{token}": "getExpectation",
-  "GET /s/{id}": "resolveShortLink",
-  "GET /api/links/{token}": "getExpectation",
-  "POST /api/links/{token}/uploads": "deadlineDefinition",
-  "POST /api/links/{token}/submissions": "deadlineDefinition",
+  "GET /f/{token}": "deadlines.expectation",
+  "POST /f/{token}": "deadlines.expectation",
+  "GET /s/{id}": "shortLinks.resolve",
+  "GET /api/links/{token}": "deadlines.expectation",
+  "POST /api/links/{token}/uploads": "deadlines.definition",
+  "POST /api/links/{token}/submissions": "deadlines.definition",
 };
 
 describe("the route table", () => {

@@ -5,9 +5,9 @@
  */
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { keys } from "../../functions/commons/keys";
-import { type LifecycleDeps, remind } from "../../functions/commons/lifecycle";
 import type { EmailMessage } from "../../functions/commons/notifications";
+import { shortLinkEntity } from "../../functions/data/entities/short-link";
+import { type LifecycleDeps, remind } from "../../functions/use-cases/lifecycle";
 import { SmsOutbox } from "../../local/sms-outbox";
 import { linkExpiry, newLinkKey, verifyLink } from "../../shared/submission/link-token";
 import { issueShortLink } from "../../shared/submission/short-link";
@@ -23,7 +23,7 @@ async function setup() {
   const sms = new SmsOutbox({ now: () => app.clock.now });
   const emails: EmailMessage[] = [];
   const lifecycle: LifecycleDeps = {
-    store: app.store,
+    data: app.data,
     email: {
       sendEmail: async (m) => {
         emails.push(m);
@@ -60,7 +60,7 @@ async function setup() {
       lambdaContext,
     );
   };
-  const dueAt = (await app.store.deadlineDefinition(DEADLINE))?.dueAt ?? "";
+  const dueAt = (await app.data.deadlines.definition(DEADLINE))?.dueAt ?? "";
   return { app, sms, remindAt, open, form, dueAt };
 }
 
@@ -108,7 +108,7 @@ describe("the short links of reminder SMS", () => {
     expect(res.body).toContain('href="mailto:tyt@example.org"');
     expect(res.body).toContain('href="tel:+84900000099"');
     noLinkIn(res.body);
-    expect(await t.app.store.submissionsFor(ID)).toHaveLength(0);
+    expect(await t.app.submissionsFor(ID)).toHaveLength(0);
   });
 
   it("answer a short link stored before expiries were kept by its personal link's expiry (410)", async () => {
@@ -117,7 +117,7 @@ describe("the short links of reminder SMS", () => {
     await t.app.doc.send(
       new PutCommand({
         TableName: t.app.tableName,
-        Item: { ...keys.shortLink(legacy.id), type: "short-link", instanceId: ID },
+        Item: { ...shortLinkEntity.key(legacy), type: "short-link", instanceId: ID },
       }),
     );
     t.app.clock.now = new Date("2027-01-15T02:00:00Z");
@@ -157,7 +157,7 @@ describe("the short links of reminder SMS", () => {
     const first = await t.remindAt("2025-01-13T01:00:00.000Z");
     const second = await t.remindAt("2025-01-17T01:00:00.000Z");
     expect(second).toBe(first);
-    expect(await t.app.store.resolveShortLink(first)).toEqual({
+    expect(await t.app.data.shortLinks.resolve(first)).toEqual({
       id: first,
       instanceId: ID,
       keyId: "k1",

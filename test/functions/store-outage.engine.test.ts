@@ -14,16 +14,18 @@ import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentClient, dynamoClient } from "../../functions/commons/clients";
-import { DeadlineStore } from "../../functions/commons/deadline-store";
 import { httpHandler } from "../../functions/commons/middleware";
-import type { SubmissionDeps } from "../../functions/commons/submissions";
-import { createTableInput } from "../../functions/commons/table";
+import { type DataLayer, dataLayer } from "../../functions/data";
+import { createTableInput } from "../../functions/data/table";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { makeSubmissionForm } from "../../functions/submission-form/handler";
+import type { SubmissionDeps } from "../../functions/use-cases/accept-submission";
+import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { type DynamoDbLocal, startDynamoDbLocal } from "../../local/dynamodb-local";
 import { loadPlan } from "../../shared/plan/load";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
 import { receiptNumber } from "../../shared/submission/receipt";
+import { storedSubmissions } from "../support/data";
 import { BASE_URL, httpEvent, lambdaContext } from "../support/submission-app";
 
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
@@ -40,7 +42,7 @@ interface Outcome {
 describe("a store outage in the middle of a stream of submissions", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "hanchot-outage-"));
   let dynamo: DynamoDbLocal;
-  let store: DeadlineStore;
+  let data: DataLayer;
   let submit: (key: string, via: "form" | "api") => Promise<Outcome>;
 
   beforeAll(async () => {
@@ -51,10 +53,10 @@ describe("a store outage in the middle of a stream of submissions", () => {
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
     });
     await client.send(new CreateTableCommand(createTableInput("hanchot")));
-    store = new DeadlineStore(documentClient(client), "hanchot");
-    await store.publishPlan(await loadPlan("test/fixtures/all-rules.yaml"));
+    data = dataLayer(documentClient(client), "hanchot");
+    await publishPlan(data, await loadPlan("test/fixtures/all-rules.yaml"));
     const keyring = { current: "k", keys: { k: newLinkKey() } };
-    const deps: SubmissionDeps = { store, keyring, now: () => new Date("2025-01-15T03:00:00Z") };
+    const deps: SubmissionDeps = { data, keyring, now: () => new Date("2025-01-15T03:00:00Z") };
     const api = httpHandler(makeSubmissionApi(() => deps));
     const form = httpHandler(
       makeSubmissionForm(
@@ -172,7 +174,7 @@ describe("a store outage in the middle of a stream of submissions", () => {
     }
     expect(acknowledged.size).toBe(REQUESTS);
 
-    const stored = await store.submissionsFor(ID);
+    const stored = await storedSubmissions(data, ID);
     const storedByKey = new Map(stored.map((s) => [s.idempotencyKey, s]));
     // Nothing stored twice, nothing stored that no request stands for.
     expect(stored).toHaveLength(storedByKey.size);

@@ -9,12 +9,12 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AttachmentStore } from "../../functions/commons/attachments";
 import { documentClient, dynamoClient, SDK_LIMITS, s3Client } from "../../functions/commons/clients";
-import { DeadlineStore } from "../../functions/commons/deadline-store";
 import { httpHandler } from "../../functions/commons/middleware";
-import type { SubmissionDeps } from "../../functions/commons/submissions";
 import { isServiceUnavailable } from "../../functions/commons/unavailable";
+import { type DataLayer, dataLayer } from "../../functions/data";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { makeSubmissionForm } from "../../functions/submission-form/handler";
+import type { SubmissionDeps } from "../../functions/use-cases/accept-submission";
 import { freeLoopbackPort } from "../../local/dynamodb-local";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
@@ -32,7 +32,7 @@ function appOn(endpoint: string) {
   });
   const keyring = { current: "k", keys: { k: newLinkKey() } };
   const deps: SubmissionDeps = {
-    store: new DeadlineStore(documentClient(client), "hanchot"),
+    data: dataLayer(documentClient(client), "hanchot"),
     keyring,
     now: () => new Date("2025-01-15T03:00:00Z"),
   };
@@ -182,7 +182,7 @@ describe("the attachment storage refuses connections", () => {
       fields: { "tom-tat": "Quý I đạt tiến độ.", "tep-bao-cao": [key] },
     });
     expectUnavailable(res, "json");
-    expect(await app.store.submissionsFor(id)).toHaveLength(0);
+    expect(await app.submissionsFor(id)).toHaveLength(0);
   });
 });
 
@@ -190,17 +190,17 @@ describe("a form submission whose write succeeded", () => {
   it("shows the receipt from the write itself, without reading the deadline again", async () => {
     const app = await submissionApp();
     app.clock.now = new Date("2025-01-15T03:00:00Z");
-    const read = app.store.getExpectation.bind(app.store);
+    const read = app.data.deadlines.expectation.bind(app.data.deadlines);
     // The read before the write works; any read after it would fail (connection reset).
     const reads = vi
-      .spyOn(app.store, "getExpectation")
+      .spyOn(app.data.deadlines, "expectation")
       .mockImplementationOnce(read)
       .mockRejectedValue(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
     const res = await postForm(app.form, app.link(ID));
     expect(res.statusCode).toBe(200);
     expect(reads).toHaveBeenCalledTimes(1);
     reads.mockRestore();
-    const submissions = await app.store.submissionsFor(ID);
+    const submissions = await app.submissionsFor(ID);
     expect(submissions).toHaveLength(1);
     expect(res.body).toContain(`<p class="receipt" id="so-bien-nhan">${submissions[0]?.receipt}</p>`);
     // The deadline card says where the unit now stands, from the write's own result.
@@ -211,11 +211,13 @@ describe("a form submission whose write succeeded", () => {
 describe("an unexpected error", () => {
   it("is a 500 with a Vietnamese page and the security headers, revealing nothing", async () => {
     const keyring = { current: "k", keys: { k: newLinkKey() } };
-    const store = {
-      getExpectation: () =>
-        Promise.reject(new TypeError("Cannot read properties of undefined (reading 'pk')")),
-    } as unknown as DeadlineStore;
-    const deps: SubmissionDeps = { store, keyring, now: () => new Date("2025-01-15T03:00:00Z") };
+    const data = {
+      deadlines: {
+        expectation: () =>
+          Promise.reject(new TypeError("Cannot read properties of undefined (reading 'pk')")),
+      },
+    } as unknown as DataLayer;
+    const deps: SubmissionDeps = { data, keyring, now: () => new Date("2025-01-15T03:00:00Z") };
     const form = httpHandler(
       makeSubmissionForm(
         () => deps,

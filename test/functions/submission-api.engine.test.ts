@@ -19,7 +19,7 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
   beforeEach(async () => {
     app = await submissionApp();
   });
-  const stored = (id = QUARTERLY) => app.store.submissionsFor(id).then((s) => s.length);
+  const stored = (id = QUARTERLY) => app.submissionsFor(id).then((s) => s.length);
 
   it("stores a valid submission, on time, with a receipt, and a retry with the same key returns it once", async () => {
     const res = await postJson(app.api, app.link(QUARTERLY), valid, { "Idempotency-Key": "abc-12345" });
@@ -35,7 +35,7 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
     expect(again.statusCode).toBe(200);
     expect(json(again)).toMatchObject({ receipt: body.receipt, duplicate: true });
     expect(await stored()).toBe(1);
-    const [submission] = await app.store.submissionsFor(QUARTERLY);
+    const [submission] = await app.submissionsFor(QUARTERLY);
     expect(submission?.submitter).toEqual({ name: "Trần Thị Bình", phone: "+84912345678" });
   });
 
@@ -46,7 +46,7 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
     const correction = await postJson(app.api, app.link(QUARTERLY), valid);
     expect(correction.statusCode).toBe(201);
     expect(json(correction)).toMatchObject({ late: true, lateDays: 3 });
-    const status = await app.store.getExpectation(QUARTERLY);
+    const status = await app.data.deadlines.expectation(QUARTERLY);
     expect(status?.expectation).toMatchObject({ status: "submitted", late: false, versions: 2 });
 
     app.clock.now = new Date("2025-04-02T03:00:00Z");
@@ -267,7 +267,7 @@ describe("the Idempotency-Key header on DynamoDB Local", () => {
         message: expect.stringContaining("Idempotency-Key"),
       });
     }
-    expect(await app.store.submissionsFor(id)).toHaveLength(0);
+    expect(await app.submissionsFor(id)).toHaveLength(0);
   });
 
   it.each([
@@ -280,7 +280,7 @@ describe("the Idempotency-Key header on DynamoDB Local", () => {
     const res = await postJson(app.api, app.link(id), valid, { "Idempotency-Key": key });
     expect(res.statusCode).toBe(400);
     expect(json(res).error.code).toMatch(/^idempotency_key_(required|invalid)$/);
-    expect(await app.store.submissionsFor(id)).toHaveLength(0);
+    expect(await app.submissionsFor(id)).toHaveLength(0);
   });
 });
 
@@ -296,7 +296,7 @@ describe("numbers and text as a Vietnamese clerk types them, on DynamoDB Local",
       submitter: who,
       fields: { "so-nguoi-duoc-kham": "1", "tom-tat": "Đã khám xong", ...fields },
     });
-  const storedCount = () => app.store.submissionsFor(REPORT).then((s) => s.length);
+  const storedCount = () => app.submissionsFor(REPORT).then((s) => s.length);
 
   it("stores 1.234 as 1234, 12,5 as 12.5, and NFD text and names as NFC", async () => {
     const before = await storedCount();
@@ -313,7 +313,7 @@ describe("numbers and text as a Vietnamese clerk types them, on DynamoDB Local",
     );
     expect(res.statusCode).toBe(201);
     expect(await storedCount()).toBe(before + 1);
-    const saved = (await app.store.submissionsFor(REPORT)).find((s) => s.receipt === json(res).receipt);
+    const saved = (await app.submissionsFor(REPORT)).find((s) => s.receipt === json(res).receipt);
     expect(saved?.fields).toEqual({
       "so-nguoi-duoc-kham": 1234,
       "kinh-phi": 12.5,
@@ -327,7 +327,7 @@ describe("numbers and text as a Vietnamese clerk types them, on DynamoDB Local",
   it("keeps JSON numbers as numbers (1234, 12.5) and takes a percent written with %", async () => {
     const res = await post({ "so-nguoi-duoc-kham": 1234, "kinh-phi": 12.5, "ty-le": "86,5 %" });
     expect(res.statusCode).toBe(201);
-    const saved = (await app.store.submissionsFor(REPORT)).find((s) => s.receipt === json(res).receipt);
+    const saved = (await app.submissionsFor(REPORT)).find((s) => s.receipt === json(res).receipt);
     expect(saved?.fields).toMatchObject({ "so-nguoi-duoc-kham": 1234, "kinh-phi": 12.5, "ty-le": 86.5 });
   });
 

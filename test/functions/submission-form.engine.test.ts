@@ -65,7 +65,7 @@ describe("the web form on DynamoDB Local", () => {
     expect(res.body).toContain('<p class="error" id="fields-tom-tat-error">Cần điền &quot;Tóm tắt&quot;</p>');
     expect(res.body).toContain('value="Phạm Thu &lt;b&gt;Hà&lt;/b&gt;"');
     expect(res.body).toContain('name="idempotencyKey" value="form-key-1"');
-    expect(await app.store.submissionsFor(ID)).toHaveLength(0);
+    expect(await app.submissionsFor(ID)).toHaveLength(0);
   });
 
   it("stores a good submission and shows the receipt, with typed HTML shown as text", async () => {
@@ -81,7 +81,7 @@ describe("the web form on DynamoDB Local", () => {
     expect(res.body).toContain("đúng hạn");
     expect(res.body).not.toContain("<script>alert");
     expect(res.body).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Kế hoạch đã ban hành");
-    const [stored] = await app.store.submissionsFor(ID);
+    const [stored] = await app.submissionsFor(ID);
     expect(stored?.fields["tom-tat"]).toBe("<script>alert('x')</script> Kế hoạch đã ban hành");
     // Sending the same form again (a refresh) creates nothing new.
     const again = await post(app.link(ID), {
@@ -91,7 +91,7 @@ describe("the web form on DynamoDB Local", () => {
       "fields.tom-tat": "<script>alert('x')</script> Kế hoạch đã ban hành",
     });
     expect(again.body).toContain("Báo cáo này đã được nhận trước đó");
-    expect(await app.store.submissionsFor(ID)).toHaveLength(1);
+    expect(await app.submissionsFor(ID)).toHaveLength(1);
     expect((await get(app.link(ID))).body).toContain("đã nộp đúng hạn");
   });
 
@@ -147,7 +147,7 @@ describe("the web form reads numbers and text the Vietnamese way, on DynamoDB Lo
       lambdaContext,
     );
   };
-  const stored = () => app.store.submissionsFor(REPORT);
+  const stored = () => app.submissionsFor(REPORT);
 
   it("stores 1.234 as 1234 and 12,5 as 12.5, NFD text as NFC and CRLF as LF, with no Idempotency-Key header", async () => {
     const res = await post({

@@ -4,9 +4,10 @@
  * engine times out a Task after 60 s), and a failed execution is told and started again.
  */
 import { describe, expect, it } from "vitest";
-import { DeadlineStore } from "../../functions/commons/deadline-store";
-import type { LifecycleDeps } from "../../functions/commons/lifecycle";
 import type { EmailMessage, EmailSender } from "../../functions/commons/notifications";
+import { dataLayer } from "../../functions/data";
+import type { LifecycleDeps } from "../../functions/use-cases/lifecycle";
+import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { SmsOutbox } from "../../local/sms-outbox";
 import { LocalWorkflows, ScaledClock, VirtualClock } from "../../local/workflows";
 import { freshTable } from "../support/dynamodb";
@@ -16,8 +17,8 @@ const DEADLINE = "thu:bao-cao:2025";
 
 async function setup(clock: { now: () => Date }) {
   const { doc, tableName } = await freshTable();
-  const store = new DeadlineStore(doc, tableName, { definitionTtlMs: 0 });
-  await store.publishPlan(lifecyclePlan);
+  const data = dataLayer(doc, tableName, { cacheTtlMs: 0 });
+  await publishPlan(data, lifecyclePlan);
   const mails: Array<{ at: Date; to: string; subject: string }> = [];
   const email: EmailSender = {
     sendEmail: async (m: EmailMessage) => {
@@ -26,7 +27,7 @@ async function setup(clock: { now: () => Date }) {
     },
   };
   const deps: LifecycleDeps = {
-    store,
+    data,
     email,
     sms: new SmsOutbox({ now: clock.now }),
     keyring: { current: "k", keys: { k: Buffer.alloc(32, 3) } },
@@ -34,13 +35,13 @@ async function setup(clock: { now: () => Date }) {
     baseUrl: "http://127.0.0.1:3000",
     sleep: async () => {},
   };
-  const definition = await store.deadlineDefinition({
+  const definition = await data.deadlines.definition({
     planId: "thu",
     obligationId: "bao-cao",
     period: "2025",
   });
   if (!definition) throw new Error("the fixture plan was not published");
-  return { store, deps, mails, remindAt: definition.remindAt.map(Date.parse) };
+  return { data, deps, mails, remindAt: definition.remindAt.map(Date.parse) };
 }
 
 async function eventually(check: () => boolean, timeoutMs: number): Promise<void> {
@@ -81,8 +82,8 @@ describe("local workflows on the scaled real clock", () => {
     const t = await setup(clock);
     // The store is unreachable for longer than PlanNextStep's retries (1 + 6 attempts).
     let failuresLeft = 7;
-    const snapshot = t.store.lifecycleSnapshot.bind(t.store);
-    t.store.lifecycleSnapshot = async (...args: Parameters<typeof snapshot>) => {
+    const snapshot = t.data.deadlines.lifecycleSnapshot.bind(t.data.deadlines);
+    t.data.deadlines.lifecycleSnapshot = async (...args: Parameters<typeof snapshot>) => {
       if (failuresLeft-- > 0)
         throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8000"), { name: "Error" });
       return snapshot(...args);

@@ -1,7 +1,7 @@
 import type { Context } from "aws-lambda";
 import { describe, expect, it } from "vitest";
-import type { LifecycleDeps } from "../../functions/commons/lifecycle";
 import { makeLifecycleSteps } from "../../functions/lifecycle-steps/handler";
+import type { LifecycleDeps } from "../../functions/use-cases/lifecycle";
 
 const context = {
   awsRequestId: "t",

@@ -5,9 +5,10 @@
 
 import { SESClient } from "@aws-sdk/client-ses";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DeadlineStore } from "../../functions/commons/deadline-store";
-import { type LifecycleDeps, remind } from "../../functions/commons/lifecycle";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../../functions/commons/notifications";
+import { dataLayer } from "../../functions/data";
+import { type LifecycleDeps, remind } from "../../functions/use-cases/lifecycle";
+import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { type SesLocal, startSesLocal } from "../../local/ses-local";
 import { SmsOutbox } from "../../local/sms-outbox";
 import { LocalWorkflows, VirtualClock } from "../../local/workflows";
@@ -19,6 +20,7 @@ import { lifecyclePlan as plan } from "../support/lifecycle-plan";
 
 const DAY = 86_400_000;
 const ID = (unit: string) => `thu:bao-cao:2025:${unit}`;
+const DEADLINE = { planId: "thu", obligationId: "bao-cao", period: "2025" };
 
 describe("deadline lifecycle on the local engines", () => {
   let ses: SesLocal;
@@ -39,8 +41,8 @@ describe("deadline lifecycle on the local engines", () => {
     // The local SES keeps every message of the file: each case reads only those sent after its setup.
     const earlier = (await ses.sent()).length;
     const mailbox = async () => (await ses.sent()).slice(earlier);
-    const store = new DeadlineStore(doc, tableName, { definitionTtlMs: 0 });
-    await store.publishPlan(options.plan ?? plan);
+    const data = dataLayer(doc, tableName, { cacheTtlMs: 0 });
+    await publishPlan(data, options.plan ?? plan);
     const clock = new VirtualClock(new Date(options.start ?? "2025-03-01T00:00:00Z"));
     const real = new SesEmailSender(
       new SESClient({
@@ -54,7 +56,7 @@ describe("deadline lifecycle on the local engines", () => {
     const delivered: string[] = [];
     const deliveredAt = new Map<string, number>();
     const deps: LifecycleDeps = {
-      store,
+      data,
       email: options.email ? options.email(real) : real,
       sms,
       keyring: { current: "k", keys: { k: Buffer.alloc(32, 3) } },
@@ -71,8 +73,9 @@ describe("deadline lifecycle on the local engines", () => {
       try {
         await clock.until(at);
         const t = timeliness(at, "2025-03-24T17:00:00.000Z");
-        await store.recordSubmission({
+        await data.deadlines.recordSubmission({
           instanceId: ID(unit),
+          year: 2025,
           dueAt: "2025-03-24T17:00:00.000Z",
           receipt: receiptNumber(ID(unit), unit),
           submittedAt: clock.now(),
@@ -86,7 +89,7 @@ describe("deadline lifecycle on the local engines", () => {
       }
     };
     return {
-      store,
+      data,
       clock,
       deps,
       sms,
@@ -119,7 +122,7 @@ describe("deadline lifecycle on the local engines", () => {
     // 26/03: thon-b and thon-c overdue; 02/04: thon-c only; to the standing body and the committee.
     expect(escalations).toHaveLength(4);
     expect(dupes(t.delivered)).toBe(0);
-    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    const snap = await t.data.deadlines.lifecycleSnapshot(DEADLINE);
     expect(snap?.units.map((u) => [u.unitId, u.status, u.late ?? null])).toEqual([
       ["thon-a", "submitted", false],
       ["thon-b", "submitted", true],
@@ -201,7 +204,7 @@ describe("deadline lifecycle on the local engines", () => {
     });
     t.workflows.startLifecycle("thu:bao-cao:2025");
     await t.workflows.settle();
-    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    const snap = await t.data.deadlines.lifecycleSnapshot(DEADLINE);
     const sms = snap?.sends.filter((s) => s.channel === "sms") ?? [];
     expect(sms.length).toBe(6);
     expect(sms.every((s) => s.status === "failed" && s.attempts === 3)).toBe(true);
@@ -222,14 +225,14 @@ describe("deadline lifecycle on the local engines", () => {
 
   it("sends nothing twice when a step crashes after sending and before recording, and is retried", async () => {
     const t = await setup();
-    const complete = t.store.completeSend.bind(t.store);
+    const record = t.data.deadlines.recordSends.bind(t.data.deadlines);
     let crashes = 0;
-    t.store.completeSend = async (record, outcome) => {
-      if (crashes < 2 && record.stage.startsWith("remind@")) {
+    t.data.deadlines.recordSends = async (records) => {
+      if (crashes < 2 && records.some((r) => r.claim.stage.startsWith("remind@"))) {
         crashes++;
         throw new Error("Lambda crashed after sending");
       }
-      return complete(record, outcome);
+      return record(records);
     };
     t.workflows.startLifecycle("thu:bao-cao:2025");
     await t.workflows.settle();
@@ -294,16 +297,20 @@ describe("deadline lifecycle on the local engines", () => {
         },
       ],
     });
-    expect((await t.store.publishPlan(amended)).changed).toBe(true);
+    expect((await publishPlan(t.data, amended)).changed).toBe(true);
     // Past the old cut-off (25/03) and its grace days, before the new one: nobody is overdue yet.
     await t.clock.until(Date.parse("2025-04-05T00:00:00Z"));
-    const waiting = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    const waiting = await t.data.deadlines.lifecycleSnapshot({
+      planId: "thu",
+      obligationId: "bao-cao",
+      period: "2025",
+    });
     expect(waiting?.units.map((u) => u.status)).not.toContain("overdue");
     expect(waiting?.stagesDone.has("overdue")).toBe(false);
     expect(t.delivered.filter((k) => k.includes("|escalation-"))).toEqual([]);
     t.clock.leave();
     await t.workflows.settle();
-    const snap = await t.store.lifecycleSnapshot("thu", "bao-cao", "2025");
+    const snap = await t.data.deadlines.lifecycleSnapshot(DEADLINE);
     expect(snap?.definition.dueAt).toBe("2025-04-10T00:00:00+07:00");
     // Overdue at the new cut-off, escalated after its grace days: never by the old dates.
     expect(snap?.units.every((u) => u.status === "overdue")).toBe(true);

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type LocalStack, startLocalStack } from "../../local/runtime";
 import { signLink } from "../../shared/submission/link-token";
+import { storedSubmissions } from "../support/data";
 
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
 
@@ -84,7 +85,7 @@ describe("the local stack", () => {
     expect(stack.engines.dynamodb.pid).not.toBe(killed);
     const after = await submit("sau-khi-chay-lai");
     expect(after.status).toBe(201);
-    const receipts = (await stack.store.submissionsFor(ID)).map((s) => s.receipt);
+    const receipts = (await storedSubmissions(stack.data, ID)).map((s) => s.receipt);
     expect(receipts).toContain(((await before.json()) as { receipt: string }).receipt);
     expect(receipts).toContain(((await after.json()) as { receipt: string }).receipt);
     expect(lost.slice(lostBefore)).toEqual([]);

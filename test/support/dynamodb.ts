@@ -5,7 +5,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { documentClient, dynamoClient, s3Client } from "../../functions/commons/clients";
-import { createTableInput } from "../../functions/commons/table";
+import { createTableInput } from "../../functions/data/table";
 
 /** Connected tests never touch a real AWS endpoint. */
 export function loopbackOnly(endpoint: string): string {

@@ -4,15 +4,18 @@
  */
 import { readFileSync } from "node:fs";
 import { AttachmentStore } from "../../functions/commons/attachments";
-import { DeadlineStore } from "../../functions/commons/deadline-store";
 import { httpHandler } from "../../functions/commons/middleware";
-import type { SubmissionDeps } from "../../functions/commons/submissions";
+import { dataLayer } from "../../functions/data";
 import { makeShortLink } from "../../functions/short-link/handler";
 import { makeSubmissionApi } from "../../functions/submission-api/handler";
 import { makeSubmissionForm } from "../../functions/submission-form/handler";
+import type { SubmissionDeps } from "../../functions/use-cases/accept-submission";
+import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
+import { parseInstanceId } from "../../shared/calendar/instance-id";
 import { parsePlan } from "../../shared/plan/load";
 import { type LinkKeyring, newLinkKey, signLink } from "../../shared/submission/link-token";
+import { storedSubmissions } from "./data";
 import { freshTable, localS3Client } from "./dynamodb";
 import { BASE_URL } from "./http-events";
 
@@ -20,13 +23,13 @@ export { BASE_URL, httpEvent, type Invoke, lambdaContext, postJson, uploadThroug
 
 export async function submissionApp(planFile = "test/fixtures/all-rules.yaml") {
   const { doc, tableName } = await freshTable();
-  const store = new DeadlineStore(doc, tableName);
+  const data = dataLayer(doc, tableName);
   const plan = parsePlan(readFileSync(planFile, "utf8"));
-  await store.publishPlan(plan);
+  await publishPlan(data, plan);
   const keyring: LinkKeyring = { current: "k1", keys: { k1: newLinkKey() } };
   const clock = { now: new Date("2025-03-20T02:00:00Z") };
   const attachments = new AttachmentStore(localS3Client(), ATTACHMENT_BUCKET);
-  const deps: SubmissionDeps = { store, keyring, now: () => clock.now, attachments };
+  const deps: SubmissionDeps = { data, keyring, now: () => clock.now, attachments };
   const api = httpHandler(makeSubmissionApi(() => deps));
   const form = httpHandler(
     makeSubmissionForm(
@@ -41,6 +44,21 @@ export async function submissionApp(planFile = "test/fixtures/all-rules.yaml") {
     ),
   );
   const link = (instanceId: string, expiresAt = Date.parse("2026-01-01T00:00:00Z") / 1000) =>
-    signLink(keyring, { instanceId, unitId: instanceId.split(":").at(-1) ?? "", expiresAt });
-  return { doc, store, plan, keyring, clock, deps, api, form, shortLink, link, tableName, attachments };
+    signLink(keyring, { instanceId, unitId: parseInstanceId(instanceId)?.unitId ?? "", expiresAt });
+  const submissionsFor = (instanceId: string) => storedSubmissions(data, instanceId);
+  return {
+    doc,
+    data,
+    submissionsFor,
+    plan,
+    keyring,
+    clock,
+    deps,
+    api,
+    form,
+    shortLink,
+    link,
+    tableName,
+    attachments,
+  };
 }

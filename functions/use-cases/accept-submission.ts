@@ -4,8 +4,9 @@
  * Used by the JSON API and the web form alike; AWS is reached only through the injected stores.
  *
  * The request path costs one DynamoDB request: the deadline's definition is reused across the
- * units that submit for it (DeadlineStore.deadlineDefinition), and the submission is one PutItem.
+ * units that submit for it (DeadlineRepository.definition), and the submission is one PutItem.
  */
+import { type InstanceRef, parseInstanceId } from "../../shared/calendar/instance-id";
 import type { FormField } from "../../shared/plan/schema";
 import { ATTACHMENT_KINDS_VI } from "../../shared/submission/attachments";
 import { type SubmissionError, submissionError } from "../../shared/submission/errors";
@@ -14,18 +15,17 @@ import { receiptNumber } from "../../shared/submission/receipt";
 import { timeliness } from "../../shared/submission/status";
 import { submissionSchema } from "../../shared/submission/submission-schema";
 import { isIdempotencyKey } from "../../shared/submission/typed-input";
-import type { AttachmentCheck, AttachmentStore } from "./attachments";
+import type { AttachmentCheck, AttachmentStore } from "../commons/attachments";
 import type {
   AttachmentRecord,
+  DataLayer,
   DeadlineDefinition,
-  DeadlineStore,
   ExpectationItem,
-  SubmissionItem,
-} from "./deadline-store";
-import { type InstanceRef, parseInstanceId } from "./keys";
+  SubmissionRecord,
+} from "../data";
 
 export interface SubmissionDeps {
-  store: DeadlineStore;
+  data: DataLayer;
   keyring: LinkKeyring;
   now: () => Date;
   /** Absent where no attachment storage is configured: file fields then cannot be filled. */
@@ -73,12 +73,12 @@ export async function openLink(
     claims: LinkClaims;
     link: VerifiedLink;
     expectation: ExpectationItem;
-    submissions: SubmissionItem[];
+    submissions: SubmissionRecord[];
   }>
 > {
   const verified = verify(deps, token);
   if (!verified.ok) return verified;
-  const found = await deps.store.getExpectation(verified.claims.instanceId);
+  const found = await deps.data.deadlines.expectation(verified.claims.instanceId);
   if (!found) return { ok: false, error: submissionError("deadline_not_found") };
   const link = { claims: verified.claims, ref: verified.ref };
   return { ok: true, claims: verified.claims, link, ...found };
@@ -93,7 +93,7 @@ async function expectedDeadline(
   const verified: Result<VerifiedLink> = checked ? { ok: true, ...checked } : verify(deps, token);
   if (!verified.ok) return verified;
   const { ref, claims } = verified;
-  const definition = await deps.store.deadlineDefinition(ref);
+  const definition = await deps.data.deadlines.definition(ref);
   if (!definition) return { ok: false, error: submissionError("deadline_not_found") };
   if (definition.state === "cancelled" || !definition.units.includes(ref.unitId)) {
     return { ok: false, error: submissionError("not_expected") };
@@ -147,7 +147,7 @@ async function acceptAttachments(
 export interface Accepted {
   /** True when this request repeated an earlier one (same idempotency key): nothing new stored. */
   duplicate: boolean;
-  submission: SubmissionItem;
+  submission: SubmissionRecord;
   definition: DeadlineDefinition;
 }
 
@@ -179,8 +179,9 @@ export async function acceptSubmission(
   if (!checked.ok) return checked;
 
   const submittedAt = deps.now();
-  const result = await deps.store.recordSubmission({
+  const result = await deps.data.deadlines.recordSubmission({
     instanceId,
+    year: definition.year,
     dueAt: definition.dueAt,
     receipt,
     submittedAt,

@@ -1,0 +1,26 @@
+/** A published plan: what the lifecycle needs of it, the hash of its content and its data model. */
+import { z } from "zod";
+import { compose, defineEntity } from "../entity";
+
+export const PlanRecord = z.object({
+  planId: z.string(),
+  title: z.string(),
+  /** The plan number and date of issue as written, for messages that come from the authority. */
+  number: z.string().optional(),
+  issuedOn: z.string().optional(),
+  year: z.number(),
+  untilYear: z.number(),
+  issuer: z.looseObject({ unit: z.string() }),
+  steeringCommittee: z.looseObject({ unit: z.string(), standingBody: z.string() }),
+  contentHash: z.string(),
+  dataModel: z.number(),
+  publishedAt: z.string(),
+});
+export type PlanRecord = z.infer<typeof PlanRecord>;
+
+export const planEntity = defineEntity({
+  type: "plan",
+  description: "a published plan: title, years, issuer, steering committee, content hash, data model",
+  schema: PlanRecord,
+  key: (a: { planId: string }) => ({ pk: compose("PLAN", a.planId), sk: "PLAN" }),
+});

@@ -1,0 +1,208 @@
+/**
+ * The only module that sends DynamoDB commands: gets, conditional puts and updates, paginated
+ * queries, batch and transactional writes, each counted (benchmarks and tests check the cost of a
+ * path by that count). Repositories say what to read and write; this says how.
+ */
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type NativeAttributeValue,
+  PutCommand,
+  paginateQuery,
+  TransactWriteCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import { mapConcurrent } from "../commons/concurrency";
+import type { TableKey } from "./entity";
+import { type IndexName, TABLE_KEYS } from "./table";
+
+export type Item = Record<string, NativeAttributeValue>;
+
+/** Counts the requests sent, so that benchmarks and tests can check the cost of each path. */
+export interface RequestCounter {
+  count: number;
+}
+
+export interface Condition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, NativeAttributeValue>;
+}
+
+export interface KeyQuery {
+  index?: IndexName;
+  pk: string;
+  /** Items whose sort key starts with this, or lies between these two (inclusive). */
+  sk?: { beginsWith: string } | { between: [string, string] };
+}
+
+const isConditionFailure = (err: unknown) => (err as Error).name === "ConditionalCheckFailedException";
+
+/** SET every defined attribute of `values`, plus `if_not_exists` defaults, in one UpdateExpression. */
+export function setExpression(values: Item, defaults: Item = {}) {
+  const names: Record<string, string> = {};
+  const attrValues: Item = {};
+  const parts: string[] = [];
+  let i = 0;
+  const add = (name: string, value: NativeAttributeValue, ifNotExists: boolean) => {
+    names[`#a${i}`] = name;
+    attrValues[`:v${i}`] = value;
+    parts.push(ifNotExists ? `#a${i} = if_not_exists(#a${i}, :v${i})` : `#a${i} = :v${i}`);
+    i++;
+  };
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) add(name, value, false);
+  for (const [name, value] of Object.entries(defaults)) add(name, value, true);
+  return {
+    UpdateExpression: `SET ${parts.join(", ")}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: attrValues,
+  };
+}
+
+export class TableClient {
+  readonly requests: RequestCounter;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+    requests?: RequestCounter,
+  ) {
+    this.requests = requests ?? { count: 0 };
+  }
+
+  private send<T>(command: object): Promise<T> {
+    this.requests.count++;
+    return this.client.send(command as GetCommand) as Promise<T>;
+  }
+
+  async get(key: TableKey, projection?: readonly string[]): Promise<Item | undefined> {
+    const out = await this.send<{ Item?: Item }>(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: key,
+        ...(projection && {
+          ProjectionExpression: projection.map((_, i) => `#p${i}`).join(", "),
+          ExpressionAttributeNames: Object.fromEntries(projection.map((p, i) => [`#p${i}`, p])),
+        }),
+      }),
+    );
+    return out.Item;
+  }
+
+  /** Puts an item; false when its condition does not hold (nothing written). */
+  async put(item: Item, condition?: Condition): Promise<boolean> {
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ...(condition && {
+            ConditionExpression: condition.expression,
+            ...(condition.names && { ExpressionAttributeNames: condition.names }),
+            ...(condition.values && { ExpressionAttributeValues: condition.values }),
+          }),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (condition && isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  /** SETs `values` (and `defaults` where absent) on one item, creating it if needed. */
+  async set(key: TableKey, values: Item, defaults: Item = {}): Promise<void> {
+    await this.send(
+      new UpdateCommand({ TableName: this.tableName, Key: key, ...setExpression(values, defaults) }),
+    );
+  }
+
+  /** Any other update of one item; false when its condition does not hold. */
+  async update(key: TableKey, update: Omit<UpdateCommandInput, "TableName" | "Key">): Promise<boolean> {
+    try {
+      await this.send(new UpdateCommand({ TableName: this.tableName, Key: key, ...update }));
+      return true;
+    } catch (err) {
+      if (update.ConditionExpression && isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Every item of a key query, page after page (one request per 1 MB page). */
+  async query(q: KeyQuery): Promise<Item[]> {
+    const index = q.index ? TABLE_KEYS.indexes[q.index] : undefined;
+    const pk = index?.partitionKey ?? TABLE_KEYS.partitionKey;
+    const sk = index?.sortKey ?? TABLE_KEYS.sortKey;
+    const values: Item = { ":pk": q.pk };
+    let condition = "#pk = :pk";
+    if (q.sk && "beginsWith" in q.sk) {
+      condition += " AND begins_with(#sk, :sk)";
+      values[":sk"] = q.sk.beginsWith;
+    } else if (q.sk) {
+      condition += " AND #sk BETWEEN :from AND :to";
+      [values[":from"], values[":to"]] = q.sk.between;
+    }
+    const out: Item[] = [];
+    for await (const page of paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        ...(index && { IndexName: index.name }),
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: { "#pk": pk, ...(q.sk && { "#sk": sk }) },
+        ExpressionAttributeValues: values,
+      },
+    )) {
+      this.requests.count++;
+      out.push(...(page.Items ?? []));
+    }
+    return out;
+  }
+
+  /** Puts items 25 at a time (nothing to keep, no condition), retrying the unprocessed. */
+  async batchPut(items: readonly Item[]): Promise<void> {
+    const chunks: Item[][] = [];
+    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+    await mapConcurrent(chunks, 4, async (chunk) => {
+      let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+        const out = await this.send<{ UnprocessedItems?: Record<string, typeof requests> }>(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
+        requests = out.UnprocessedItems?.[this.tableName] ?? [];
+        if (attempt > 10 && requests.length > 0) throw new Error(`${requests.length} items left unprocessed`);
+      }
+    });
+  }
+
+  /**
+   * Puts up to 100 items, each only if its condition holds, all or none. False when any condition
+   * failed or the transaction met another (nothing written): the caller falls back to single puts.
+   */
+  async putAll(entries: ReadonlyArray<{ item: Item; condition: Condition }>): Promise<boolean> {
+    if (entries.length === 0) return true;
+    try {
+      await this.send(
+        new TransactWriteCommand({
+          TransactItems: entries.map(({ item, condition }) => ({
+            Put: {
+              TableName: this.tableName,
+              Item: item,
+              ConditionExpression: condition.expression,
+              ...(condition.names && { ExpressionAttributeNames: condition.names }),
+              ...(condition.values && { ExpressionAttributeValues: condition.values }),
+            },
+          })),
+        }),
+      );
+      return true;
+    } catch (err) {
+      const name = (err as Error).name;
+      if (name === "TransactionCanceledException" || name === "TransactionConflictException") return false;
+      throw err;
+    }
+  }
+}
