@@ -103,6 +103,6 @@ describe("the environment each deployed function gets", () => {
     expect(typeof module[d.handler]).toBe("function");
     const c = clients(loopback);
     const deps = module.buildDeps(config, c, new LinkKeys(config.linkKeys, () => c.secretsManager));
-    expect(deps).toHaveProperty("store");
+    expect(deps).toHaveProperty("data");
   });
 });
