@@ -9,7 +9,7 @@ import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { EmailMessage, EmailSender, SendMeta } from "../functions/commons/notifications";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
-import { html } from "../shared/web/html";
+import { type Html, html } from "../shared/web/html";
 
 export interface OutboxMail {
   /** Its number on this page, from 1. */
@@ -34,6 +34,46 @@ export interface MailOutboxOptions {
 }
 
 /** What a stage is, in the words the units use. */
+/** What both outboxes say of a message in JSON: when, to which unit, at which stage. */
+export function aboutMessage(
+  m: { at: string; channel: string; unitId?: string; stage?: string },
+  unitName: string,
+): object {
+  return {
+    at: m.at,
+    atText: formatAt(m.at),
+    channel: m.channel,
+    unitId: m.unitId ?? null,
+    unitName: unitName || null,
+    stage: m.stage ?? null,
+    stageText: stageInWords(m.stage) || null,
+  };
+}
+
+export const OUTBOX_CELL = "padding:.4rem .5rem;border:1px solid #d0d7de;vertical-align:top;text-align:left";
+
+/** The table both outbox pages list messages in: when, unit and stage first, then the columns given. */
+export function outboxTable<T extends { at: string; stage?: string }>(
+  messages: readonly T[],
+  unitName: (m: T) => string,
+  columns: ReadonlyArray<{ title: string; cell: (m: T) => Html; style?: string }>,
+): Html {
+  const cell = OUTBOX_CELL;
+  return html`<table style="border-collapse:collapse;width:100%;background:#fff">
+<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Đơn vị</th><th style="${cell}">Loại</th>${columns.map((c) => html`<th style="${cell}">${c.title}</th>`)}</tr></thead>
+<tbody>
+${messages.map(
+  (m) => html`<tr>
+<td style="${cell};white-space:nowrap">${formatAt(m.at)}</td>
+<td style="${cell}">${unitName(m)}</td>
+<td style="${cell}">${stageInWords(m.stage)}</td>
+${columns.map((c) => html`<td style="${cell}${c.style ?? ""}">${c.cell(m)}</td>`)}
+</tr>`,
+)}
+</tbody>
+</table>`;
+}
+
 export function stageInWords(stage: string | undefined): string {
   if (stage === undefined) return "";
   if (stage.startsWith("remind@")) return "nhắc hạn";
@@ -118,13 +158,7 @@ export class MailOutbox implements EmailSender {
       count: this.messages.length,
       messages: this.messages.map((m) => ({
         id: m.id,
-        at: m.at,
-        atText: formatAt(m.at),
-        channel: m.channel,
-        unitId: m.unitId ?? null,
-        unitName: this.unitName(m) || null,
-        stage: m.stage ?? null,
-        stageText: stageInWords(m.stage) || null,
+        ...aboutMessage(m, this.unitName(m)),
         to: m.to,
         subject: m.subject,
         messageId: m.messageId,
@@ -136,28 +170,17 @@ export class MailOutbox implements EmailSender {
   /** The list page (GET /local/mail), newest first. */
   renderList(): string {
     const list = [...this.messages].reverse();
-    const cell = "padding:.4rem .5rem;border:1px solid #d0d7de;vertical-align:top;text-align:left";
     return page(
       "Hộp thư (chạy cục bộ)",
       html`<p>Thư hanchot đã gửi qua SES cục bộ (không thư nào thực sự rời máy này), theo giờ của đồng hồ đang chạy. Đã gửi: ${list.length}. Giờ hiện tại: ${formatVietnameseInstant(this.now().getTime())}. <a href="/local/mail.json">Dạng JSON</a> · <a href="/local/sms">Hộp thư SMS</a> · <a href="/">Trang đầu</a></p>
 ${
   list.length === 0
     ? html`<p>Chưa có thư nào.</p>`
-    : html`<table style="border-collapse:collapse;width:100%;background:#fff">
-<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Đơn vị</th><th style="${cell}">Loại</th><th style="${cell}">Kênh</th><th style="${cell}">Tiêu đề</th><th style="${cell}">Người nhận</th></tr></thead>
-<tbody>
-${list.map(
-  (m) => html`<tr>
-<td style="${cell};white-space:nowrap">${formatAt(m.at)}</td>
-<td style="${cell}">${this.unitName(m)}</td>
-<td style="${cell}">${stageInWords(m.stage)}</td>
-<td style="${cell}">thư điện tử</td>
-<td style="${cell}"><a href="/local/mail/message?id=${m.id}">${m.subject}</a></td>
-<td style="${cell}">${m.to.join(", ")}</td>
-</tr>`,
-)}
-</tbody>
-</table>`
+    : outboxTable(list, (m) => this.unitName(m), [
+        { title: "Kênh", cell: () => html`thư điện tử` },
+        { title: "Tiêu đề", cell: (m) => html`<a href="/local/mail/message?id=${m.id}">${m.subject}</a>` },
+        { title: "Người nhận", cell: (m) => html`${m.to.join(", ")}` },
+      ])
 }`,
     );
   }

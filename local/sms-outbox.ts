@@ -16,7 +16,7 @@ import { isE164, type SendMeta, type SmsMessage, type SmsSender } from "../funct
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
 import { type SmsEncoding, smsSegments } from "../shared/notify/gsm7";
 import { html } from "../shared/web/html";
-import { LOCAL_PAGE_CSP, stageInWords } from "./mail-outbox";
+import { aboutMessage, LOCAL_PAGE_CSP, OUTBOX_CELL, outboxTable } from "./mail-outbox";
 import { seededRandom } from "./seeded-random";
 
 export interface OutboxSms {
@@ -159,13 +159,7 @@ export class SmsOutbox implements SmsSender {
       now: this.now().toISOString(),
       count: this.messages.length,
       messages: this.messages.map((s) => ({
-        at: s.at,
-        atText: formatVietnameseInstant(Date.parse(s.at)),
-        channel: "sms",
-        unitId: s.unitId ?? null,
-        unitName: this.unitName(s) || null,
-        stage: s.stage ?? null,
-        stageText: stageInWords(s.stage) || null,
+        ...aboutMessage({ ...s, channel: "sms" }, this.unitName(s)),
         to: s.to,
         text: s.text,
         encoding: s.encoding,
@@ -185,7 +179,7 @@ export class SmsOutbox implements SmsSender {
     };
     const sent = [...this.messages].reverse();
     const failed = [...this.failed].reverse();
-    const cell = "padding:.4rem .5rem;border:1px solid #d0d7de;vertical-align:top;text-align:left";
+    const cell = OUTBOX_CELL;
     return html`<!doctype html>
 <html lang="vi">
 <head>
@@ -201,21 +195,19 @@ export class SmsOutbox implements SmsSender {
 ${
   sent.length === 0
     ? html`<p>Chưa có tin nhắn nào.</p>`
-    : html`<table style="border-collapse:collapse;width:100%;background:#fff">
-<thead><tr><th style="${cell}">Thời gian</th><th style="${cell}">Đơn vị</th><th style="${cell}">Loại</th><th style="${cell}">Người nhận</th><th style="${cell}">Nội dung</th><th style="${cell}">Mã hóa</th></tr></thead>
-<tbody>
-${sent.map(
-  (s) => html`<tr>
-<td style="${cell};white-space:nowrap">${when(s.at)}</td>
-<td style="${cell}">${this.unitName(s)}</td>
-<td style="${cell}">${stageInWords(s.stage)}</td>
-<td style="${cell};white-space:nowrap">${s.to}</td>
-<td style="${cell};white-space:pre-wrap;word-break:break-word">${s.text}</td>
-<td style="${cell};white-space:nowrap">${s.encoding} · ${s.segments} tin · ${s.length} ký tự</td>
-</tr>`,
-)}
-</tbody>
-</table>`
+    : outboxTable(sent, (m) => this.unitName(m), [
+        { title: "Người nhận", cell: (m) => html`${m.to}`, style: ";white-space:nowrap" },
+        {
+          title: "Nội dung",
+          cell: (m) => html`${m.text}`,
+          style: ";white-space:pre-wrap;word-break:break-word",
+        },
+        {
+          title: "Mã hóa",
+          cell: (m) => html`${m.encoding} · ${m.segments} tin · ${m.length} ký tự`,
+          style: ";white-space:nowrap",
+        },
+      ])
 }
 ${
   failed.length === 0

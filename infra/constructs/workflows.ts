@@ -25,6 +25,15 @@ export interface WorkflowsProps {
 }
 
 /** Each step's table actions, the channels it sends on, and whether it signs personal links. */
+/** A step that sends: reads its deadline, claims (PutItem, alone or in a TransactWriteItems), records in batches. */
+const SENDING_ACTIONS = [
+  "dynamodb:Query",
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:BatchWriteItem",
+];
+
 export const LIFECYCLE_STEPS = {
   PlanNextStep: {
     handler: "planNextStepHandler",
@@ -35,13 +44,7 @@ export const LIFECYCLE_STEPS = {
   Remind: {
     handler: "remindHandler",
     // PutItem (claims: alone or in one TransactWriteItems), BatchWriteItem (the records of sends).
-    actions: [
-      "dynamodb:Query",
-      "dynamodb:GetItem",
-      "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
-      "dynamodb:BatchWriteItem",
-    ],
+    actions: SENDING_ACTIONS,
     channels: ["email", "sms"],
     signsLinks: true,
   },
@@ -53,13 +56,7 @@ export const LIFECYCLE_STEPS = {
   },
   Escalate: {
     handler: "escalateHandler",
-    actions: [
-      "dynamodb:Query",
-      "dynamodb:GetItem",
-      "dynamodb:PutItem",
-      "dynamodb:UpdateItem",
-      "dynamodb:BatchWriteItem",
-    ],
+    actions: SENDING_ACTIONS,
     channels: ["email"],
     signsLinks: false,
   },

@@ -5,7 +5,8 @@
  */
 import { type Html, html } from "../web/html";
 import { PRODUCT_FOOTER, planReference } from "./authority";
-import type { Authority, Contact } from "./content";
+import type { Authority, Contact, EmailContent } from "./content";
+import { oneLine } from "./wording";
 
 export function contactHtml(contact: Contact): Html {
   const parts: Html[] = [];
@@ -52,4 +53,26 @@ ${input.body}
 /** The plain-text part's closing lines. */
 export function textFooter(lines: readonly string[]): string[] {
   return ["", "--", ...lines, PRODUCT_FOOTER, ""];
+}
+
+/** A whole email: sent in the name of `fromName`, its HTML in the layout above, its text as given. */
+export function emailContent(input: {
+  fromName: string;
+  subject: string;
+  authority: Authority;
+  planTitle: string;
+  body: Html;
+  text: string;
+}): EmailContent {
+  return {
+    fromName: oneLine(input.fromName),
+    subject: input.subject,
+    html: emailDocument({
+      title: input.subject,
+      authority: input.authority,
+      planTitle: input.planTitle,
+      body: input.body,
+    }),
+    text: input.text,
+  };
 }

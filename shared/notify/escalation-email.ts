@@ -7,7 +7,7 @@ import { periodText } from "../calendar/period-text";
 import { html } from "../web/html";
 import { authorityLine } from "./authority";
 import type { EmailContent, EscalationContent } from "./content";
-import { contactHtml, emailDocument, textFooter, WARNING_STYLE } from "./email-layout";
+import { contactHtml, emailContent, textFooter, WARNING_STYLE } from "./email-layout";
 import { contactLine, daysWord, hasContact, oneLine, shortenTitle } from "./wording";
 
 const SUBJECT_TITLE_MAX = 70;
@@ -102,11 +102,13 @@ ${warnings.map((text) => html`<p style="${WARNING_STYLE}">${text}</p>`)}
     privacy,
     ...textFooter([authorityLine(input.authority)]),
   ].join("\n");
-  return {
-    // The issuer's name: the escalation reaches its own standing body, which should not see itself as sender.
-    fromName: oneLine(input.authority.issuerName),
+  // The issuer's name: the escalation reaches its own standing body, which should not see itself as sender.
+  return emailContent({
+    fromName: input.authority.issuerName,
     subject,
-    html: emailDocument({ title: subject, authority: input.authority, planTitle: input.planTitle, body }),
+    authority: input.authority,
+    planTitle: input.planTitle,
+    body,
     text,
-  };
+  });
 }

@@ -4,7 +4,7 @@ import { periodText } from "../calendar/period-text";
 import { type Html, html } from "../web/html";
 import { authorityLine, planReference } from "./authority";
 import type { EmailContent, ReminderContent } from "./content";
-import { contactHtml, emailDocument, textFooter, WARNING_STYLE } from "./email-layout";
+import { contactHtml, emailContent, textFooter, WARNING_STYLE } from "./email-layout";
 import { contactLine, daysWord, oneLine, shortenTitle } from "./wording";
 
 const SUBJECT_TITLE_MAX = 70;
@@ -96,10 +96,12 @@ ${input.personalData ? html`<p style="${WARNING_STYLE}">${PERSONAL_DATA_NOTE}</p
     ...textFooter([authorityLine(input.authority)]),
   ].join("\n");
 
-  return {
-    fromName: oneLine(input.authority.standingBodyName),
+  return emailContent({
+    fromName: input.authority.standingBodyName,
     subject,
-    html: emailDocument({ title: subject, authority: input.authority, planTitle: input.planTitle, body }),
+    authority: input.authority,
+    planTitle: input.planTitle,
+    body,
     text,
-  };
+  });
 }

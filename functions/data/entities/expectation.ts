@@ -8,13 +8,17 @@ import type { Contacts } from "../../../shared/plan/schema";
 import { compose, defineEntity } from "../entity";
 import { deadlinePk } from "./deadline";
 
-export const ExpectationRecord = z.object({
+/** What names one unit's share of a deadline: every item in its part of the partition carries it. */
+export const InstanceAttributes = z.object({
   instanceId: z.string(),
   planId: z.string(),
   obligationId: z.string(),
   period: z.string(),
   year: z.number(),
   unitId: z.string(),
+});
+
+export const ExpectationRecord = InstanceAttributes.extend({
   unitName: z.string(),
   dueAt: z.string(),
   state: z.enum(["expected", "overdue", "waived", "cancelled"]),

@@ -8,7 +8,7 @@ import type { AttachmentKind } from "../../../shared/submission/attachments";
 import type { Submitter } from "../../../shared/submission/submission-schema";
 import { compose, defineEntity } from "../entity";
 import { deadlinePk } from "./deadline";
-import { byUnitPk, planYearPk, planYearSk, unitPrefix } from "./expectation";
+import { byUnitPk, InstanceAttributes, planYearPk, planYearSk, unitPrefix } from "./expectation";
 
 /** One accepted attachment: what was checked, pinned where no upload form can write. */
 export const AttachmentRecord = z.object({
@@ -30,14 +30,8 @@ export const AttachmentRecord = z.object({
 });
 export type AttachmentRecord = z.infer<typeof AttachmentRecord>;
 
-export const SubmissionRecord = z.object({
+export const SubmissionRecord = InstanceAttributes.extend({
   receipt: z.string(),
-  instanceId: z.string(),
-  planId: z.string(),
-  obligationId: z.string(),
-  period: z.string(),
-  year: z.number(),
-  unitId: z.string(),
   submittedAt: z.string(),
   /** The cut-off this submission was timed against when it arrived. */
   dueAt: z.string(),

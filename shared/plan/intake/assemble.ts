@@ -1,6 +1,7 @@
 /** Raw duties, targets and unit mentions → a plan file input with a draft block. */
 import type { Obligation, PlanFileInput, ScheduleRule } from "../schema";
 import { readTimingPhrase } from "../timing-phrase";
+import type { Head } from "./read";
 import type { RawDuty } from "./tables";
 import type { RawTarget } from "./targets";
 import { type Mention, slug, type UnitSpec } from "./units";
@@ -10,15 +11,7 @@ type UnitIn = NonNullable<PlanFileInput["units"]>[number];
 type ObligationIn = NonNullable<PlanFileInput["obligations"]>[number];
 
 interface Input {
-  head: {
-    issuer: { name: string; level: "district" | "commune" | "ward" | "city" | "province"; place: string };
-    number: string;
-    issuedOn: string;
-    issueMonth?: number;
-    year: number;
-    title: string;
-    doubts: Review[];
-  };
+  head: Head;
   duties: Array<RawDuty & { to?: Mention; via?: Mention }>;
   targets: RawTarget[];
   wardNames: Array<{ name: string; where: string }>;

@@ -12,8 +12,6 @@ import { columnsOf, dutyFromCells, dutyFromText, type RawDuty } from "./tables";
 import { type RawTarget, readTargets } from "./targets";
 import { findUnits, type Mention, slug, type UnitSpec, unitRuns } from "./units";
 
-export type { Head };
-
 export interface ReadOptions {
   source: string;
   importedAt: string;
@@ -164,7 +162,7 @@ function readRealTable(
   void year;
 }
 
-interface Head {
+export interface Head {
   issuer: { name: string; level: "district" | "commune" | "ward" | "city" | "province"; place: string };
   number: string;
   issuedOn: string;
