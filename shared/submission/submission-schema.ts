@@ -58,11 +58,12 @@ function cleanValue(field: FormField) {
 
 function fieldSchema(field: FormField): z.ZodType {
   const label = field.label;
-  const required = `Cần điền "${label}"`;
+  // A file is uploaded, not typed: its message says so.
+  const required = field.type === "file" ? `Cần tải lên “${label}”` : `Cần điền “${label}”`;
   const text = (max: number, multiLine: boolean) =>
     z
       .string({ error: required })
-      .max(max, `"${label}" dài quá ${max} ký tự`)
+      .max(max, `“${label}” dài quá ${max} ký tự`)
       .superRefine(refuseBadCharacters(label, multiLine));
   let schema: z.ZodType;
   switch (field.type) {
@@ -76,9 +77,9 @@ function fieldSchema(field: FormField): z.ZodType {
     case "percent": {
       const percent = field.type === "percent";
       const integer = field.integer === true;
-      let n = z.number().min(0, `"${label}" không được âm`);
-      if (percent) n = n.max(100, `"${label}" là tỷ lệ phần trăm, từ 0 đến 100`);
-      if (integer) n = n.int(`"${label}" là số đếm, phải là số nguyên (không có phần thập phân)`);
+      let n = z.number().min(0, `“${label}” không được âm`);
+      if (percent) n = n.max(100, `“${label}” là tỷ lệ phần trăm, từ 0 đến 100`);
+      if (integer) n = n.int(`“${label}” là số đếm, phải là số nguyên (không có phần thập phân)`);
       schema = z
         .unknown()
         .transform((v, ctx) => {
@@ -88,7 +89,7 @@ function fieldSchema(field: FormField): z.ZodType {
               ? readNumberText(v, label, { integer, percent })
               : typeof v === "number"
                 ? readJsonNumber(v, label)
-                : { ok: false as const, message: `"${label}" phải là một số` };
+                : { ok: false as const, message: `“${label}” phải là một số` };
           if (!reading.ok) {
             ctx.addIssue({ code: "custom", message: reading.message });
             return z.NEVER;
@@ -99,23 +100,23 @@ function fieldSchema(field: FormField): z.ZodType {
       break;
     }
     case "date":
-      schema = z.iso.date(`"${label}" phải là ngày dạng YYYY-MM-DD`);
+      schema = z.iso.date(`“${label}” phải là ngày dạng YYYY-MM-DD`);
       break;
     case "select":
       schema = z.enum(
         (field.options ?? []).map((o) => o.normalize("NFC")) as [string, ...string[]],
-        `Chọn một giá trị trong danh sách cho "${label}"`,
+        `Chọn một giá trị trong danh sách cho “${label}”`,
       );
       break;
     case "checkbox":
       schema = z.preprocess(
         (v) => v === true || v === "on" || v === "true" || v === "1",
-        field.required ? z.literal(true, `Cần đánh dấu "${label}"`) : z.boolean(),
+        field.required ? z.literal(true, `Cần đánh dấu “${label}”`) : z.boolean(),
       );
       return schema;
     case "file":
       // Attachments are uploaded separately; the form carries their storage keys.
-      schema = z.array(z.string().min(1).max(300)).max(10, `Tối đa 10 tệp cho "${label}"`);
+      schema = z.array(z.string().min(1).max(300)).max(10, `Tối đa 10 tệp cho “${label}”`);
       break;
   }
   const empty = (v: unknown) =>

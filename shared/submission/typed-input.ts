@@ -35,14 +35,14 @@ export function readNumberText(
   let text = cleanText(input, false);
   if (options.percent) text = text.replace(/\s*%$/, "");
   const example = options.integer ? "ví dụ 1.234" : "ví dụ 1.234 hoặc 12,5";
-  if (text === "") return { ok: false, message: `Cần điền "${label}" bằng chữ số (${example})` };
+  if (text === "") return { ok: false, message: `Cần điền “${label}” bằng chữ số (${example})` };
   if (COMMA_OR_THOUSANDS.test(text)) {
     const thousands = text.replace(",", ".");
     return {
       ok: false,
       message: options.integer
-        ? `"${label}" là số đếm, không có phần thập phân. Có phải ý bạn là ${thousands}? (dấu chấm tách hàng nghìn)`
-        : `Không rõ "${text}" trong "${label}" là số nghìn hay số thập phân: số nghìn viết ${thousands}, số thập phân viết ${text}0`,
+        ? `“${label}” là số đếm, không có phần thập phân. Có phải ý bạn là ${thousands}? (dấu chấm tách hàng nghìn)`
+        : `Không rõ “${text}” trong “${label}” là số nghìn hay số thập phân: số nghìn viết ${thousands}, số thập phân viết ${text}0`,
     };
   }
   const match = VIETNAMESE_NUMBER.exec(text);
@@ -51,16 +51,16 @@ export function readNumberText(
     if (/[.,]/.test(text) && VIETNAMESE_NUMBER.test(swapped)) {
       return {
         ok: false,
-        message: `Không rõ "${text}" trong "${label}": dấu chấm tách hàng nghìn, dấu phẩy ngăn phần thập phân. Có phải ý bạn là ${swapped}?`,
+        message: `Không rõ “${text}” trong “${label}”: dấu chấm tách hàng nghìn, dấu phẩy ngăn phần thập phân. Có phải ý bạn là ${swapped}?`,
       };
     }
     return {
       ok: false,
-      message: `"${label}" phải là một số, chỉ gồm chữ số, dấu chấm tách hàng nghìn và dấu phẩy thập phân (${example})`,
+      message: `“${label}” phải là một số, chỉ gồm chữ số, dấu chấm tách hàng nghìn và dấu phẩy thập phân (${example})`,
     };
   }
   if (digitCount(text) > MAX_DIGITS) {
-    return { ok: false, message: `"${label}" có quá nhiều chữ số (tối đa ${MAX_DIGITS})` };
+    return { ok: false, message: `“${label}” có quá nhiều chữ số (tối đa ${MAX_DIGITS})` };
   }
   const [, whole = "", decimals] = match;
   const sign = text.startsWith("-") ? "-" : "";
@@ -83,9 +83,9 @@ function plainDigitCount(n: number): number {
  * than are stored exactly (so 0.1 + 0.2 and 1e-200 are refused rather than rounded or lost).
  */
 export function readJsonNumber(n: number, label: string): Reading<number> {
-  if (!Number.isFinite(n)) return { ok: false, message: `"${label}" phải là một số hữu hạn` };
+  if (!Number.isFinite(n)) return { ok: false, message: `“${label}” phải là một số hữu hạn` };
   if (plainDigitCount(n) > MAX_DIGITS) {
-    return { ok: false, message: `"${label}" có quá nhiều chữ số (tối đa ${MAX_DIGITS})` };
+    return { ok: false, message: `“${label}” có quá nhiều chữ số (tối đa ${MAX_DIGITS})` };
   }
   return { ok: true, value: n + 0 };
 }
@@ -109,11 +109,11 @@ const CONTROL_MULTI_LINE = /[^\P{Cc}\n\t]/u;
 
 /** Why cleaned text cannot be stored, as a Vietnamese message; undefined when it can. */
 export function textProblem(text: string, label: string, multiLine: boolean): string | undefined {
-  if (!text.isWellFormed()) return `"${label}" có ký tự không hợp lệ (mã Unicode bị cắt dở)`;
+  if (!text.isWellFormed()) return `“${label}” có ký tự không hợp lệ (mã Unicode bị cắt dở)`;
   if ((multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text)) {
     return multiLine
-      ? `"${label}" có ký tự điều khiển không hiển thị được; hãy xóa rồi gõ lại`
-      : `"${label}" chỉ gồm một dòng, không có ký tự điều khiển (xuống dòng, tab)`;
+      ? `“${label}” có ký tự điều khiển không hiển thị được; hãy xóa rồi gõ lại`
+      : `“${label}” chỉ gồm một dòng, không có ký tự điều khiển (xuống dòng, tab)`;
   }
   return undefined;
 }

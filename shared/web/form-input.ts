@@ -49,13 +49,41 @@ export function uploadedKeys(rawQuery: string, instanceId: string, form: readonl
   return values;
 }
 
+const SUBMITTER_NAMES = ["submitter.name", "submitter.phone", "submitter.email"];
+
+/** The names of the values a unit types (not files): the submitter's and the form's. */
+function typedNames(form: readonly FormField[]): string[] {
+  return [...SUBMITTER_NAMES, ...form.filter((f) => f.type !== "file").map((f) => `fields.${f.id}`)];
+}
+
+/**
+ * What the unit had typed when it went to upload a file, back from the query (see uploadReturnUrl):
+ * only the form's own names, one value each; they are shown again, never trusted (the POST is checked).
+ */
+export function typedFromQuery(rawQuery: string, form: readonly FormField[]): FormValues {
+  const query = new URLSearchParams(rawQuery);
+  const values: FormValues = {};
+  for (const name of typedNames(form)) {
+    const v = query.get(name);
+    if (v !== null && v !== "") values[name] = v;
+  }
+  return values;
+}
+
+/** Beyond this, a return address carries only the uploaded keys (some servers refuse longer URLs). */
+export const MAX_RETURN_URL = 4000;
+
 /** The keys uploaded so far for one file field. */
 export function uploadedFor(values: FormValues, fieldId: string): string[] {
   const current = values[`fields.${fieldId}`];
   return Array.isArray(current) ? current : current ? [current] : [];
 }
 
-/** Where storage sends the browser back after an upload: the form, with every key uploaded so far. */
+/**
+ * Where storage sends the browser back after an upload: the form, with every key uploaded so far
+ * and, while the address stays short, what the unit has typed (known here when the form comes back
+ * with its errors, or from an earlier return), so an upload does not empty the form.
+ */
 export function uploadReturnUrl(
   formUrl: string,
   instanceId: string,
@@ -66,5 +94,12 @@ export function uploadReturnUrl(
   for (const g of fileFields(form))
     for (const key of uploadedFor(values, g.id))
       if (isUploadKeyOf(instanceId, g.id, key)) back.searchParams.append("tep", key);
-  return back.toString();
+  const keysOnly = back.toString();
+  for (const name of typedNames(form)) {
+    const v = values[name];
+    const text = Array.isArray(v) ? v[0] : v;
+    if (text) back.searchParams.set(name, text);
+  }
+  const full = back.toString();
+  return full.length <= MAX_RETURN_URL ? full : keysOnly;
 }

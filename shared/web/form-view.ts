@@ -94,20 +94,29 @@ export function fileSize(bytes: number): string {
     : `${(kb / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
 }
 
-/** A submitted value as the receipt shows it: Vietnamese numbers, files by kind and size, not by key. */
+/** One file as the unit sees it: its own name and size when known, else its kind and size; never its key. */
+export function fileText(file: { kind: AttachmentKind; size: number; fileName?: string | undefined }): string {
+  return file.fileName
+    ? `${file.fileName} (${fileSize(file.size)})`
+    : `Tệp ${KIND_NAMES[file.kind] ?? file.kind}, ${fileSize(file.size)}`;
+}
+
+/** What the receipt shows for a field left empty. */
+export const EMPTY_VALUE = "—";
+
+/** A submitted value as the receipt shows it: Vietnamese numbers, files by name (or kind) and size, not by key. */
 export function displayValue(
   field: FormField,
   value: unknown,
-  attachments: ReadonlyArray<{ field: string; kind: AttachmentKind; size: number }>,
+  attachments: ReadonlyArray<{ field: string; kind: AttachmentKind; size: number; fileName?: string | undefined }>,
 ): string {
-  if (value === undefined) return "";
   if (field.type === "checkbox") return value ? "Có" : "Không";
   if (field.type === "file") {
-    return attachments
-      .filter((a) => a.field === field.id)
-      .map((a, i) => `Tệp ${i + 1}: ${KIND_NAMES[a.kind] ?? a.kind}, ${fileSize(a.size)}`)
-      .join("; ");
+    const files = attachments.filter((a) => a.field === field.id);
+    if (files.length === 0) return EMPTY_VALUE;
+    return files.map((a, i) => (files.length > 1 ? `${i + 1}. ${fileText(a)}` : fileText(a))).join("; ");
   }
+  if (value === undefined || value === null || value === "") return EMPTY_VALUE;
   if (typeof value === "number") return value.toLocaleString("vi-VN");
   return String(value);
 }

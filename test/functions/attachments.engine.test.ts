@@ -58,7 +58,7 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
       fields: { "tom-tat": "Quý I đạt tiến độ." },
     });
     expect(res.statusCode).toBe(422);
-    expect(json(res).error.fields["fields.tep-bao-cao"]).toBe('Cần điền "Tệp báo cáo (PDF, Word, Excel)"');
+    expect(json(res).error.fields["fields.tep-bao-cao"]).toBe("Cần tải lên “Tệp báo cáo (PDF, Word, Excel)”");
     const notAFileField = await uploadsRoute(app.link(ID), "tom-tat");
     expect([notAFileField.statusCode, json(notAFileField).error.code]).toEqual([400, "unknown_field"]);
   });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { FormField } from "../../shared/plan/schema";
 import { attachmentPrefix } from "../../shared/submission/attachments";
-import { bodyFromForm, uploadedKeys, uploadReturnUrl, valuesFromForm } from "../../shared/web/form-input";
+import {
+  bodyFromForm,
+  MAX_RETURN_URL,
+  typedFromQuery,
+  uploadedKeys,
+  uploadReturnUrl,
+  valuesFromForm,
+} from "../../shared/web/form-input";
 
 const ID = "p:bao-cao:2025-Q1:u1";
 const form: FormField[] = [
@@ -55,5 +62,27 @@ describe("keys coming back from storage", () => {
     );
     expect(url.pathname).toBe("/f/tok");
     expect(url.searchParams.getAll("tep")).toEqual([key("a1")]);
+  });
+
+  it("carry what the unit typed through an upload, and only the form's own names", () => {
+    const url = uploadReturnUrl("https://form.example.vn/f/tok", ID, form, {
+      "submitter.name": "Phạm Thu Hà",
+      "fields.tom-tat": "1.234",
+      "fields.khac": "not in the form",
+      "fields.tep": [key("a1")],
+    });
+    const back = new URL(url);
+    expect(back.searchParams.get("submitter.name")).toBe("Phạm Thu Hà");
+    expect(typedFromQuery(back.search.slice(1), form)).toEqual({
+      "submitter.name": "Phạm Thu Hà",
+      "fields.tom-tat": "1.234",
+    });
+    // Too long to carry: only the keys ride along.
+    const long = uploadReturnUrl("https://form.example.vn/f/tok", ID, form, {
+      "fields.tom-tat": "x".repeat(MAX_RETURN_URL),
+      "fields.tep": [key("a1")],
+    });
+    expect(new URL(long).searchParams.has("fields.tom-tat")).toBe(false);
+    expect(new URL(long).searchParams.getAll("tep")).toEqual([key("a1")]);
   });
 });

@@ -27,7 +27,8 @@ describe("a submitted value on the receipt", () => {
     expect(displayValue(form[0] as FormField, 12345.5, [])).not.toBe("12345.5");
     expect(displayValue(form[1] as FormField, true, [])).toBe("Có");
     expect(displayValue(form[1] as FormField, false, [])).toBe("Không");
-    expect(displayValue(form[0] as FormField, undefined, [])).toBe("");
+    expect(displayValue(form[0] as FormField, undefined, [])).toBe("—");
+    expect(displayValue(form[2] as FormField, [], [])).toBe("—");
   });
 
   it("names files by kind and size, never by key, and only the field's own", () => {
@@ -38,7 +39,11 @@ describe("a submitted value on the receipt", () => {
     ];
     const text = displayValue(form[2] as FormField, ["uploads/x/secret-key"], attachments);
     expect(text).toBe(
-      `Tệp 1: PDF, ${fileSize(2048)}; Tệp 2: Word/Excel/OpenDocument, ${fileSize(3 * 1024 * 1024)}`,
+      `1. Tệp PDF, ${fileSize(2048)}; 2. Tệp Word/Excel/OpenDocument, ${fileSize(3 * 1024 * 1024)}`,
+    );
+    const named = [{ field: "tep", kind: "pdf" as const, size: 2048, fileName: "Báo cáo quý I.pdf" }];
+    expect(displayValue(form[2] as FormField, ["uploads/x/secret-key"], named)).toBe(
+      `Báo cáo quý I.pdf (${fileSize(2048)})`,
     );
     expect(text).not.toContain("secret-key");
   });
