@@ -8,22 +8,25 @@
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { authorityOf } from "../../shared/notify/authority";
+import { ATTACHMENT_KINDS_VI } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
 import { isIdempotencyKey } from "../../shared/submission/typed-input";
 import {
   bodyFromForm,
+  typedFromQuery,
   uploadedFor,
   uploadedKeys,
   uploadReturnUrl,
   valuesFromForm,
 } from "../../shared/web/form-input";
-import { deadlineView, deadlineViewAfter, displayValue } from "../../shared/web/form-view";
+import { deadlineView, deadlineViewAfter, displayValue, fileText } from "../../shared/web/form-view";
 import {
   type DeadlineView,
   errorPage,
   type FormValues,
   formPage,
   receiptPage,
+  type UploadedFile,
   type UploadForm,
   uploadSection,
 } from "../../shared/web/pages";
@@ -68,6 +71,41 @@ interface Opened {
   submissions: SubmissionRecord[];
 }
 
+const REFUSED: Record<string, string> = {
+  missing: "Không tìm thấy tệp vừa tải lên; hãy tải lên lại.",
+  "too-large": "Tệp vừa tải lên lớn hơn 10 MB; hãy chọn tệp nhỏ hơn.",
+  empty: "Tệp vừa tải lên không có nội dung; hãy chọn tệp khác.",
+  "forbidden-type": `Tệp vừa tải lên không phải ${ATTACHMENT_KINDS_VI}; hãy chọn tệp khác.`,
+};
+
+/**
+ * The files uploaded for each file field, named as the unit knows them (the name it gave, else the
+ * kind found in the bytes) with their size: read and checked as a submission would check them, so
+ * a file that would be refused is said so now and left out of the form. Never shown: the key.
+ */
+async function describeUploads(d: SubmissionDeps, e: ExpectationItem, values: FormValues) {
+  const files: Record<string, UploadedFile[]> = {};
+  const refused: Record<string, string[]> = {};
+  const kept: FormValues = { ...values };
+  for (const f of e.form.filter((x) => x.type === "file")) {
+    files[f.id] = [];
+    refused[f.id] = [];
+    for (const key of uploadedFor(values, f.id)) {
+      const check = d.attachments ? await d.attachments.check(e.instanceId, f.id, key) : undefined;
+      if (!check) files[f.id]?.push({ key, text: "tệp đã tải lên" });
+      else if (check.ok) {
+        files[f.id]?.push({
+          key,
+          text: fileText({ kind: check.type.kind, size: check.size, fileName: check.fileName }),
+        });
+      } else if (check.reason !== "not-yours")
+        refused[f.id]?.push(REFUSED[check.reason] ?? REFUSED.missing ?? "");
+    }
+    kept[`fields.${f.id}`] = files[f.id]?.map((x) => x.key) ?? [];
+  }
+  return { files, refused, values: kept };
+}
+
 /** The form page, with an upload form per file field signed for this link. */
 async function renderForm(
   d: SubmissionDeps,
@@ -75,23 +113,35 @@ async function renderForm(
   input: { values: FormValues; errors?: Record<string, string>; idempotencyKey: string; status: number },
 ) {
   const e = opened.expectation;
-  // Storage sends the browser back here with the new key; the keys uploaded so far ride along.
-  const redirectUrl = uploadReturnUrl(opened.formUrl, e.instanceId, e.form, input.values);
+  const { files, refused, values } = await describeUploads(d, e, input.values);
+  // Storage sends the browser back here with the new key; the keys uploaded so far and what was
+  // typed (when known here) ride along.
+  const redirectUrl = uploadReturnUrl(opened.formUrl, e.instanceId, e.form, values);
   const uploads: UploadForm[] = [];
   for (const f of e.form.filter((x) => x.type === "file")) {
     const presigned = await presignUpload(d, opened.token, f.id, { redirectUrl }, opened.link);
     if (presigned.ok) {
       const { url, fields } = presigned.upload;
-      uploads.push({ fieldId: f.id, label: f.label, url, fields, uploaded: uploadedFor(input.values, f.id) });
+      uploads.push({
+        fieldId: f.id,
+        label: f.label,
+        required: f.required,
+        url,
+        fields,
+        uploaded: files[f.id] ?? [],
+        refused: refused[f.id] ?? [],
+        error: input.errors?.[`fields.${f.id}`],
+      });
     }
   }
   const body = formPage({
     deadline: await withAuthority(d, deadlineView(e, opened.submissions), e.planId),
     action: opened.formUrl,
     idempotencyKey: input.idempotencyKey,
-    values: input.values,
+    values,
     ...(input.errors && { errors: input.errors }),
-    uploadSection: uploadSection(uploads),
+    ...(uploads.length > 0 && { uploadSection: uploadSection(uploads) }),
+    uploaded: files,
   });
   return htmlResponse(input.status, body, [...new Set(uploads.map((u) => new URL(u.url).origin))]);
 }
@@ -116,7 +166,10 @@ export function makeSubmissionForm(
       if (!o.ok) return o.response;
       const { expectation: e } = o.opened;
       return renderForm(d, o.opened, {
-        values: uploadedKeys(event.rawQueryString, e.instanceId, e.form),
+        values: {
+          ...typedFromQuery(event.rawQueryString, e.form),
+          ...uploadedKeys(event.rawQueryString, e.instanceId, e.form),
+        },
         idempotencyKey: randomUUID(),
         status: 200,
       });

@@ -95,7 +95,11 @@ export function fileSize(bytes: number): string {
 }
 
 /** One file as the unit sees it: its own name and size when known, else its kind and size; never its key. */
-export function fileText(file: { kind: AttachmentKind; size: number; fileName?: string | undefined }): string {
+export function fileText(file: {
+  kind: AttachmentKind;
+  size: number;
+  fileName?: string | undefined;
+}): string {
   return file.fileName
     ? `${file.fileName} (${fileSize(file.size)})`
     : `Tệp ${KIND_NAMES[file.kind] ?? file.kind}, ${fileSize(file.size)}`;
@@ -108,7 +112,12 @@ export const EMPTY_VALUE = "—";
 export function displayValue(
   field: FormField,
   value: unknown,
-  attachments: ReadonlyArray<{ field: string; kind: AttachmentKind; size: number; fileName?: string | undefined }>,
+  attachments: ReadonlyArray<{
+    field: string;
+    kind: AttachmentKind;
+    size: number;
+    fileName?: string | undefined;
+  }>,
 ): string {
   if (field.type === "checkbox") return value ? "Có" : "Không";
   if (field.type === "file") {

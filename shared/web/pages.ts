@@ -30,9 +30,13 @@ input[type=text],input[type=tel],input[type=email],input[type=number],input[type
 textarea{min-height:6rem}
 input[type=checkbox]{width:1.4rem;height:1.4rem;vertical-align:middle;margin-right:.5rem}
 .check label{display:inline;font-weight:600}
-[aria-invalid=true]{border:2px solid #c62828}
+main [aria-invalid=true]{border:2px solid #c62828;background:#fff5f5}
 .error{color:#c62828;font-weight:600;margin:.25rem 0 0}
 .summary{border:2px solid #c62828;background:#fff5f5}
+.summary:focus{outline:3px solid #0b5394;outline-offset:2px}
+p.label{font-weight:600;margin:1rem 0 .25rem}
+.success{border:2px solid #1a7f37;background:#e9f7ee;color:#124d23;border-radius:.35rem;padding:.5rem .75rem;margin:.25rem 0 .5rem;font-weight:600}
+.step{font-size:1.05rem;margin:0}
 .summary h2{font-size:1.1rem;margin:0 0 .5rem;color:#8a1c1c}
 button{display:block;width:100%;margin-top:1.5rem;padding:.85rem;font:inherit;font-weight:700;color:#fff;background:#0b5394;border:0;border-radius:.4rem}
 .receipt{font-size:1.6rem;font-weight:800;letter-spacing:.05em}
@@ -116,7 +120,22 @@ ${w.dayOff ? html`<dt>Ngày làm việc cuối</dt><dd class="working-day">${w.d
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
-function fieldControl(name: string, field: FormField, values: FormValues, error: string | undefined): Html {
+/** A file uploaded for a field, as the unit sees it (its name or kind, and size), with the key the form posts. */
+export interface UploadedFile {
+  key: string;
+  text: string;
+}
+
+/** The upload field's id in step 1 (the file input a file field's label and errors point to). */
+const uploadInputId = (fieldId: string) => `tai-len-${fieldId}`;
+
+function fieldControl(
+  name: string,
+  field: FormField,
+  values: FormValues,
+  error: string | undefined,
+  files: readonly UploadedFile[] = [],
+): Html {
   const id = name.replace(/\./g, "-");
   const value = values[name];
   const text = Array.isArray(value) ? value.join(", ") : (value ?? "");
@@ -147,11 +166,12 @@ function fieldControl(name: string, field: FormField, values: FormValues, error:
         field.label
       }${field.required ? " *" : ""}</label></div>${hint}${err}`;
     case "file":
-      return html`${label}<p class="hint" id="${id}-hint">Tải tệp lên ở mục “Tệp đính kèm” phía trên; tệp đã tải: ${
-        text || "chưa có"
-      }</p>${(Array.isArray(value) ? value : value ? [value] : []).map(
-        (key) => html`<input type="hidden" name="${name}" value="${key}">`,
-      )}${err}`;
+      // The file input is in step 1 (its own form); here the files sent so far, posted by key.
+      return html`<p class="label" id="${id}">${field.label}${field.required ? " *" : ""}</p><p class="hint" id="${id}-hint">${
+        files.length > 0
+          ? `Đã tải lên: ${files.map((f) => f.text).join("; ")}.`
+          : html`Chưa có tệp: <a href="#${uploadInputId(field.id)}">tải lên ở Bước 1</a> phía trên.`
+      }</p>${files.map((f) => html`<input type="hidden" name="${name}" value="${f.key}">`)}${err}`;
     default:
       return html`${label}${hint}<input type="text" ${common} value="${text}" maxlength="${field.maxLength ?? 500}">${err}`;
   }
@@ -177,19 +197,28 @@ export function formPage(input: {
   values?: FormValues;
   errors?: Record<string, string>;
   uploadSection?: Html;
+  /** Per file field id, the files uploaded so far. */
+  uploaded?: Record<string, readonly UploadedFile[]>;
 }): string {
-  const { deadline: d, values = {}, errors = {} } = input;
+  const { deadline: d, values = {}, errors = {}, uploaded = {} } = input;
   const errorList = Object.entries(errors);
+  const fileIds = new Set(d.form.filter((f) => f.type === "file").map((f) => `fields.${f.id}`));
+  // A missing file is fixed in step 1: its link goes to the file input there.
+  const target = (name: string) =>
+    fileIds.has(name) && input.uploadSection
+      ? uploadInputId(name.slice("fields.".length))
+      : name.replace(/\./g, "-");
+  // Focus lands on the summary without JavaScript (autofocus), so a screen reader starts with it.
   const summary =
     errorList.length > 0
-      ? html`<section class="card summary" role="alert" aria-labelledby="loi">
+      ? html`<section class="card summary" role="alert" aria-labelledby="loi" tabindex="-1" autofocus>
 <h2 id="loi">Chưa nộp được: ${errorList.length} lỗi cần sửa</h2>
-<ul>${errorList.map(([name, message]) => html`<li><a href="#${name.replace(/\./g, "-")}">${message}</a></li>`)}</ul>
+<ul>${errorList.map(([name, message]) => html`<li><a href="#${target(name)}">${message}</a></li>`)}</ul>
 </section>`
       : "";
   const control = (prefix: string, f: FormField) => {
     const name = `${prefix}.${f.id}`;
-    return fieldControl(name, f, values, errors[name]);
+    return fieldControl(name, f, values, errors[name], uploaded[f.id]);
   };
   return page(
     d.title,
@@ -202,6 +231,7 @@ ${
 ${input.uploadSection ?? ""}
 <form class="card" method="post" action="${input.action}" accept-charset="utf-8" novalidate>
 <input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">
+${input.uploadSection ? html`<h2 class="step">Bước 2: điền và nộp</h2>` : ""}
 <fieldset style="border:0;padding:0;margin:0"><legend><strong>Người nộp</strong></legend>
 ${SUBMITTER_FIELDS.map((f) => control("submitter", f))}
 </fieldset>
@@ -288,27 +318,40 @@ export function errorPage(input: { title: string; message: string; contact?: Con
 export interface UploadForm {
   fieldId: string;
   label: string;
+  required: boolean;
   url: string;
   fields: Record<string, string>;
-  uploaded: string[];
+  uploaded: readonly UploadedFile[];
+  /** Why files sent for this field cannot be used (each already left out of the form). */
+  refused: readonly string[];
+  /** The field's error on a refused submission (a missing file), shown next to its input. */
+  error?: string | undefined;
 }
 
-/** One plain multipart form per file field, posting straight to storage, which sends the browser back. */
+/**
+ * Step 1, before the report: one plain multipart form per file field, posting straight to storage,
+ * which sends the browser back to the form; what was uploaded is then named, with its size.
+ */
 export function uploadSection(forms: readonly UploadForm[]): Html {
   if (forms.length === 0) return html``;
   return html`<section class="card" aria-labelledby="tep-dinh-kem">
-<h2 id="tep-dinh-kem" style="font-size:1.05rem;margin:0">Tệp đính kèm</h2>
-<p class="hint">Tải từng tệp lên trước, rồi điền báo cáo ở dưới. Tối đa 10 MB mỗi tệp; nhận PDF, Word, Excel, OpenDocument, ảnh JPEG/PNG.</p>
-${forms.map(
-  (f) => html`<form method="post" action="${f.url}" enctype="multipart/form-data">
+<h2 id="tep-dinh-kem" class="step">Bước 1: tải tệp lên</h2>
+<p class="hint">Bước 1: tải tệp lên; Bước 2: điền và nộp. Hãy tải tệp lên trước khi điền, vì trang sẽ tải lại. Tối đa 10 MB mỗi tệp; nhận PDF, Word, Excel, OpenDocument, ảnh JPEG/PNG.</p>
+${forms.map((f) => {
+  const id = uploadInputId(f.fieldId);
+  const described = [`${id}-da-tai`, f.error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return html`<form method="post" action="${f.url}" enctype="multipart/form-data">
 ${Object.entries(f.fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
-<label for="tai-len-${f.fieldId}">${f.label}</label>
-<p class="hint" id="tai-len-${f.fieldId}-da-tai">${
-    f.uploaded.length === 0 ? "Chưa tải tệp nào." : `Đã tải ${f.uploaded.length} tệp.`
-  }</p>
-<input type="file" id="tai-len-${f.fieldId}" name="file" required aria-describedby="tai-len-${f.fieldId}-da-tai" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png">
-<button type="submit">Tải tệp lên</button>
-</form>`,
-)}
+<label for="${id}">${f.label}${f.required ? " *" : ""}</label>
+${
+  f.uploaded.length === 0
+    ? html`<p class="hint" id="${id}-da-tai">Chưa tải tệp nào.</p>`
+    : html`<p class="success" role="status" id="${id}-da-tai">Đã tải lên: ${f.uploaded.map((u) => u.text).join("; ")}</p>`
+}${f.refused.map((message) => html`<p class="error">${message}</p>`)}
+<input type="file" id="${id}" name="file" required ${f.error ? raw('aria-invalid="true"') : ""} aria-describedby="${described}" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png">
+${f.error ? html`<p class="error" id="${id}-error">${f.error}</p>` : ""}
+<button type="submit">${f.uploaded.length > 0 ? "Tải thêm tệp" : "Tải tệp lên"}</button>
+</form>`;
+})}
 </section>`;
 }

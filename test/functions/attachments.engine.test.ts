@@ -5,6 +5,7 @@ import { AttachmentStore } from "../../functions/commons/attachments";
 import type { SubmissionRecord } from "../../functions/data";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
 import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
+import { fileSize } from "../../shared/web/form-view";
 import {
   minimalDocx,
   minimalJpeg,
@@ -182,7 +183,11 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
       },
       lambdaContext,
     );
-    expect(again.body).toContain("Đã tải 1 tệp.");
+    // A clear success box names the file by kind and size (a plain form cannot give its name), never by key.
+    expect(again.body).toContain(
+      `<p class="success" role="status" id="tai-len-tep-bao-cao-da-tai">Đã tải lên: Tệp PDF, ${fileSize(PDF.length)}</p>`,
+    );
+    expect(again.body).toContain(`Đã tải lên: Tệp PDF, ${fileSize(PDF.length)}.</p>`);
     expect(again.body).toContain(`name="fields.tep-bao-cao" value="${back.searchParams.get("key")}"`);
   });
   /** A presigned upload for the TTYT's report, the file sent through it, and a submission referring to it. */

@@ -128,7 +128,7 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
       expect(json(res).error.fields).toEqual({
         "submitter.name": "Cần nhập họ và tên người nộp",
         "submitter.phone": "Số điện thoại Việt Nam không hợp lệ (ví dụ 0912 345 678)",
-        "fields.tom-tat": 'Cần điền “Tóm tắt”',
+        "fields.tom-tat": "Cần điền “Tóm tắt”",
       });
     });
 

@@ -62,7 +62,7 @@ describe("the web form on DynamoDB Local", () => {
     expect(res.body).toContain(
       'aria-invalid="true" aria-describedby="submitter-phone-hint submitter-phone-error"',
     );
-    expect(res.body).toContain('<p class="error" id="fields-tom-tat-error">Cần điền &quot;Tóm tắt&quot;</p>');
+    expect(res.body).toContain('<p class="error" id="fields-tom-tat-error">Cần điền “Tóm tắt”</p>');
     expect(res.body).toContain('value="Phạm Thu &lt;b&gt;Hà&lt;/b&gt;"');
     expect(res.body).toContain('name="idempotencyKey" value="form-key-1"');
     expect(await app.submissionsFor(ID)).toHaveLength(0);
@@ -181,7 +181,7 @@ describe("the web form reads numbers and text the Vietnamese way, on DynamoDB Lo
     expect(res.body).toContain("Chưa nộp được: 3 lỗi cần sửa");
     expect(res.body).toContain("Có phải ý bạn là 1.234?");
     expect(res.body).toMatch(/id="fields-kinh-phi-error">[^<]*chỉ gồm chữ số/);
-    expect(res.body).toContain('id="fields-tom-tat-error">Cần điền &quot;Tóm tắt&quot;');
+    expect(res.body).toContain('id="fields-tom-tat-error">Cần điền “Tóm tắt”');
     expect(res.body).toContain('value="1,234"');
     expect(res.body).toMatch(/inputmode="numeric" id="fields-so-nguoi-duoc-kham"/);
     expect(await stored()).toHaveLength(before);
