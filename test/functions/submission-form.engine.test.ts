@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { fileSize } from "../../shared/web/form-view";
+import { minimalPdf } from "../support/attachment-files";
 import { httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
 
 type App = Awaited<ReturnType<typeof submissionApp>>;
@@ -193,5 +195,111 @@ describe("the web form reads numbers and text the Vietnamese way, on DynamoDB Lo
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Hãy tải lại trang");
     expect(await stored()).toHaveLength(before);
+  });
+});
+
+describe("the web form with a file to upload, on DynamoDB Local and s3rver", () => {
+  let app: App;
+  beforeEach(async () => {
+    app = await submissionApp("plans/long-bien-2025.yaml");
+  });
+  const Q3 = "long-bien-2025:bao-cao-quy-ttyt:2025-Q3:ttyt";
+  const FILE = "Tệp báo cáo (PDF, Word, Excel)";
+  const PDF = minimalPdf("báo cáo quý III");
+  const unescape = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+  const hiddenIn = (form: string) =>
+    [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [
+      m[1] ?? "",
+      unescape(m[2] ?? ""),
+    ]);
+  const event = (token: string, method: "GET" | "POST", extra: { query?: string; body?: string } = {}) => ({
+    ...httpEvent({
+      method,
+      path: `/f/${token}`,
+      routeKey: `${method} /f/{token}`,
+      token,
+      ...(extra.body !== undefined && {
+        body: extra.body,
+        contentType: "application/x-www-form-urlencoded",
+      }),
+    }),
+    rawQueryString: extra.query ?? "",
+  });
+  /** Sends a file through the page's upload form, as a browser would, and follows storage back. */
+  async function upload(token: string, page: string, bytes: Uint8Array) {
+    const form =
+      /<form method="post" action="([^"]+)" enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(page);
+    const data = new FormData();
+    for (const [k, v] of hiddenIn(form?.[2] ?? "")) data.append(k, v);
+    data.append("file", new Blob([bytes]), "bao-cao.pdf");
+    const res = await fetch(unescape(form?.[1] ?? ""), { method: "POST", body: data, redirect: "manual" });
+    expect(res.status).toBe(303);
+    const back = new URL(res.headers.get("location") ?? "");
+    return app.form(event(token, "GET", { query: back.search.slice(1) }), lambdaContext);
+  }
+
+  it("says a missing file must be uploaded, links it to its input, focuses the summary, and keeps the typed values through the upload", async () => {
+    const token = app.link(Q3);
+    const refused = await app.form(
+      event(token, "POST", {
+        body: new URLSearchParams({
+          idempotencyKey: "form-file-1",
+          "submitter.name": "Nguyễn Thị Hồng Nhung",
+          "submitter.phone": "0912 345 678",
+          "fields.tom-tat": "Quý III đạt tiến độ.",
+        }).toString(),
+      }),
+      lambdaContext,
+    );
+    expect(refused.statusCode).toBe(422);
+    const body = refused.body ?? "";
+    expect(body).toContain('role="alert" aria-labelledby="loi" tabindex="-1" autofocus>');
+    expect(body).toContain(`<li><a href="#tai-len-tep-bao-cao">Cần tải lên “${FILE}”</a></li>`);
+    expect(body).toContain(`<label for="tai-len-tep-bao-cao">${FILE} *</label>`);
+    expect(body).toMatch(
+      /<input type="file" id="tai-len-tep-bao-cao" name="file" required aria-invalid="true"/,
+    );
+    expect(body).toContain(`<p class="error" id="tai-len-tep-bao-cao-error">Cần tải lên “${FILE}”</p>`);
+    // Invalid fields are drawn in red: the rule outweighs the inputs' own border.
+    expect(body).toContain("main [aria-invalid=true]{border:2px solid #c62828");
+    expect(body.indexOf("Bước 1: tải tệp lên")).toBeLessThan(body.indexOf("Bước 2: điền và nộp"));
+
+    const back = await upload(token, body, PDF);
+    const page = back.body ?? "";
+    expect(page).toContain(
+      `<p class="success" role="status" id="tai-len-tep-bao-cao-da-tai">Đã tải lên: Tệp PDF, ${fileSize(PDF.length)}</p>`,
+    );
+    expect(page).toContain(
+      'id="submitter-name" name="submitter.name" required   value="Nguyễn Thị Hồng Nhung"',
+    );
+    expect(page).toContain(">Quý III đạt tiến độ.</textarea>");
+    const key = /name="fields.tep-bao-cao" value="([^"]+)"/.exec(page)?.[1] ?? "";
+    expect(key).toMatch(/^uploads\//);
+    // The key is posted, never shown as text.
+    expect(page.replace(/value="[^"]*"/g, "").replace(/action="[^"]*"/g, "")).not.toContain(key);
+
+    // Submitted as the page now stands: the receipt names the file by kind and size, "—" when empty.
+    const report = /<form class="card" method="post"[\s\S]*?<\/form>/.exec(page)?.[0] ?? "";
+    const params = new URLSearchParams([
+      ...hiddenIn(report),
+      ["submitter.name", "Nguyễn Thị Hồng Nhung"],
+      ["submitter.phone", "0912 345 678"],
+      ["fields.tom-tat", "Quý III đạt tiến độ."],
+    ]);
+    const receipt = await app.form(event(token, "POST", { body: params.toString() }), lambdaContext);
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.body).toContain(`<dd style="white-space:pre-wrap">Tệp PDF, ${fileSize(PDF.length)}</dd>`);
+    expect(receipt.body).toMatch(/<dt>[^<]*<\/dt><dd style="white-space:pre-wrap">—<\/dd>/);
+    expect(receipt.body).not.toContain(key);
+    expect(await app.submissionsFor(Q3)).toHaveLength(1);
+  });
+
+  it("says at once that an uploaded file cannot be used, and leaves it out of the form", async () => {
+    const token = app.link(Q3);
+    const first = await app.form(event(token, "GET"), lambdaContext);
+    const back = await upload(token, first.body ?? "", new TextEncoder().encode("MZ not a report"));
+    expect(back.body).toContain("Tệp vừa tải lên không phải PDF, Word, Excel");
+    expect(back.body).not.toContain('name="fields.tep-bao-cao" value=');
+    expect(back.body).toContain('id="tai-len-tep-bao-cao-da-tai">Chưa tải tệp nào.</p>');
   });
 });
