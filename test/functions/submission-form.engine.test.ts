@@ -206,11 +206,11 @@ describe("the web form with a file to upload, on DynamoDB Local and s3rver", () 
   const Q3 = "long-bien-2025:bao-cao-quy-ttyt:2025-Q3:ttyt";
   const FILE = "Tệp báo cáo (PDF, Word, Excel)";
   const PDF = minimalPdf("báo cáo quý III");
-  const unescape = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+  const unescapeAttr = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"');
   const hiddenIn = (form: string) =>
     [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [
       m[1] ?? "",
-      unescape(m[2] ?? ""),
+      unescapeAttr(m[2] ?? ""),
     ]);
   const event = (token: string, method: "GET" | "POST", extra: { query?: string; body?: string } = {}) => ({
     ...httpEvent({
@@ -232,7 +232,11 @@ describe("the web form with a file to upload, on DynamoDB Local and s3rver", () 
     const data = new FormData();
     for (const [k, v] of hiddenIn(form?.[2] ?? "")) data.append(k, v);
     data.append("file", new Blob([bytes]), "bao-cao.pdf");
-    const res = await fetch(unescape(form?.[1] ?? ""), { method: "POST", body: data, redirect: "manual" });
+    const res = await fetch(unescapeAttr(form?.[1] ?? ""), {
+      method: "POST",
+      body: data,
+      redirect: "manual",
+    });
     expect(res.status).toBe(303);
     const back = new URL(res.headers.get("location") ?? "");
     return app.form(event(token, "GET", { query: back.search.slice(1) }), lambdaContext);
