@@ -29,6 +29,7 @@ export interface SubmissionFacts {
   submittedAt: string;
   late: boolean;
   lateDays: number;
+  attachments?: ReadonlyArray<{ kind: AttachmentKind; size: number; fileName?: string | undefined }>;
 }
 
 export function deadlineView(e: ExpectationFacts, versions: readonly SubmissionFacts[]): DeadlineView {
@@ -48,6 +49,7 @@ export function deadlineView(e: ExpectationFacts, versions: readonly SubmissionF
       submittedAt: v.submittedAt,
       late: v.late,
       lateDays: v.lateDays,
+      files: (v.attachments ?? []).map(fileText),
     })),
   };
 }

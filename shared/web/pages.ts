@@ -91,7 +91,14 @@ export interface DeadlineView {
   lateDays?: number;
   personalData: boolean;
   form: FormField[];
-  versions: Array<{ receipt: string; submittedAt: string; late: boolean; lateDays: number }>;
+  /** Each version sent, with its files by name (or kind) and size. */
+  versions: Array<{
+    receipt: string;
+    submittedAt: string;
+    late: boolean;
+    lateDays: number;
+    files?: string[];
+  }>;
 }
 
 function statusBadge(d: Pick<DeadlineView, "status" | "late" | "lateDays">): Html {
@@ -247,7 +254,7 @@ ${
         (v) =>
           html`<li>${v.receipt}: ${formatVietnameseInstant(Date.parse(v.submittedAt))} — ${
             v.late ? `muộn ${v.lateDays} ngày` : "đúng hạn"
-          }</li>`,
+          }${v.files && v.files.length > 0 ? ` — ${v.files.join("; ")}` : ""}</li>`,
       )}</ul></section>`
     : ""
 }`,

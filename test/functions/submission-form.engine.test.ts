@@ -296,6 +296,10 @@ describe("the web form with a file to upload, on DynamoDB Local and s3rver", () 
     expect(receipt.body).toMatch(/<dt>[^<]*<\/dt><dd style="white-space:pre-wrap">—<\/dd>/);
     expect(receipt.body).not.toContain(key);
     expect(await app.submissionsFor(Q3)).toHaveLength(1);
+    // The history of versions names the files the same way.
+    const later = (await app.form(event(token, "GET"), lambdaContext)).body ?? "";
+    expect(later).toMatch(new RegExp(`<li>HC-[^<]* — đúng hạn — Tệp PDF, ${fileSize(PDF.length)}</li>`));
+    expect(later).not.toContain(key);
   });
 
   it("says at once that an uploaded file cannot be used, and leaves it out of the form", async () => {
