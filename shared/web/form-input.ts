@@ -49,11 +49,12 @@ export function uploadedKeys(rawQuery: string, instanceId: string, form: readonl
   return values;
 }
 
-const SUBMITTER_NAMES = ["submitter.name", "submitter.phone", "submitter.email"];
-
-/** The names of the values a unit types (not files): the submitter's and the form's. */
+/**
+ * The names of the values carried through an upload's return address: the report's own fields,
+ * not the submitter's name, phone or email — personal data stays out of URLs, which servers log.
+ */
 function typedNames(form: readonly FormField[]): string[] {
-  return [...SUBMITTER_NAMES, ...form.filter((f) => f.type !== "file").map((f) => `fields.${f.id}`)];
+  return form.filter((f) => f.type !== "file").map((f) => `fields.${f.id}`);
 }
 
 /**
