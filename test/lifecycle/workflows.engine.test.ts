@@ -227,12 +227,13 @@ describe("deadline lifecycle on the local engines", () => {
     const t = await setup();
     const record = t.data.deadlines.recordSends.bind(t.data.deadlines);
     let crashes = 0;
-    t.data.deadlines.recordSends = async (records) => {
+    // The records carry the stage done with them: a crash loses both, and the step is retried.
+    t.data.deadlines.recordSends = async (records, stageDone) => {
       if (crashes < 2 && records.some((r) => r.claim.stage.startsWith("remind@"))) {
         crashes++;
         throw new Error("Lambda crashed after sending");
       }
-      return record(records);
+      return record(records, stageDone);
     };
     t.workflows.startLifecycle("thu:bao-cao:2025");
     await t.workflows.settle();
