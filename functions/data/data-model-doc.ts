@@ -6,7 +6,7 @@
  */
 import { deadlineEntity } from "./entities/deadline";
 import { expectationEntity } from "./entities/expectation";
-import { lifecycleProgressEntity } from "./entities/lifecycle-progress";
+import { lifecycleProgressEntity, stageDoneEntity } from "./entities/lifecycle-progress";
 import { obligationEntity } from "./entities/obligation";
 import { planEntity } from "./entities/plan";
 import { sendEntity } from "./entities/send";
@@ -24,6 +24,7 @@ export const ENTITIES = [
   expectationEntity,
   submissionEntity,
   sendEntity,
+  stageDoneEntity,
   lifecycleProgressEntity,
   shortLinkEntity,
 ] as Array<Entity<unknown, unknown>>;

@@ -31,6 +31,12 @@ export interface Condition {
   values?: Record<string, NativeAttributeValue>;
 }
 
+/** A put that holds only if its condition does (a claim, a short link): alone or in a transaction. */
+export interface ConditionalPut {
+  item: Item;
+  condition: Condition;
+}
+
 export interface KeyQuery {
   index?: IndexName;
   pk: string;
@@ -182,7 +188,7 @@ export class TableClient {
    * Puts up to 100 items, each only if its condition holds, all or none. False when any condition
    * failed or the transaction met another (nothing written): the caller falls back to single puts.
    */
-  async putAll(entries: ReadonlyArray<{ item: Item; condition: Condition }>): Promise<boolean> {
+  async putAll(entries: readonly ConditionalPut[]): Promise<boolean> {
     if (entries.length === 0) return true;
     try {
       await this.send(

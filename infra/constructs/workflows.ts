@@ -25,14 +25,11 @@ export interface WorkflowsProps {
 }
 
 /** Each step's table actions, the channels it sends on, and whether it signs personal links. */
-/** A step that sends: reads its deadline, claims (PutItem, alone or in a TransactWriteItems), records in batches. */
-const SENDING_ACTIONS = [
-  "dynamodb:Query",
-  "dynamodb:GetItem",
-  "dynamodb:PutItem",
-  "dynamodb:UpdateItem",
-  "dynamodb:BatchWriteItem",
-];
+/**
+ * A step that sends: reads its deadline, claims (PutItem, alone or in a TransactWriteItems, with
+ * the short links its SMS carry), records in batches (the last with its stage done).
+ */
+const SENDING_ACTIONS = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"];
 
 export const LIFECYCLE_STEPS = {
   PlanNextStep: {
@@ -50,7 +47,8 @@ export const LIFECYCLE_STEPS = {
   },
   MarkOverdue: {
     handler: "markOverdueHandler",
-    actions: ["dynamodb:Query", "dynamodb:UpdateItem"],
+    // UpdateItem (each unit overdue, on condition), PutItem (the stage done).
+    actions: ["dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:PutItem"],
     channels: [],
     signsLinks: false,
   },

@@ -122,4 +122,49 @@ describe("DeadlineRepository on DynamoDB Local", () => {
       messageId: "m",
     });
   });
+
+  it("writes a stage done with the records, a short link with the claims, and reads the older set of stages", async () => {
+    const data = await published();
+    const ref = deadline("thu-nghiem:ke-hoach:2025");
+    // A deadline under way before the stage items: its stages are in the lifecycle item's set.
+    await data.table.set(
+      { pk: "DEADLINE#thu-nghiem#ke-hoach#2025", sk: "LIFECYCLE" },
+      { type: "lifecycle", planId: "thu-nghiem", obligationId: "ke-hoach", period: "2025" },
+    );
+    await data.table.update(
+      { pk: "DEADLINE#thu-nghiem#ke-hoach#2025", sk: "LIFECYCLE" },
+      { UpdateExpression: "ADD stagesDone :s", ExpressionAttributeValues: { ":s": new Set(["remind@a"]) } },
+    );
+    const claim = {
+      instanceId: "thu-nghiem:ke-hoach:2025:to-1",
+      unitId: "to-1",
+      stage: "remind@b",
+      channel: "sms" as const,
+      recipient: "+84900000001",
+      claimedAt: "2025-01-01T00:00:00Z",
+      shortLinkId: "abcdef12",
+      linkExpiresAt: 2e9,
+    };
+    const link = { id: "abcdef12", instanceId: claim.instanceId, keyId: "k1", expiresAt: 2e9 };
+    let before = data.table.requests.count;
+    // One transaction: the claim and the short link its SMS carries.
+    expect(await data.deadlines.claimSends([claim], [data.shortLinks.saving(link, new Date())])).toEqual([
+      true,
+    ]);
+    expect(data.table.requests.count - before).toBe(1);
+    expect(await data.shortLinks.resolve("abcdef12")).toMatchObject({
+      instanceId: claim.instanceId,
+      keyId: "k1",
+    });
+
+    before = data.table.requests.count;
+    await data.deadlines.recordSends(
+      [{ claim, outcome: { status: "sent", messageId: "m", attempts: 1, at: "2025-01-01T00:01:00Z" } }],
+      { ref, stage: "remind@b", at: "2025-01-01T00:01:00Z" },
+    );
+    expect(data.table.requests.count - before).toBe(1); // one BatchWriteItem: the record and the stage
+    const s = await data.deadlines.lifecycleSnapshot(ref);
+    expect([...(s?.stagesDone ?? [])].sort()).toEqual(["remind@a", "remind@b"]);
+    expect(s?.sends).toMatchObject([{ recipient: "+84900000001", status: "sent", shortLinkId: "abcdef12" }]);
+  });
 });

@@ -7,7 +7,7 @@ import { SESClient } from "@aws-sdk/client-ses";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmailMessage, type EmailSender, SesEmailSender } from "../../functions/commons/notifications";
 import { dataLayer } from "../../functions/data";
-import { type LifecycleDeps, remind } from "../../functions/use-cases/lifecycle";
+import { escalate, type LifecycleDeps, remind } from "../../functions/use-cases/lifecycle";
 import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { type SesLocal, startSesLocal } from "../../local/ses-local";
 import { SmsOutbox } from "../../local/sms-outbox";
@@ -227,12 +227,13 @@ describe("deadline lifecycle on the local engines", () => {
     const t = await setup();
     const record = t.data.deadlines.recordSends.bind(t.data.deadlines);
     let crashes = 0;
-    t.data.deadlines.recordSends = async (records) => {
+    // The records carry the stage done with them: a crash loses both, and the step is retried.
+    t.data.deadlines.recordSends = async (records, stageDone) => {
       if (crashes < 2 && records.some((r) => r.claim.stage.startsWith("remind@"))) {
         crashes++;
         throw new Error("Lambda crashed after sending");
       }
-      return record(records);
+      return record(records, stageDone);
     };
     t.workflows.startLifecycle("thu:bao-cao:2025");
     await t.workflows.settle();
@@ -251,6 +252,35 @@ describe("deadline lifecycle on the local engines", () => {
     expect(a.skipped + b.skipped).toBe(6);
     expect(dupes(t.delivered)).toBe(0);
     expect(t.delivered).toHaveLength(6);
+  });
+
+  it("marks a step's stage done when it sends nothing, with one write", async () => {
+    const t = await setup();
+    for (const unit of ["thon-a", "thon-b", "thon-c"])
+      await t.submit(unit, Date.parse("2025-03-10T00:00:00Z"));
+    const writes: string[] = [];
+    const table = t.data.table;
+    const batchPut = table.batchPut.bind(table);
+    const put = table.put.bind(table);
+    const putAll = table.putAll.bind(table);
+    table.batchPut = (items) => {
+      writes.push(`batch of ${items.length}`);
+      return batchPut(items);
+    };
+    table.put = (item, condition) => {
+      writes.push("put");
+      return put(item, condition);
+    };
+    table.putAll = (entries) => {
+      writes.push("transaction");
+      return putAll(entries);
+    };
+    const out = await escalate(t.deps, DEADLINE, "escalation-1", 1);
+    expect(out).toMatchObject({ sent: 0, overdue: 0 });
+    expect(writes).toEqual(["batch of 1"]);
+    const snap = await t.data.deadlines.lifecycleSnapshot(DEADLINE);
+    expect(snap?.stagesDone.has("escalation-1")).toBe(true);
+    expect(t.delivered).toEqual([]);
   });
 
   it("runs the calendar of a multi-year plan past the one-year limit by continuing as a new execution", async () => {

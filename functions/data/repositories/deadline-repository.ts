@@ -15,7 +15,7 @@ import type { Timeliness } from "../../../shared/submission/status";
 import type { Submitter } from "../../../shared/submission/submission-schema";
 import { deadlineEntity, deadlinePk } from "../entities/deadline";
 import { byUnitPk, expectationEntity, unitPrefix } from "../entities/expectation";
-import { lifecycleProgressEntity } from "../entities/lifecycle-progress";
+import { lifecycleProgressEntity, stageDoneEntity } from "../entities/lifecycle-progress";
 import { type SendRecord, sendEntity } from "../entities/send";
 import { type AttachmentRecord, type SubmissionRecord, submissionEntity } from "../entities/submission";
 import {
@@ -24,7 +24,7 @@ import {
   foldExpectations,
   isOpen,
 } from "../expectation-view";
-import type { Condition, Item, TableClient } from "../table-client";
+import type { Condition, ConditionalPut, Item, TableClient } from "../table-client";
 
 export type RecordResult =
   | { outcome: "created"; submission: SubmissionRecord }
@@ -36,6 +36,13 @@ export interface LifecycleSnapshot {
   stagesDone: Set<string>;
   units: ExpectationItem[];
   sends: SendRecord[];
+}
+
+/** A stage of a deadline's lifecycle carried out, written with the last records of its step. */
+export interface StageRef {
+  ref: DeadlineRef;
+  stage: string;
+  at: string;
 }
 
 export type SendClaim = Omit<SendRecord, "status" | "attempts" | "messageId" | "error" | "sentAt">;
@@ -147,7 +154,10 @@ export class DeadlineRepository {
     const [progress] = lifecycleProgressEntity.among(items);
     return {
       definition,
-      stagesDone: new Set(progress?.stagesDone ?? []),
+      stagesDone: new Set([
+        ...(progress?.stagesDone ?? []),
+        ...stageDoneEntity.among(items).map((x) => x.stage),
+      ]),
       units: foldExpectations(items, () => definition).map((x) => x.expectation),
       sends: sendEntity.among(items),
     };
@@ -197,41 +207,44 @@ export class DeadlineRepository {
     return { outcome: stored.payloadHash === payloadHash ? "duplicate" : "conflict", submission: stored };
   }
 
-  async markStageDone(ref: DeadlineRef, stage: string): Promise<void> {
-    const { planId, obligationId, period } = deadlineOf(ref);
-    await this.table.update(lifecycleProgressEntity.key(ref), {
-      UpdateExpression:
-        "ADD stagesDone :stage SET #type = :type, planId = :p, obligationId = :o, period = :d",
-      ExpressionAttributeNames: { "#type": "type" },
-      ExpressionAttributeValues: {
-        ":stage": new Set([stage]),
-        ":type": lifecycleProgressEntity.type,
-        ":p": planId,
-        ":o": obligationId,
-        ":d": period,
-      },
-    });
+  /** Records a stage as carried out, alone (one PutItem); a sending step does it with its records. */
+  async markStageDone(ref: DeadlineRef, stage: string, at = new Date().toISOString()): Promise<void> {
+    await this.table.put(this.stageItem({ ref, stage, at }));
   }
 
   /**
    * Claims messages before they are sent; only the first claim of each succeeds, so a retried
-   * Lambda or state machine never sends the same message twice. One transaction claims them all
-   * (up to 100); if any was claimed meanwhile, each is claimed alone. Returns which were claimed.
+   * Lambda or state machine never sends the same message twice. One transaction claims them all,
+   * with the conditional puts that go with them (the short links their SMS carry), up to 100
+   * items; if any condition failed, each is written alone. Returns which messages were claimed.
    */
-  async claimSends(claims: readonly SendClaim[]): Promise<boolean[]> {
-    const items = claims.map((c) => this.sendItem({ ...c, status: "sending", attempts: 0 }));
-    if (claims.length <= 100 && claims.length > 1) {
-      if (await this.table.putAll(items.map((item) => ({ item, condition: NEW_ITEM })))) {
-        return claims.map(() => true);
-      }
-    }
-    return Promise.all(items.map((item) => this.table.put(item, NEW_ITEM)));
+  async claimSends(
+    claims: readonly SendClaim[],
+    alongside: readonly ConditionalPut[] = [],
+  ): Promise<boolean[]> {
+    const claiming = claims.map((c) => ({
+      item: this.sendItem({ ...c, status: "sending", attempts: 0 }),
+      condition: NEW_ITEM,
+    }));
+    const all = [...claiming, ...alongside];
+    if (all.length <= 100 && all.length > 1 && (await this.table.putAll(all))) return claims.map(() => true);
+    const [claimed] = await Promise.all([
+      Promise.all(claiming.map(({ item, condition }) => this.table.put(item, condition))),
+      Promise.all(alongside.map(({ item, condition }) => this.table.put(item, condition))),
+    ]);
+    return claimed;
   }
 
-  /** Records claimed messages as sent or failed: they are ours since the claim, so put whole. */
-  async recordSends(records: ReadonlyArray<{ claim: SendClaim; outcome: SendOutcome }>): Promise<void> {
-    await this.table.batchPut(
-      records.map(({ claim, outcome }) =>
+  /**
+   * Records claimed messages as sent or failed: they are ours since the claim, so put whole, in
+   * batches. The stage done, when given, goes in the same batch: a step's last write.
+   */
+  async recordSends(
+    records: ReadonlyArray<{ claim: SendClaim; outcome: SendOutcome }>,
+    stageDone?: StageRef,
+  ): Promise<void> {
+    await this.table.batchPut([
+      ...records.map(({ claim, outcome }) =>
         this.sendItem({
           ...claim,
           status: outcome.status,
@@ -240,7 +253,13 @@ export class DeadlineRepository {
           ...(outcome.status === "sent" ? { messageId: outcome.messageId } : { error: outcome.error }),
         }),
       ),
-    );
+      ...(stageDone ? [this.stageItem(stageDone)] : []),
+    ]);
+  }
+
+  private stageItem({ ref, stage, at }: StageRef): Item {
+    const { planId, obligationId, period } = deadlineOf(ref);
+    return stageDoneEntity.item({ planId, obligationId, period, stage, doneAt: at });
   }
 
   private sendItem(record: SendRecord): Item {

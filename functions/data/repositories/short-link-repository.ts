@@ -1,7 +1,7 @@
 /** SMS short links: stored once per unit, deadline and link key; resolved by id. */
 import type { ShortLink, StoredShortLink } from "../../../shared/submission/short-link";
 import { shortLinkEntity } from "../entities/short-link";
-import type { TableClient } from "../table-client";
+import type { ConditionalPut, TableClient } from "../table-client";
 
 export class ShortLinkRepository {
   constructor(private readonly table: TableClient) {}
@@ -12,20 +12,26 @@ export class ShortLinkRepository {
    * must match, so a colliding id never re-points another unit's link.
    */
   save(link: ShortLink, issuedAt: Date): Promise<boolean> {
-    return this.table.put(
-      shortLinkEntity.item({
+    const { item, condition } = this.saving(link, issuedAt);
+    return this.table.put(item, condition);
+  }
+
+  /** The conditional put that `save` sends, for a caller that writes it with others (the claims of its SMS). */
+  saving(link: ShortLink, issuedAt: Date): ConditionalPut {
+    return {
+      item: shortLinkEntity.item({
         id: link.id,
         instanceId: link.instanceId,
         keyId: link.keyId,
         linkExpiresAt: link.expiresAt,
         issuedAt: issuedAt.toISOString(),
       }),
-      {
+      condition: {
         expression:
           "attribute_not_exists(pk) OR (instanceId = :i AND (attribute_not_exists(keyId) OR keyId <> :k OR linkExpiresAt < :e))",
         values: { ":i": link.instanceId, ":k": link.keyId, ":e": link.expiresAt },
       },
-    );
+    };
   }
 
   async resolve(id: string): Promise<StoredShortLink | undefined> {

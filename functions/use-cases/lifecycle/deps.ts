@@ -2,8 +2,9 @@
  * What every lifecycle step shares: its dependencies, the fresh read of its deadline, and the
  * delivery of messages. Each message is claimed before it is sent, retried with backoff, and
  * recorded as sent or failed, so none is sent twice, none is dropped silently, and failures reach
- * the escalation. The claims of a group of messages go in one transaction and their records in
- * one batch: a step costs a few requests, not two per message.
+ * the escalation. The claims of a group of messages go in one transaction (with the short links
+ * their SMS carry) and their records in one batch, the step's last batch with its stage done: a
+ * step costs a few requests, not two per message.
  */
 import { type DeadlineRef, deadlineId } from "../../../shared/calendar/instance-id";
 import type { LinkKeyring } from "../../../shared/submission/link-token";
@@ -11,6 +12,7 @@ import type { EmailSender, SendMeta, SmsSender } from "../../commons/notificatio
 import type { DataLayer, ExpectationItem, LifecycleSnapshot, SendRecord } from "../../data";
 import { isOpen } from "../../data/expectation-view";
 import type { SendClaim, SendOutcome } from "../../data/repositories/deadline-repository";
+import type { ConditionalPut } from "../../data/table-client";
 
 export interface LifecycleDeps {
   data: DataLayer;
@@ -52,6 +54,8 @@ export interface Message {
   claim: Omit<SendClaim, "claimedAt">;
   /** Sends it; `meta` says what it is about, for senders that record it (the local mail and SMS pages). */
   send: (meta: SendMeta) => Promise<{ messageId: string }>;
+  /** Written in the claim's transaction, once however many messages carry it (an SMS's short link). */
+  alongside?: ConditionalPut;
 }
 
 const sendKey = (s: Pick<SendRecord, "instanceId" | "stage" | "channel" | "recipient">) =>
@@ -60,19 +64,23 @@ const sendKey = (s: Pick<SendRecord, "instanceId" | "stage" | "channel" | "recip
 /**
  * Claims, sends with retries and backoff, and records a group of messages. Those the snapshot
  * already shows as claimed are skipped without a request; a claim lost to a concurrent run too.
+ * The step's last group carries its stage, recorded done with the messages (with none, alone).
  */
 export async function deliver(
   deps: LifecycleDeps,
   known: readonly SendRecord[],
   messages: readonly Message[],
   outcome: Outcome,
+  stageDone?: { ref: DeadlineRef; stage: string },
 ): Promise<void> {
   const done = new Set(known.map(sendKey));
   const fresh = messages.filter((m) => !done.has(sendKey(m.claim)));
   outcome.skipped += messages.length - fresh.length;
   const claimedAt = deps.now().toISOString();
   const claims = fresh.map((m) => ({ ...m.claim, claimedAt }));
-  const claimed = await deps.data.deadlines.claimSends(claims);
+  const alongside = new Map<string, ConditionalPut>();
+  for (const { alongside: put } of fresh) if (put) alongside.set(`${put.item.pk}|${put.item.sk}`, put);
+  const claimed = await deps.data.deadlines.claimSends(claims, [...alongside.values()]);
   const attempts = deps.sendAttempts ?? 3;
   const sleep = deps.sleep ?? realSleep;
   const records: Array<{ claim: SendClaim; outcome: SendOutcome }> = [];
@@ -114,5 +122,5 @@ export async function deliver(
       outcome.failed++;
     }),
   );
-  await deps.data.deadlines.recordSends(records);
+  await deps.data.deadlines.recordSends(records, stageDone && { ...stageDone, at: deps.now().toISOString() });
 }

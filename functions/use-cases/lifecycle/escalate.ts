@@ -15,6 +15,7 @@ export async function escalate(
   const outcome = { sent: 0, failed: 0, skipped: 0, overdue: 0 };
   const overdue = missing(s.units);
   outcome.overdue = overdue.length;
+  const messages: Message[] = [];
   if (plan && overdue.length > 0) {
     const { committee } = plan;
     const now = deps.now().getTime();
@@ -45,7 +46,6 @@ export async function escalate(
     // The committee's messages are recorded in the deadline's partition under the committee's id.
     const committeeInstance = instanceId({ ...ref, unitId: committee.unitId });
     const sent = new Set<string>();
-    const messages: Message[] = [];
     for (const { recipients, units } of escalationAudiences(plan, overdue)) {
       if (units.length === 0) continue;
       const email = message(units);
@@ -63,9 +63,9 @@ export async function escalate(
         });
       }
     }
-    await deliver(deps, s.sends, messages, outcome);
   }
-  await deps.data.deadlines.markStageDone(ref, stage);
+  // Recorded with the messages' records; with none, the stage done alone.
+  await deliver(deps, s.sends, messages, outcome, { ref, stage });
   return outcome;
 }
 

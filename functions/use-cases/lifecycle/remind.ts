@@ -50,7 +50,8 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
     const short = issueShortLink(deps.keyring, unit.instanceId, expiresAt);
     // Offered at every reminder, stored once per key: after a key rotation the next reminder
     // carries a new short link that works, while the old one stays revoked. An SMS already sent
-    // with the same link, lasting as long, shows it is stored.
+    // with the same link, lasting as long, shows it is stored; otherwise it is stored in the
+    // transaction that claims the SMS carrying it.
     const stored = s.sends.some(
       (x) =>
         x.unitId === unit.unitId &&
@@ -58,7 +59,7 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
         x.linkExpiresAt !== undefined &&
         x.linkExpiresAt >= short.expiresAt,
     );
-    if (unit.contacts.phones.length > 0 && !stored) await deps.data.shortLinks.save(short, now);
+    const alongside = stored ? undefined : deps.data.shortLinks.saving(short, now);
     const sms = reminderSms({
       ...content,
       shortLink: `${deps.baseUrl}/s/${short.id}`,
@@ -81,16 +82,19 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
             linkExpiresAt: short.expiresAt,
           },
           send: (meta) => deps.sms.sendSms({ to, text: sms }, meta),
+          ...(alongside && { alongside }),
         }),
       ),
     ];
   };
 
+  // The last group (an empty one when no unit is missing) records the stage done.
   const units = missing(s.units);
-  for (let i = 0; i < units.length; i += SEND_CONCURRENCY) {
+  let i = 0;
+  do {
     const group = await Promise.all(units.slice(i, i + SEND_CONCURRENCY).map(messagesFor));
-    await deliver(deps, s.sends, group.flat(), outcome);
-  }
-  await deps.data.deadlines.markStageDone(ref, stage);
+    i += SEND_CONCURRENCY;
+    await deliver(deps, s.sends, group.flat(), outcome, i >= units.length ? { ref, stage } : undefined);
+  } while (i < units.length);
   return outcome;
 }
