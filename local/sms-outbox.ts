@@ -16,7 +16,7 @@ import { isE164, type SendMeta, type SmsMessage, type SmsSender } from "../funct
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
 import { type SmsEncoding, smsSegments } from "../shared/notify/gsm7";
 import { html } from "../shared/web/html";
-import { aboutMessage, LOCAL_PAGE_CSP, OUTBOX_CELL, outboxTable } from "./mail-outbox";
+import { aboutMessage, OUTBOX_CELL, outboxTable, page } from "./mail-outbox";
 import { seededRandom } from "./seeded-random";
 
 export interface OutboxSms {
@@ -180,18 +180,9 @@ export class SmsOutbox implements SmsSender {
     const sent = [...this.messages].reverse();
     const failed = [...this.failed].reverse();
     const cell = OUTBOX_CELL;
-    return html`<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${LOCAL_PAGE_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Hộp thư SMS (chạy cục bộ) — hanchot</title>
-</head>
-<body style="margin:0;padding:1rem;font:15px/1.5 system-ui,Arial,sans-serif;color:#1b1b1b;background:#f4f6f8">
-<main style="max-width:60rem;margin:0 auto">
-<h1 style="font-size:1.3rem">Hộp thư SMS (chạy cục bộ)</h1>
-<p>Tin nhắn hanchot lẽ ra đã gửi qua Amazon SNS. Không tin nào thực sự được gửi đi. Đã gửi: ${sent.length}; gửi lỗi: ${failed.length}. <a href="/local/sms.json">Dạng JSON</a> · <a href="/local/mail">Hộp thư</a> · <a href="/">Trang đầu</a></p>
+    return page(
+      "Hộp thư SMS (chạy cục bộ)",
+      html`<p>Tin nhắn hanchot lẽ ra đã gửi qua Amazon SNS. Không tin nào thực sự được gửi đi. Đã gửi: ${sent.length}; gửi lỗi: ${failed.length}. <a href="/local/sms.json">Dạng JSON</a> · <a href="/local/mail">Hộp thư</a> · <a href="/">Trang đầu</a></p>
 ${
   sent.length === 0
     ? html`<p>Chưa có tin nhắn nào.</p>`
@@ -227,10 +218,7 @@ ${failed.map(
 )}
 </tbody>
 </table>`
-}
-</main>
-</body>
-</html>
-`.value;
+}`,
+    );
   }
 }
