@@ -13,10 +13,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { isE164, type SendMeta, type SmsMessage, type SmsSender } from "../functions/commons/notifications";
-import { formatVietnameseInstant } from "../shared/calendar/civil-date";
 import { type SmsEncoding, smsSegments } from "../shared/notify/gsm7";
 import { html } from "../shared/web/html";
-import { aboutMessage, OUTBOX_CELL, outboxTable, page } from "./mail-outbox";
+import { aboutMessage, formatAt, OUTBOX_CELL, outboxTable, page } from "./mail-outbox";
 import { seededRandom } from "./seeded-random";
 
 export interface OutboxSms {
@@ -173,10 +172,6 @@ export class SmsOutbox implements SmsSender {
 
   /** A small Vietnamese page listing the SMS sent (newest first), and the failed attempts. */
   renderHtml(): string {
-    const when = (iso: string) => {
-      const ms = Date.parse(iso);
-      return Number.isNaN(ms) ? iso : formatVietnameseInstant(ms);
-    };
     const sent = [...this.messages].reverse();
     const failed = [...this.failed].reverse();
     const cell = OUTBOX_CELL;
@@ -209,7 +204,7 @@ ${
 <tbody>
 ${failed.map(
   (f) => html`<tr>
-<td style="${cell};white-space:nowrap">${when(f.at)}</td>
+<td style="${cell};white-space:nowrap">${formatAt(f.at)}</td>
 <td style="${cell}">${this.unitName(f)}</td>
 <td style="${cell};white-space:nowrap">${f.to}</td>
 <td style="${cell};white-space:pre-wrap;word-break:break-word">${f.text}</td>
