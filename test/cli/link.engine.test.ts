@@ -11,7 +11,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-sec
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { issuePersonalLink, LinkRefused } from "../../cli/personal-link";
-import { httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
+import { getForm, submissionApp } from "../support/submission-app";
 
 const FIXTURE = "test/fixtures/all-rules.yaml";
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
@@ -36,11 +36,7 @@ describe("npm run link", () => {
     );
     writeFileSync(keysFile, JSON.stringify({ current: app.keyring.current, keys }));
   });
-  const open = (token: string) =>
-    app.form(
-      httpEvent({ method: "GET", path: `/f/${token}`, routeKey: "GET /f/{token}", token }),
-      lambdaContext,
-    );
+  const open = (token: string) => getForm(app.form, token);
 
   it("prints a personal link that opens the unit's form, and its expiry in Vietnam time", async () => {
     const run = link("--plan", FIXTURE, "--instance", ID, "--keys", keysFile);

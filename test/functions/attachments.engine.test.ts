@@ -18,7 +18,14 @@ import {
   zip,
 } from "../support/attachment-files";
 import { localS3Client } from "../support/dynamodb";
-import { httpEvent, lambdaContext, postJson, submissionApp, uploadThrough } from "../support/submission-app";
+import {
+  getForm,
+  httpEvent,
+  lambdaContext,
+  postJson,
+  submissionApp,
+  uploadThrough,
+} from "../support/submission-app";
 
 type App = Awaited<ReturnType<typeof submissionApp>>;
 // The TTYT's quarterly report in the Long Biên 2025 plan requires a report file.
@@ -146,10 +153,7 @@ describe("attachments through presigned uploads (s3rver) and submissions (Dynamo
 
   it("offers the web form an upload form posting to storage, which sends the browser back with the key", async () => {
     const token = app.link("long-bien-2025:bao-cao-quy-ttyt:2025-Q3:ttyt");
-    const page = await app.form(
-      httpEvent({ method: "GET", path: `/f/${token}`, routeKey: "GET /f/{token}", token }),
-      lambdaContext,
-    );
+    const page = await getForm(app.form, token);
     expect(page.statusCode).toBe(200);
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data">/.exec(
       page.body ?? "",

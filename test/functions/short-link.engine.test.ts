@@ -11,7 +11,7 @@ import { type LifecycleDeps, remind } from "../../functions/use-cases/lifecycle"
 import { SmsOutbox } from "../../local/sms-outbox";
 import { linkExpiry, newLinkKey, verifyLink } from "../../shared/submission/link-token";
 import { issueShortLink } from "../../shared/submission/short-link";
-import { BASE_URL, httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
+import { BASE_URL, getForm, httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
 
 // Tổ dân phố 1 is reached by SMS only; the deadline's cut-off is 23:59 on 19/01/2025.
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
@@ -55,10 +55,7 @@ async function setup() {
     );
   const form = (location: string) => {
     const token = decodeURIComponent(location.slice(`${BASE_URL}/f/`.length));
-    return app.form(
-      httpEvent({ method: "GET", path: `/f/${token}`, routeKey: "GET /f/{token}", token }),
-      lambdaContext,
-    );
+    return getForm(app.form, token);
   };
   const dueAt = (await app.data.deadlines.definition(DEADLINE))?.dueAt ?? "";
   return { app, sms, remindAt, open, form, dueAt };

@@ -26,7 +26,7 @@ import { loadPlan } from "../../shared/plan/load";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
 import { receiptNumber } from "../../shared/submission/receipt";
 import { storedSubmissions } from "../support/data";
-import { BASE_URL, httpEvent, lambdaContext } from "../support/submission-app";
+import { BASE_URL, httpEvent, lambdaContext, postForm } from "../support/submission-app";
 
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
 const REQUESTS = 40;
@@ -82,22 +82,12 @@ describe("a store outage in the middle of a stream of submissions", () => {
               }),
               lambdaContext,
             )
-          : await form(
-              httpEvent({
-                method: "POST",
-                path: `/f/${token}`,
-                routeKey: "POST /f/{token}",
-                token,
-                body: new URLSearchParams({
-                  idempotencyKey: key,
-                  "submitter.name": submitter.name,
-                  "submitter.phone": submitter.phone,
-                  "fields.tom-tat": summary,
-                }).toString(),
-                contentType: "application/x-www-form-urlencoded",
-              }),
-              lambdaContext,
-            );
+          : await postForm(form, token, {
+              idempotencyKey: key,
+              "submitter.name": submitter.name,
+              "submitter.phone": submitter.phone,
+              "fields.tom-tat": summary,
+            });
       return { key, via, response };
     };
   });

@@ -18,7 +18,15 @@ import type { SubmissionDeps } from "../../functions/use-cases/accept-submission
 import { freeLoopbackPort } from "../../local/dynamodb-local";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
-import { BASE_URL, httpEvent, lambdaContext, postJson, submissionApp } from "../support/submission-app";
+import {
+  BASE_URL,
+  getForm,
+  httpEvent,
+  lambdaContext,
+  postForm,
+  postJson,
+  submissionApp,
+} from "../support/submission-app";
 
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
 const submitter = { name: "Phạm Thu Hà", phone: "0987654321" };
@@ -69,26 +77,13 @@ function expectUnavailable(res: APIGatewayProxyStructuredResultV2, format: "html
   expect(res.body).not.toMatch(/ECONNREFUSED|Timeout|127\.0\.0\.1|DynamoDB/);
 }
 
-const getForm = (form: ReturnType<typeof appOn>["form"], token: string) =>
-  form(httpEvent({ method: "GET", path: `/f/${token}`, routeKey: "GET /f/{token}", token }), lambdaContext);
-
-const postForm = (form: ReturnType<typeof appOn>["form"], token: string) =>
-  form(
-    httpEvent({
-      method: "POST",
-      path: `/f/${token}`,
-      routeKey: "POST /f/{token}",
-      token,
-      body: new URLSearchParams({
-        idempotencyKey: "store-key-1",
-        "submitter.name": submitter.name,
-        "submitter.phone": submitter.phone,
-        "fields.tom-tat": "Đã ban hành.",
-      }).toString(),
-      contentType: "application/x-www-form-urlencoded",
-    }),
-    lambdaContext,
-  );
+const submitForm = (form: ReturnType<typeof appOn>["form"], token: string) =>
+  postForm(form, token, {
+    idempotencyKey: "store-key-1",
+    "submitter.name": submitter.name,
+    "submitter.phone": submitter.phone,
+    "fields.tom-tat": "Đã ban hành.",
+  });
 
 describe("the store refuses connections", () => {
   let app: ReturnType<typeof appOn>;
@@ -99,7 +94,7 @@ describe("the store refuses connections", () => {
 
   it("answers the web form 503 with a Vietnamese page and Retry-After, on GET and POST", async () => {
     expectUnavailable(await getForm(app.form, app.token), "html");
-    expectUnavailable(await postForm(app.form, app.token), "html");
+    expectUnavailable(await submitForm(app.form, app.token), "html");
   });
 
   it("answers the API 503 with a JSON store_unavailable error", async () => {
@@ -196,7 +191,7 @@ describe("a form submission whose write succeeded", () => {
       .spyOn(app.data.deadlines, "expectation")
       .mockImplementationOnce(read)
       .mockRejectedValue(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
-    const res = await postForm(app.form, app.link(ID));
+    const res = await submitForm(app.form, app.link(ID));
     expect(res.statusCode).toBe(200);
     expect(reads).toHaveBeenCalledTimes(1);
     reads.mockRestore();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fileSize } from "../../shared/web/form-view";
 import { minimalPdf } from "../support/attachment-files";
-import { httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
+import { getForm, httpEvent, lambdaContext, postForm, submissionApp } from "../support/submission-app";
 
 type App = Awaited<ReturnType<typeof submissionApp>>;
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
@@ -12,23 +12,8 @@ describe("the web form on DynamoDB Local", () => {
     app = await submissionApp();
     app.clock.now = new Date("2025-01-15T03:00:00Z");
   });
-  const get = (token: string) =>
-    app.form(
-      httpEvent({ method: "GET", path: `/f/${token}`, routeKey: "GET /f/{token}", token }),
-      lambdaContext,
-    );
-  const post = (token: string, fields: Record<string, string>) =>
-    app.form(
-      httpEvent({
-        method: "POST",
-        path: `/f/${token}`,
-        routeKey: "POST /f/{token}",
-        token,
-        body: new URLSearchParams(fields).toString(),
-        contentType: "application/x-www-form-urlencoded",
-      }),
-      lambdaContext,
-    );
+  const get = (token: string) => getForm(app.form, token);
+  const post = (token: string, fields: Record<string, string>) => postForm(app.form, token, fields);
 
   it("shows the obligation, the unit, the period and the deadline in words, and the status", async () => {
     const res = await get(app.link(ID));
@@ -129,26 +114,14 @@ describe("the web form reads numbers and text the Vietnamese way, on DynamoDB Lo
     app = await submissionApp("test/fixtures/report-fields.yaml");
   });
   const REPORT = "so-lieu:bao-cao-thang:2025-02:tyt";
-  const post = (fields: Record<string, string>) => {
-    const token = app.link(REPORT);
-    return app.form(
-      httpEvent({
-        method: "POST",
-        path: `/f/${token}`,
-        routeKey: "POST /f/{token}",
-        token,
-        body: new URLSearchParams({
-          "submitter.name": "Phạm Thu Hà",
-          "submitter.phone": "0987 654 321",
-          "fields.so-nguoi-duoc-kham": "1",
-          "fields.tom-tat": "Đã khám",
-          ...fields,
-        }).toString(),
-        contentType: "application/x-www-form-urlencoded",
-      }),
-      lambdaContext,
-    );
-  };
+  const post = (fields: Record<string, string>) =>
+    postForm(app.form, app.link(REPORT), {
+      "submitter.name": "Phạm Thu Hà",
+      "submitter.phone": "0987 654 321",
+      "fields.so-nguoi-duoc-kham": "1",
+      "fields.tom-tat": "Đã khám",
+      ...fields,
+    });
   const stored = () => app.submissionsFor(REPORT);
 
   it("stores 1.234 as 1234 and 12,5 as 12.5, NFD text as NFC and CRLF as LF, with no Idempotency-Key header", async () => {

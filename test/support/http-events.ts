@@ -85,6 +85,29 @@ export function postJson(
   );
 }
 
+/** Opens a unit's web form, as a browser following its personal link does. */
+export function getForm(form: Invoke, token: string) {
+  return form(
+    httpEvent({ method: "GET", path: `/f/${token}`, routeKey: "GET /f/{token}", token }),
+    lambdaContext,
+  );
+}
+
+/** Submits the web form (urlencoded fields, as a browser sends them). */
+export function postForm(form: Invoke, token: string, fields: Record<string, string>) {
+  return form(
+    httpEvent({
+      method: "POST",
+      path: `/f/${token}`,
+      routeKey: "POST /f/{token}",
+      token,
+      body: new URLSearchParams(fields).toString(),
+      contentType: "application/x-www-form-urlencoded",
+    }),
+    lambdaContext,
+  );
+}
+
 /** Uploads bytes through a presigned POST, as a browser form would; returns the stored key. */
 export async function uploadThrough(
   post: { url: string; fields: Record<string, string>; key: string },

@@ -19,7 +19,16 @@ import { storedSubmissions } from "./data";
 import { freshTable, localS3Client } from "./dynamodb";
 import { BASE_URL } from "./http-events";
 
-export { BASE_URL, httpEvent, type Invoke, lambdaContext, postJson, uploadThrough } from "./http-events";
+export {
+  BASE_URL,
+  getForm,
+  httpEvent,
+  type Invoke,
+  lambdaContext,
+  postForm,
+  postJson,
+  uploadThrough,
+} from "./http-events";
 
 export async function submissionApp(planFile = "test/fixtures/all-rules.yaml") {
   const { doc, tableName } = await freshTable();
