@@ -68,20 +68,12 @@ function verify(deps: SubmissionDeps, token: string): Result<VerifiedLink> {
 export async function openLink(
   deps: SubmissionDeps,
   token: string,
-): Promise<
-  Result<{
-    claims: LinkClaims;
-    link: VerifiedLink;
-    expectation: ExpectationItem;
-    submissions: SubmissionRecord[];
-  }>
-> {
+): Promise<Result<{ link: VerifiedLink; expectation: ExpectationItem; submissions: SubmissionRecord[] }>> {
   const verified = verify(deps, token);
   if (!verified.ok) return verified;
   const found = await deps.data.deadlines.expectation(verified.claims.instanceId);
   if (!found) return { ok: false, error: submissionError("deadline_not_found") };
-  const link = { claims: verified.claims, ref: verified.ref };
-  return { ok: true, claims: verified.claims, link, ...found };
+  return { ok: true, link: { claims: verified.claims, ref: verified.ref }, ...found };
 }
 
 /** The definition of the deadline a link is for, if the link's unit is still expected to meet it. */
