@@ -66,7 +66,7 @@ export function readPlan(blocks: Block[], opts: ReadOptions): PlanFileInput {
   for (const b of blocks) {
     if (b.kind === "table") {
       flush();
-      readRealTable(b, label || "Bảng", year, duties, wardNames, extraUnits);
+      readRealTable(b, label || "Bảng", duties, wardNames, extraUnits);
       continue;
     }
     const t = b.text;
@@ -116,7 +116,7 @@ export function readPlan(blocks: Block[], opts: ReadOptions): PlanFileInput {
   flush();
 
   // ── body ──
-  const body = readBody(blocks, year, head.issueMonth, review);
+  const body = readBody(blocks, year);
   duties.push(...body.duties);
   targets.push(...readTargets(blocks, year));
 
@@ -126,7 +126,6 @@ export function readPlan(blocks: Block[], opts: ReadOptions): PlanFileInput {
 function readRealTable(
   b: Extract<Block, { kind: "table" }>,
   label: string,
-  year: number,
   duties: RawDuty[],
   wardNames: Array<{ name: string; where: string }>,
   extraUnits: Mention[],
@@ -159,7 +158,6 @@ function readRealTable(
       }
     }
   });
-  void year;
 }
 
 export interface Head {
@@ -221,7 +219,7 @@ function readHeader(text: string): Head {
   };
 }
 
-function readBody(blocks: Block[], year: number, issueMonth: number | undefined, review: Review[]) {
+function readBody(blocks: Block[], year: number) {
   const duties: RawDuty[] = [];
   let standing: Mention | undefined;
   const paras: Array<{ text: string; line: number; heading: boolean; path: string }> = [];
@@ -285,8 +283,6 @@ function readBody(blocks: Block[], year: number, issueMonth: number | undefined,
     }
     BODY_TIMING.lastIndex = 0;
   }
-  void issueMonth;
-  void review;
   return { duties, standing };
 }
 
