@@ -308,11 +308,7 @@ export class LocalWorkflows {
             if (clock instanceof VirtualClock) await clock.until(Date.parse(next.at));
             if (clock instanceof ScaledClock) {
               // The Wait state waits for real: give it the real instant this clock reaches `at`.
-              return {
-                ...next,
-                at: new Date(clock.realInstant(Date.parse(next.at))).toISOString(),
-                shownAt: next.at,
-              };
+              return { ...next, at: new Date(clock.realInstant(Date.parse(next.at))).toISOString() };
             }
             return next;
           },
