@@ -130,7 +130,8 @@ function decodePathParameters(names: string[], raw: string[]): Record<string, st
 export type LocalPages = Record<string, (url: URL) => { contentType: string; body: string; status?: number }>;
 
 export async function startHttpApi(
-  handlers: Record<HandlerName, LambdaHttpHandler>,
+  /** A route whose function is not given answers 404, as if it were not deployed. */
+  handlers: Partial<Record<HandlerName, LambdaHttpHandler>>,
   port: number,
   localPages: LocalPages = {},
 ): Promise<{ server: Server; url: string }> {
@@ -158,7 +159,8 @@ export async function startHttpApi(
         matched = { route, params };
         break;
       }
-      if (!matched) {
+      const handler = matched && handlers[matched.route.handler];
+      if (!matched || !handler) {
         res.writeHead(404, EDGE_HEADERS).end(JSON.stringify({ message: "Not Found" }));
         return;
       }
@@ -167,7 +169,6 @@ export async function startHttpApi(
         res.writeHead(413, EDGE_HEADERS).end(JSON.stringify({ message: "Request Entity Too Large" }));
         return;
       }
-      const handler = handlers[matched.route.handler];
       const result = await handler(
         toEvent(req, url, matched.route, matched.params, body),
         lambdaContext(matched.route.handler),

@@ -8,6 +8,7 @@ import type { Contacts } from "../../shared/plan/schema";
 import { deriveStatus, type ExpectationState } from "../../shared/submission/derive";
 import type { ExpectationStatus } from "../../shared/submission/status";
 import { type ExpectationRecord, expectationEntity } from "./entities/expectation";
+import { type ReviewRecord, reviewEntity } from "./entities/review";
 import { type SubmissionRecord, submissionEntity } from "./entities/submission";
 import type { Item } from "./table-client";
 
@@ -25,14 +26,19 @@ export interface ExpectationItem extends Omit<DeadlineDefinition, "units" | "sta
   late?: boolean;
   lateByMs?: number;
   lateDays?: number;
+  /** Set when this unit alone was given a later cut-off (then `dueAt` is that cut-off). */
+  extendedTo?: string;
 }
 
 export interface ExpectationWithSubmissions {
   expectation: ExpectationItem;
   submissions: SubmissionRecord[];
+  reviews: ReviewRecord[];
 }
 
-export const isOpen = (e: { status: ExpectationStatus }) => e.status === "pending" || e.status === "overdue";
+/** Still owed by the unit: not yet in, or returned for a new version. */
+export const isOpen = (e: { status: ExpectationStatus }) =>
+  e.status === "pending" || e.status === "overdue" || e.status === "returned";
 
 /** Expectations and their submissions → each unit's deadline as read, skipping those without a definition. */
 export function foldExpectations(
@@ -40,6 +46,7 @@ export function foldExpectations(
   definitionOf: (e: ExpectationRecord) => DeadlineDefinition | undefined,
 ): ExpectationWithSubmissions[] {
   const submissions = Map.groupBy(submissionEntity.among(items), (s) => s.instanceId);
+  const reviews = Map.groupBy(reviewEntity.among(items), (r) => r.instanceId);
   const out: ExpectationWithSubmissions[] = [];
   for (const e of expectationEntity.among(items)) {
     const definition = definitionOf(e);
@@ -47,11 +54,15 @@ export function foldExpectations(
     const mine = [...(submissions.get(e.instanceId) ?? [])].sort((a, b) =>
       a.submittedAt < b.submittedAt ? -1 : 1,
     );
-    const derived = deriveStatus(e.state, definition.dueAt, mine);
+    const decided = reviews.get(e.instanceId) ?? [];
+    const dueAt = e.extendedTo ?? definition.dueAt;
+    const derived = deriveStatus(e.state, dueAt, mine, decided);
     const { units: _u, state: _s, escalation: _e, year: _y, ...shared } = definition;
     out.push({
       expectation: {
         ...shared,
+        dueAt,
+        ...(e.extendedTo && { extendedTo: e.extendedTo }),
         instanceId: e.instanceId,
         unitId: e.unitId,
         unitName: e.unitName,
@@ -68,6 +79,7 @@ export function foldExpectations(
         }),
       },
       submissions: mine,
+      reviews: [...decided].sort((a, b) => (a.at < b.at ? -1 : 1)),
     });
   }
   return out;

@@ -9,7 +9,7 @@ import { ShortLinkRepository } from "./repositories/short-link-repository";
 import { type RequestCounter, TableClient } from "./table-client";
 
 /** Bumped when stored items change shape: data of another version is refused, never misread. */
-export const DATA_MODEL_VERSION = 5;
+export const DATA_MODEL_VERSION = 6;
 
 export class DataModelMismatchError extends Error {
   override name = "DataModelMismatchError";

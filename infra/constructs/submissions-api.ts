@@ -21,7 +21,7 @@ export interface SubmissionsApiProps {
 
 export class SubmissionsApi extends Construct {
   readonly api: HttpApi;
-  readonly functions: Record<HandlerName, HanchotFunction>;
+  readonly functions: Record<Exclude<HandlerName, "console">, HanchotFunction>;
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: SubmissionsApiProps) {
@@ -94,7 +94,8 @@ export class SubmissionsApi extends Construct {
       "short-link": shortLink,
     };
 
-    for (const route of HTTP_ROUTES) {
+    // The console's routes are served by the console construct.
+    for (const route of HTTP_ROUTES.filter((r) => r.handler !== "console")) {
       const [method, path] = route.routeKey.split(" ") as [keyof typeof HttpMethod, string];
       this.api.addRoutes({
         path,

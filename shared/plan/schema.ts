@@ -199,6 +199,8 @@ export const FormField = z.strictObject({
   help: z.string().optional(),
   options: z.array(z.string().min(1)).optional(),
   maxLength: z.number().int().positive().optional(),
+  /** The plan target (targets[].id) whose progress this field reports, for the console's targets page. */
+  target: Id.optional().describe("Chỉ tiêu mà trường này báo cáo số liệu"),
   /** A number field that counts things ("Số người…"): whole numbers only. */
   integer: z.boolean().optional().describe("Chỉ nhận số nguyên (trường đếm số lượng: Số người, Số hồ sơ…)"),
 });
@@ -338,6 +340,11 @@ export const PlanFile = z
       /** The committee's standing body (cơ quan thường trực), which receives reports for it. */
       standingBody: Id,
     }),
+    /** The body that oversees this plan's issuer (e.g. Sở Y tế over its communes): its viewers read the plan. */
+    oversight: z
+      .strictObject({ id: Id, name: z.string().min(1) })
+      .optional()
+      .describe("Cơ quan theo dõi kế hoạch, ví dụ Sở Y tế tỉnh/thành phố"),
     /** Opt into the Civil Code 2015 Art. 148(5) roll-over to the next working day. */
     civilCodeRollover: z.boolean().default(false).describe("Áp dụng Điều 148 BLDS cho mọi hạn của kế hoạch"),
     defaults: z

@@ -1,7 +1,7 @@
 /**
  * Where one unit stands on one deadline, and how late a submission is, in the words users read.
  */
-export type ExpectationStatus = "pending" | "overdue" | "submitted" | "waived" | "cancelled";
+export type ExpectationStatus = "pending" | "overdue" | "submitted" | "returned" | "waived" | "cancelled";
 
 const DAY_MS = 86_400_000;
 
@@ -28,6 +28,8 @@ export function statusText(status: ExpectationStatus, late?: Timeliness): string
       return "được miễn";
     case "cancelled":
       return "đã hủy";
+    case "returned":
+      return "bị trả lại, cần nộp bản mới";
     case "submitted":
       return late?.late ? `nộp muộn ${late.lateDays} ngày` : "đã nộp đúng hạn";
   }

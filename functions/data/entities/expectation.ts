@@ -23,6 +23,8 @@ export const ExpectationRecord = InstanceAttributes.extend({
   dueAt: z.string(),
   state: z.enum(["expected", "overdue", "waived", "cancelled"]),
   contacts: z.custom<Contacts>((v) => typeof v === "object" && v !== null).optional(),
+  /** This unit's own cut-off after an extension for it alone (the deadline's otherwise). */
+  extendedTo: z.string().optional(),
 });
 export type ExpectationRecord = z.infer<typeof ExpectationRecord>;
 
@@ -30,8 +32,12 @@ export type ExpectationRecord = z.infer<typeof ExpectationRecord>;
 export const unitPrefix = (unitId: string) => compose("UNIT", unitId, "");
 export const byUnitPk = (planId: string, unitId: string) => compose("UNIT", planId, unitId);
 export const planYearPk = (planId: string, year: number) => compose("PLAN", planId, year);
-/** In the byPlan index, a plan-year's expectations and submissions sort by obligation, period, unit. */
+/**
+ * In the byPlan index, a plan-year's expectations, submissions and reviews sort by obligation,
+ * period, unit; the messages sent for it, in the same partition, after them.
+ */
 export const EXPECTATIONS_PREFIX = compose("EXPECTATION", "");
+export const SENDS_PREFIX = compose("SEND", "");
 export const planYearSk = (a: InstanceRef) => compose("EXPECTATION", a.obligationId, a.period, a.unitId, "");
 
 export const expectationEntity = defineEntity({

@@ -12,6 +12,8 @@ export const PlanRecord = z.object({
   untilYear: z.number(),
   issuer: z.looseObject({ unit: z.string() }),
   steeringCommittee: z.looseObject({ unit: z.string(), standingBody: z.string() }),
+  /** The body that oversees the plan (e.g. a provincial health department): its viewers read it. */
+  oversight: z.object({ id: z.string(), name: z.string() }).optional(),
   contentHash: z.string(),
   dataModel: z.number(),
   publishedAt: z.string(),
@@ -23,4 +25,11 @@ export const planEntity = defineEntity({
   description: "a published plan: title, years, issuer, steering committee, content hash, data model",
   schema: PlanRecord,
   key: (a: { planId: string }) => ({ pk: compose("PLAN", a.planId), sk: "PLAN" }),
+  indexes: {
+    byPlan: (p) =>
+      p.oversight ? { pk: oversightPk(p.oversight.id), sk: compose("PLAN", p.planId) } : undefined,
+  },
 });
+
+/** In the byPlan index, the plans an oversight body reads (a viewer's ranking). */
+export const oversightPk = (oversightId: string) => compose("OVERSIGHT", oversightId);

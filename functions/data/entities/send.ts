@@ -6,10 +6,12 @@ import { z } from "zod";
 import { parseInstanceId } from "../../../shared/calendar/instance-id";
 import { compose, defineEntity } from "../entity";
 import { deadlinePk } from "./deadline";
-import { unitPrefix } from "./expectation";
+import { planYearPk, SENDS_PREFIX, unitPrefix } from "./expectation";
 
 export const SendRecord = z.object({
   instanceId: z.string(),
+  /** The plan year of the deadline: messages recorded with it are listed in the plan-year's overview. */
+  year: z.number().optional(),
   unitId: z.string(),
   stage: z.string(),
   channel: z.enum(["email", "sms"]),
@@ -44,5 +46,15 @@ export const sendEntity = defineEntity({
       pk: deadlinePk(ref),
       sk: compose(`${unitPrefix(ref.unitId)}SEND`, a.stage, a.channel, a.recipient),
     };
+  },
+  indexes: {
+    byPlan: (s) => {
+      if (s.year === undefined) return undefined;
+      const ref = instanceOf(s.instanceId);
+      return {
+        pk: planYearPk(ref.planId, s.year),
+        sk: `${SENDS_PREFIX}${compose(ref.obligationId, ref.period, ref.unitId, s.stage, s.channel, s.recipient)}`,
+      };
+    },
   },
 });

@@ -1,0 +1,263 @@
+/**
+ * What the operations console shows, as plain data: the reads (functions/use-cases/console/)
+ * build these from DynamoDB, the pages (shared/web/console/) render them, the JSON API
+ * (/api/console) returns them and the exports write them. Rates follow DHIS2's reporting-rate
+ * figures: expected, actual, reporting rate, actual on time, on-time rate.
+ */
+import type { Contacts, FormField } from "../plan/schema";
+import type { Role } from "./access";
+
+/**
+ * One unit on one deadline, as the console shows it:
+ *   on-time / late  a version that counts arrived by / after the unit's cut-off
+ *   missing         the cut-off passed and nothing that counts arrived (overdue)
+ *   pending         not in yet, the cut-off not passed
+ *   returned        the office returned the latest version: a new one is needed
+ *   waived          the office excused the unit
+ *   cancelled       the plan no longer asks it
+ */
+export const CELL_STATUSES = [
+  "on-time",
+  "late",
+  "missing",
+  "pending",
+  "returned",
+  "waived",
+  "cancelled",
+] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
+
+export interface UnitCell {
+  instanceId: string;
+  unitId: string;
+  unitName: string;
+  status: CellStatus;
+  /** The unit's cut-off (its own after an extension). */
+  dueAt: string;
+  extendedTo?: string;
+  /** When the version that counts arrived. */
+  submittedAt?: string;
+  lateDays?: number;
+  versions: number;
+  latestReceipt?: string;
+}
+
+/** DHIS2's five figures; rates in percent (0–100, one decimal), null when nothing is expected. */
+export interface Figures {
+  expected: number;
+  actual: number;
+  reportingRate: number | null;
+  actualOnTime: number;
+  onTimeRate: number | null;
+}
+
+export interface DeadlineSummary {
+  obligationId: string;
+  period: string;
+  /** "quý I/2025", "tháng 3/2025", … */
+  periodText: string;
+  title: string;
+  dueAt: string;
+  state: "active" | "cancelled";
+}
+
+export interface TimelinessRow extends DeadlineSummary, Figures {
+  units: UnitCell[];
+}
+
+export interface TimelinessReport {
+  planId: string;
+  year: number;
+  /** The instant the figures are for (the virtual clock locally). */
+  asOf: string;
+  rows: TimelinessRow[];
+  /** Over the deadlines whose cut-off has passed at `asOf`: rates are not lowered by what is not yet due. */
+  totals: Figures;
+}
+
+export interface LateUnit {
+  instanceId: string;
+  unitId: string;
+  unitName: string;
+  obligationId: string;
+  period: string;
+  periodText: string;
+  title: string;
+  dueAt: string;
+  daysLate: number;
+  status: Extract<CellStatus, "missing" | "returned">;
+  contact: { person?: string; email?: string; phone?: string };
+  remindersSent: number;
+  failedSends: number;
+}
+
+/** On-time rate of the deadlines due in each month, for the chart. */
+export interface RatePoint extends Figures {
+  /** "YYYY-MM" of the cut-offs. */
+  month: string;
+  label: string;
+}
+
+export interface PlanHeader {
+  planId: string;
+  title: string;
+  number?: string;
+  issuerName: string;
+  standingBodyName: string;
+  year: number;
+  years: number[];
+}
+
+export interface PlanOverviewView {
+  plan: PlanHeader;
+  report: TimelinessReport;
+  lateNow: LateUnit[];
+  series: RatePoint[];
+}
+
+export interface HeatmapView {
+  plan: PlanHeader;
+  asOf: string;
+  /** Deadlines in cut-off order (columns). */
+  deadlines: DeadlineSummary[];
+  /** Units in plan order (rows); cells[i][j] is unit i on deadline j, absent when not expected. */
+  units: Array<{ unitId: string; unitName: string }>;
+  cells: Array<Array<UnitCell | undefined>>;
+}
+
+export interface MessageSent {
+  unitId: string;
+  stage: string;
+  /** "Nhắc hạn 3 ngày trước", "Báo quá hạn lần 1", "Trả lại", "Nhắc ngay" … */
+  stageText: string;
+  channel: "email" | "sms";
+  recipient: string;
+  status: "sending" | "sent" | "failed";
+  at: string;
+  error?: string;
+}
+
+export interface VersionSummary {
+  receipt: string;
+  submittedAt: string;
+  late: boolean;
+  lateDays: number;
+  /** The latest decision on it, if any. */
+  decision?: "accepted" | "returned";
+  reason?: string;
+}
+
+export interface DeadlineView {
+  plan: PlanHeader;
+  deadline: DeadlineSummary & { timing: string; kind: "deliverable" | "activity"; originalDueAt?: string };
+  figures: Figures;
+  units: Array<UnitCell & { contacts: Contacts; versionsList: VersionSummary[]; messages: MessageSent[] }>;
+  /** Escalations to the steering committee (and the issuer). */
+  escalations: MessageSent[];
+  asOf: string;
+}
+
+export interface AttachmentView {
+  field: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  /** A short-lived presigned GET of the accepted, pinned copy. */
+  url: string;
+}
+
+export interface SubmissionView {
+  plan: PlanHeader;
+  deadline: DeadlineSummary;
+  unit: { unitId: string; unitName: string; contacts: Contacts };
+  instanceId: string;
+  receipt: string;
+  submittedAt: string;
+  submitter: { name?: string; position?: string; phone?: string; email?: string };
+  /** The form's fields in order, with the value given. */
+  fields: Array<{ field: FormField; value: unknown }>;
+  attachments: AttachmentView[];
+  /** Every version of this unit on this deadline, oldest first, with the decisions on each. */
+  history: VersionSummary[];
+  status: CellStatus;
+  isLatest: boolean;
+}
+
+export interface UnitView {
+  plan: PlanHeader;
+  unit: { unitId: string; name: string; contacts: Contacts };
+  deadlines: Array<UnitCell & DeadlineSummary>;
+  figures: Figures;
+}
+
+export interface TargetProgress {
+  unitId: string;
+  unitName: string;
+  /** The unit's own target (Biểu 6), or the plan's when none is given per unit. */
+  target?: { asWritten: string; value?: number | string };
+  /** The latest value reported through a form field naming this target. */
+  reported?: { value: number; at: string; obligationId: string; period: string; fieldLabel: string };
+  /** Whether the reported value meets the target by its comparator; absent when either is unknown. */
+  met?: boolean;
+}
+
+export interface TargetView {
+  targetId: string;
+  title: string;
+  asWritten: string;
+  comparator?: "<=" | ">=" | "=" | "<" | ">";
+  value?: number | string;
+  unit?: string;
+  /** Whether any form field reports on it. */
+  reportedThrough: Array<{ obligationId: string; fieldId: string; fieldLabel: string }>;
+  units: TargetProgress[];
+}
+
+export interface TargetsView {
+  plan: PlanHeader;
+  targets: TargetView[];
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actor: { email: string; role: string };
+  action: "extend" | "waive" | "remind-now" | "return" | "accept" | "edit-contacts";
+  /** In Vietnamese: "Gia hạn", "Miễn", … */
+  actionText: string;
+  target: Record<string, string>;
+  before?: unknown;
+  after?: unknown;
+  reason: string;
+}
+
+export interface AuditView {
+  plan: PlanHeader;
+  entries: AuditEntryView[];
+}
+
+export interface RankedPlan extends Figures {
+  planId: string;
+  title: string;
+  issuerName: string;
+  year: number;
+  /** Units late right now. */
+  lateNow: number;
+}
+
+export interface RankingView {
+  oversight: { id: string; name: string };
+  year: number;
+  asOf: string;
+  /** By on-time rate, best first; plans with nothing due yet last. */
+  plans: RankedPlan[];
+}
+
+/** Who is signed in, for the page header. */
+export interface SessionView {
+  email: string;
+  name?: string;
+  role: Role;
+  /** The CSRF token every form that changes something posts back. */
+  csrfToken: string;
+}
