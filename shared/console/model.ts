@@ -261,3 +261,21 @@ export interface SessionView {
   /** The CSRF token every form that changes something posts back. */
   csrfToken: string;
 }
+
+/** The submissions of one deadline, one row per expected unit and one column per form field (export). */
+export interface SubmissionsTable {
+  plan: PlanHeader;
+  deadline: DeadlineSummary;
+  fields: FormField[];
+  rows: Array<{
+    unitId: string;
+    unitName: string;
+    status: CellStatus;
+    receipt?: string;
+    submittedAt?: string;
+    lateDays?: number;
+    submitter?: string;
+    /** The latest version's values, by field id. */
+    values: Record<string, unknown>;
+  }>;
+}
