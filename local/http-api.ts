@@ -75,8 +75,14 @@ export function toEvent(
   body: Buffer,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers))
-    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(",") : v;
+  let cookies: string[] | undefined;
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined) continue;
+    // Payload format 2.0 moves the Cookie header into `cookies`, one entry per cookie.
+    if (k === "cookie")
+      cookies = (Array.isArray(v) ? v : [v]).flatMap((c) => c.split(/;\s*/)).filter(Boolean);
+    else headers[k] = Array.isArray(v) ? v.join(",") : v;
+  }
   const now = Date.now();
   const isText = /^(text\/|application\/(json|x-www-form-urlencoded))/.test(headers["content-type"] ?? "");
   return {
@@ -84,6 +90,7 @@ export function toEvent(
     routeKey: route.routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    ...(cookies && { cookies }),
     headers,
     ...(url.search && { queryStringParameters: Object.fromEntries(url.searchParams) }),
     pathParameters: params,
@@ -173,7 +180,11 @@ export async function startHttpApi(
         toEvent(req, url, matched.route, matched.params, body),
         lambdaContext(matched.route.handler),
       );
-      const headers = { ...(result.headers as Record<string, string> | undefined) };
+      const headers: Record<string, string | string[]> = {
+        ...(result.headers as Record<string, string> | undefined),
+        // As API Gateway does with a 2.0 result's `cookies`: one Set-Cookie header each.
+        ...(result.cookies?.length && { "set-cookie": result.cookies }),
+      };
       res.writeHead(result.statusCode ?? 200, headers);
       res.end(
         result.body === undefined

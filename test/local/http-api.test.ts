@@ -7,8 +7,20 @@ describe("the local HTTP adapter", () => {
   let url: string;
   const seen: string[] = [];
   beforeAll(async () => {
-    const answer = async (event: { rawPath: string }) => {
+    const answer = async (event: {
+      rawPath: string;
+      cookies?: string[];
+      headers: Record<string, string>;
+    }) => {
       seen.push(event.rawPath);
+      if (event.rawPath === "/console") {
+        // Echoes what a 2.0 handler sees of cookies, and sets two.
+        return {
+          statusCode: 200,
+          body: JSON.stringify({ cookies: event.cookies, header: event.headers.cookie ?? null }),
+          cookies: ["a=1; HttpOnly", "b=2; SameSite=Strict"],
+        };
+      }
       return { statusCode: 200, body: "ok" };
     };
     ({ server, url } = await startHttpApi(
@@ -16,6 +28,7 @@ describe("the local HTTP adapter", () => {
         "submission-api": answer as never,
         "submission-form": answer as never,
         "short-link": answer as never,
+        console: answer as never,
       },
       0,
     ));
@@ -39,5 +52,18 @@ describe("the local HTTP adapter", () => {
     const res = await fetch(`${url}/nowhere`);
     expect(res.status).toBe(404);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("hands cookies over as payload 2.0 does (one entry each, no Cookie header) and sets the result's cookies", async () => {
+    const res = await fetch(`${url}/console`, { headers: { cookie: "hanchot_session=abc; theme=dark" } });
+    expect(await res.json()).toEqual({ cookies: ["hanchot_session=abc", "theme=dark"], header: null });
+    expect(res.headers.getSetCookie()).toEqual(["a=1; HttpOnly", "b=2; SameSite=Strict"]);
+  });
+
+  it("answers 404 for a route whose function is not served", async () => {
+    const partial = await startHttpApi({}, 0);
+    const res = await fetch(`${partial.url}/console`);
+    expect(res.status).toBe(404);
+    await new Promise<void>((r) => partial.server.close(() => r()));
   });
 });
