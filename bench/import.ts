@@ -40,7 +40,12 @@ function names(u: PlanFile["units"][number], place: string): Set<string> {
       .filter(Boolean),
   );
 }
-const ratio = (hit: number, total: number) => (total === 0 ? 1 : Math.round((hit / total) * 1000) / 1000);
+/** hit / total to three decimals; null when there is nothing to measure (a precision of nothing read is not 1). */
+const ratio = (hit: number, total: number) => (total === 0 ? null : Math.round((hit / total) * 1000) / 1000);
+const lowest = (values: Array<number | null>) => {
+  const measured = values.filter((v): v is number => v !== null);
+  return measured.length ? Math.min(...measured) : null;
+};
 
 const documents = [];
 for (const [doc, planFile] of DOCS) {
@@ -83,7 +88,8 @@ for (const [doc, planFile] of DOCS) {
 console.log(
   JSON.stringify({
     documents,
-    minRecall: Math.min(...documents.map((d) => d.obligationRecall)),
-    minPrecision: Math.min(...documents.map((d) => d.obligationPrecision)),
+    minRecall: lowest(documents.map((d) => d.obligationRecall)),
+    // Over the documents something was read from; those with nothing read show null.
+    minPrecision: lowest(documents.map((d) => d.obligationPrecision)),
   }),
 );
