@@ -23,6 +23,12 @@ export const StageConfig = z.object({
   /** Requests per second the submission API accepts (steady, burst). */
   apiRateLimit: z.number().positive().default(50),
   apiBurstLimit: z.number().int().positive().default(100),
+  /**
+   * The console's user pool on Cognito's Plus feature plan with threat protection enforced
+   * (compromised-credential and risky sign-in detection). Plus costs more per active user and is
+   * not offered in every region: set false there (the pool then stays on Essentials).
+   */
+  signInThreatProtection: z.boolean().default(true),
 });
 export type StageConfig = z.infer<typeof StageConfig>;
 

@@ -1,11 +1,14 @@
 /**
  * hanchot on AWS: data (KMS, DynamoDB, S3, Secrets Manager), the web form and submission API,
- * the workflows, notifications and monitoring, as constructs of one stack per stage.
+ * the workflows, notifications, the operations console and its user pool, and monitoring, as
+ * constructs of one stack per stage.
  */
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import type { StageConfig } from "./config";
+import { Console } from "./constructs/console";
+import { ConsoleAuth } from "./constructs/console-auth";
 import { Data } from "./constructs/data";
 import { Monitoring } from "./constructs/monitoring";
 import { Notifications } from "./constructs/notifications";
@@ -30,6 +33,8 @@ export class HanchotStack extends Stack {
   readonly api: SubmissionsApi;
   readonly workflows: Workflows;
   readonly notifications: Notifications;
+  readonly auth: ConsoleAuth;
+  readonly console: Console;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: HanchotStackProps) {
@@ -48,22 +53,48 @@ export class HanchotStack extends Stack {
       rateLimit: config.apiRateLimit,
       burstLimit: config.apiBurstLimit,
     });
-    this.workflows = new Workflows(this, "Workflows", {
-      data: this.data,
-      logRetention,
-      publicBaseUrl: this.api.api.apiEndpoint,
+    const sending = {
       senderEmail: config.senderEmail,
       sesIdentityArn: this.notifications.identityArn,
       sesConfigurationSet: this.notifications.configurationSet.configurationSetName,
       sesConfigurationSetArn: this.notifications.configurationSetArn,
       ...(config.smsSenderId && { smsSenderId: config.smsSenderId }),
+    };
+    this.workflows = new Workflows(this, "Workflows", {
+      data: this.data,
+      logRetention,
+      publicBaseUrl: this.api.api.apiEndpoint,
+      ...sending,
     });
+    const consoleUrl = `${this.api.api.apiEndpoint}/console`;
+    this.auth = new ConsoleAuth(this, "ConsoleAuth", {
+      production: config.production,
+      threatProtection: config.signInThreatProtection,
+      consoleUrl,
+    });
+    this.console = new Console(this, "Console", {
+      data: this.data,
+      auth: this.auth,
+      api: this.api.api,
+      environment: this.api.environment,
+      deadlineLifecycle: this.workflows.deadlineLifecycle,
+      logRetention,
+      production: config.production,
+      ...sending,
+    });
+    // The lifecycle steps share one handler module (and its dependencies): each gets the pool's
+    // id; only Escalate, which emails a plan's committee, may list the group's members.
+    for (const step of Object.values(this.workflows.functions)) {
+      step.fn.addEnvironment("COGNITO_USER_POOL_ID", this.auth.userPool.userPoolId);
+    }
+    this.auth.grantListGroupMembers(this.workflows.functions.Escalate.fn);
     this.monitoring = new Monitoring(this, "Monitoring", {
       operators: this.notifications.operators,
       deliveryProblems: this.notifications.deliveryProblems,
       functions: {
         ...Object.fromEntries(Object.entries(this.api.functions).map(([k, f]) => [k, f.fn])),
         ...Object.fromEntries(Object.entries(this.workflows.functions).map(([k, f]) => [k, f.fn])),
+        console: this.console.function.fn,
       },
       stateMachines: {
         DeadlineLifecycle: this.workflows.deadlineLifecycle,
@@ -74,6 +105,12 @@ export class HanchotStack extends Stack {
     new CfnOutput(this, "FormBaseUrl", { value: this.api.api.apiEndpoint });
     new CfnOutput(this, "PlanCalendarArn", { value: this.workflows.planCalendar.stateMachineArn });
     new CfnOutput(this, "LinkKeysSecretArn", { value: this.data.linkKeys.secretArn });
+    new CfnOutput(this, "ConsoleUrl", { value: consoleUrl, description: "Where offices sign in" });
+    new CfnOutput(this, "UserPoolId", {
+      value: this.auth.userPool.userPoolId,
+      description: "npm run -s users -- add … --user-pool-id <this>",
+    });
+    new CfnOutput(this, "UserPoolClientId", { value: this.auth.client.userPoolClientId });
     applyNagSuppressions(this);
   }
 }

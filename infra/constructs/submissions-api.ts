@@ -2,7 +2,13 @@
  * The web form and the submission API: an HTTP API (HTTPS, throttled, access-logged) with the
  * routes of functions/routes.ts, each to its Lambda function.
  */
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import {
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  LogGroupLogDestination,
+} from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
@@ -19,10 +25,21 @@ export interface SubmissionsApiProps {
   burstLimit: number;
 }
 
+/** The handlers of functions/routes.ts this construct deploys (the console construct deploys its own). */
+type SubmissionHandler = Exclude<HandlerName, "console">;
+
 export class SubmissionsApi extends Construct {
   readonly api: HttpApi;
-  readonly functions: Record<Exclude<HandlerName, "console">, HanchotFunction>;
+  readonly functions: Record<SubmissionHandler, HanchotFunction>;
+  /** The routes of these functions (the units' routes: personal links, no accounts). */
+  readonly routes: HttpRoute[] = [];
   readonly url: string;
+  /** What every function behind the API is given: the table, the link keyring, the public URL. */
+  readonly environment: {
+    TABLE_NAME: string;
+    LINK_KEYS_SECRET_ARN: string;
+    PUBLIC_BASE_URL: string;
+  };
 
   constructor(scope: Construct, id: string, props: SubmissionsApiProps) {
     super(scope, id);
@@ -49,6 +66,7 @@ export class SubmissionsApi extends Construct {
       LINK_KEYS_SECRET_ARN: data.linkKeys.secretArn,
       PUBLIC_BASE_URL: this.api.apiEndpoint,
     };
+    this.environment = environment;
     const make = (name: HandlerName, description: string, extraEnvironment: Record<string, string> = {}) =>
       new HanchotFunction(this, name, {
         entry: `${name}/handler.ts`,
@@ -94,17 +112,22 @@ export class SubmissionsApi extends Construct {
       "short-link": shortLink,
     };
 
-    // The console's routes are served by the console construct.
-    for (const route of HTTP_ROUTES.filter((r) => r.handler !== "console")) {
+    const functions = this.functions;
+    const served = (handler: HandlerName): handler is SubmissionHandler => Object.hasOwn(functions, handler);
+    for (const route of HTTP_ROUTES) {
+      const handler: HandlerName = route.handler;
+      if (!served(handler)) continue;
       const [method, path] = route.routeKey.split(" ") as [keyof typeof HttpMethod, string];
-      this.api.addRoutes({
-        path,
-        methods: [HttpMethod[method]],
-        integration: new HttpLambdaIntegration(
-          `${route.handler}-${method}-${path}`.replace(/[^A-Za-z0-9]/g, ""),
-          this.functions[route.handler].fn,
-        ),
-      });
+      this.routes.push(
+        ...this.api.addRoutes({
+          path,
+          methods: [HttpMethod[method]],
+          integration: new HttpLambdaIntegration(
+            `${handler}-${method}-${path}`.replace(/[^A-Za-z0-9]/g, ""),
+            functions[handler].fn,
+          ),
+        }),
+      );
     }
   }
 }

@@ -11,6 +11,7 @@ import { App, Aspects } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { describe, expect, it } from "vitest";
+import { HTTP_ROUTES } from "../../functions/routes";
 import { stageConfig } from "../../infra/config";
 import { HanchotStack } from "../../infra/hanchot-stack";
 import { WORKFLOWS, type WorkflowName, workflowPath } from "../../workflows/definitions";
@@ -107,7 +108,7 @@ describe("the hanchot stack", () => {
     const ours = Object.values(functions).filter((f) =>
       JSON.stringify((f as { Properties: unknown }).Properties).includes("hanchot:"),
     );
-    expect(ours).toHaveLength(8);
+    expect(ours).toHaveLength(9);
     for (const f of ours) {
       expect((f as { Properties: Record<string, unknown> }).Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -156,7 +157,8 @@ describe("the hanchot stack", () => {
       "xray:PutTelemetryRecords": `X-Ray tracing ${noResourceArn}`,
       "xray:GetSamplingRules": `X-Ray tracing ${noResourceArn}`,
       "xray:GetSamplingTargets": `X-Ray tracing ${noResourceArn}`,
-      "sns:Publish": "an SMS published to a phone number has no topic ARN (Remind only, below)",
+      "sns:Publish":
+        "an SMS published to a phone number has no topic ARN (Remind and the console only, below)",
       ...Object.fromEntries(
         [
           "CreateLogDelivery",
@@ -191,12 +193,16 @@ describe("the hanchot stack", () => {
       ).toEqual([]);
       const onStar = allowed.filter((st) => [st.Resource].flat().includes("*"));
       expect([...new Set(onStar.flatMap(actions))].sort()).toEqual(Object.keys(starResourceAllowed).sort());
-      // The resource-less SMS permission is the Remind function's alone.
+      // The resource-less SMS permission is Remind's and the console's ("remind now") alone.
       expect(
         onStar
           .filter((st) => actions(st).includes("sns:Publish"))
-          .map((st) => st.id.replace(/[0-9A-F]{8}$/, "")),
-      ).toEqual(["WorkflowsRemindFunctionServiceRoleDefaultPolicy"]);
+          .map((st) => st.id.replace(/[0-9A-F]{8}$/, ""))
+          .sort(),
+      ).toEqual([
+        "ConsoleconsoleFunctionServiceRoleDefaultPolicy",
+        "WorkflowsRemindFunctionServiceRoleDefaultPolicy",
+      ]);
     }
   });
 
@@ -321,16 +327,8 @@ describe("the hanchot stack", () => {
     const routes = Object.values(dev.template.findResources("AWS::ApiGatewayV2::Route")).map(
       (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey,
     );
-    expect(routes.sort()).toEqual(
-      [
-        "GET /f/{token}",
-        "POST /f/{token}",
-        "GET /s/{id}",
-        "GET /api/links/{token}",
-        "POST /api/links/{token}/submissions",
-        "POST /api/links/{token}/uploads",
-      ].sort(),
-    );
+    expect(routes.sort()).toEqual(HTTP_ROUTES.map((r) => r.routeKey).sort());
+    expect(routes).toContain("POST /api/links/{token}/submissions");
   });
 
   it("alarms the operators on failed executions, Lambda errors and throttles, and email delivery problems", () => {
@@ -339,8 +337,8 @@ describe("the hanchot stack", () => {
     }>;
     const metrics = alarms.map((a) => a.Properties.MetricName);
     expect(metrics.filter((m) => m === "ExecutionsFailed")).toHaveLength(2);
-    expect(metrics.filter((m) => m === "Errors")).toHaveLength(8);
-    expect(metrics.filter((m) => m === "Throttles")).toHaveLength(8);
+    expect(metrics.filter((m) => m === "Errors")).toHaveLength(9);
+    expect(metrics.filter((m) => m === "Throttles")).toHaveLength(9);
     expect(metrics).toContain("NumberOfMessagesPublished");
     for (const a of alarms) expect(a.Properties.AlarmActions).toHaveLength(1);
     prod.template.hasResourceProperties("AWS::SNS::Subscription", {
@@ -365,6 +363,7 @@ describe("the hanchot stack", () => {
     const wired = [
       ...Object.values(dev.stack.api.functions),
       ...Object.values(dev.stack.workflows.functions),
+      dev.stack.console.function,
     ].map((f) => f.source);
     expect(wired.sort()).toEqual(exported.sort());
     expect(new Set(wired).size).toBe(wired.length);
@@ -398,9 +397,11 @@ describe("the hanchot stack", () => {
     );
     // One bundle per handler file: functions that share a file (the lifecycle steps) share its bundle.
     const handlerFiles = new Set(
-      [...Object.values(dev.stack.api.functions), ...Object.values(dev.stack.workflows.functions)].map(
-        (f) => f.source.split("#")[0],
-      ),
+      [
+        ...Object.values(dev.stack.api.functions),
+        ...Object.values(dev.stack.workflows.functions),
+        dev.stack.console.function,
+      ].map((f) => f.source.split("#")[0]),
     );
     expect(bundles).toHaveLength(handlerFiles.size);
   }, 200_000);

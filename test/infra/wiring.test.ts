@@ -85,6 +85,7 @@ describe("the environment each deployed function gets", () => {
   it("covers every function of the stack", () => {
     expect(deployed.map((d) => d.entry).sort()).toEqual(
       [
+        "console/handler.ts",
         "short-link/handler.ts",
         "submission-api/handler.ts",
         "submission-form/handler.ts",
@@ -93,16 +94,23 @@ describe("the environment each deployed function gets", () => {
     );
   });
 
-  it.each(deployed)("$name satisfies the Lambda configuration and builds its dependencies", async (d) => {
-    const config: LambdaConfig = parseLambdaConfig(d.env);
-    expect(config.publicBaseUrl).toMatch(/^https:\/\//);
-    if (signsLinks(d.entry, d.handler)) expect(config.linkKeys).toHaveProperty("secretArn");
-    const module = (await import(`../../functions/${d.entry}`)) as Record<string, unknown> & {
-      buildDeps: (config: LambdaConfig, c: ReturnType<typeof clients>, keys: LinkKeys) => object;
-    };
-    expect(typeof module[d.handler]).toBe("function");
-    const c = clients(loopback);
-    const deps = module.buildDeps(config, c, new LinkKeys(config.linkKeys, () => c.secretsManager));
-    expect(deps).toHaveProperty("data");
-  });
+  // functions/console/handler.ts is still a placeholder without a composition root: its real
+  // handler (issue 10) brings buildDeps, and this exclusion goes with the placeholder.
+  const withCompositionRoot = deployed.filter((d) => d.entry !== "console/handler.ts");
+
+  it.each(withCompositionRoot)(
+    "$name satisfies the Lambda configuration and builds its dependencies",
+    async (d) => {
+      const config: LambdaConfig = parseLambdaConfig(d.env);
+      expect(config.publicBaseUrl).toMatch(/^https:\/\//);
+      if (signsLinks(d.entry, d.handler)) expect(config.linkKeys).toHaveProperty("secretArn");
+      const module = (await import(`../../functions/${d.entry}`)) as Record<string, unknown> & {
+        buildDeps: (config: LambdaConfig, c: ReturnType<typeof clients>, keys: LinkKeys) => object;
+      };
+      expect(typeof module[d.handler]).toBe("function");
+      const c = clients(loopback);
+      const deps = module.buildDeps(config, c, new LinkKeys(config.linkKeys, () => c.secretsManager));
+      expect(deps).toHaveProperty("data");
+    },
+  );
 });
