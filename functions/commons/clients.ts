@@ -4,6 +4,10 @@
  * local stack, the CLI, benchmarks, tests). Local runs point them at the embedded engines by
  * passing endpoints and fixed credentials (`localTarget`).
  */
+import {
+  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClientConfig,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { SecretsManagerClient, type SecretsManagerClientConfig } from "@aws-sdk/client-secrets-manager";
@@ -61,7 +65,13 @@ export function secretsManagerClient(extra: SecretsManagerClientConfig = {}): Se
   return new SecretsManagerClient(clientConfig(extra));
 }
 
-export type Service = "dynamodb" | "s3" | "ses" | "sns" | "sfn" | "secretsManager";
+export function cognitoClient(
+  extra: CognitoIdentityProviderClientConfig = {},
+): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient(clientConfig(extra));
+}
+
+export type Service = "dynamodb" | "s3" | "ses" | "sns" | "sfn" | "secretsManager" | "cognito";
 
 /** Where the clients go: nothing in Lambda (region and credentials from the environment). */
 export interface ClientTarget {
@@ -83,6 +93,7 @@ export interface Clients {
   readonly sns: SNSClient;
   readonly sfn: SFNClient;
   readonly secretsManager: SecretsManagerClient;
+  readonly cognito: CognitoIdentityProviderClient;
 }
 
 export function clients(target: ClientTarget = {}): Clients {
@@ -122,6 +133,9 @@ export function clients(target: ClientTarget = {}): Clients {
     },
     get secretsManager() {
       return once("secretsManager", () => secretsManagerClient(extra("secretsManager")));
+    },
+    get cognito() {
+      return once("cognito", () => cognitoClient(extra("cognito")));
     },
   };
 }

@@ -28,6 +28,28 @@ const LambdaEnv = z.object({
     .string()
     .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/, "must be 1 to 11 letters or digits, at least one letter")
     .optional(),
+  /** The console's user pool (Cognito) and its app client: both or neither. */
+  COGNITO_USER_POOL_ID: z
+    .string()
+    .regex(/^[\w-]+_[0-9a-zA-Z]+$/, "must be a user pool id such as ap-southeast-1_AbC123")
+    .optional(),
+  COGNITO_CLIENT_ID: z
+    .string()
+    .regex(/^[\w+]{1,128}$/, "must be an app client id")
+    .optional(),
+  /** Local runs only: cognito-local's address. In AWS the SDK finds Cognito from the region. */
+  COGNITO_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** The console's CSRF key: inline (local runs) or a Secrets Manager secret (AWS); one of the two. */
+  CONSOLE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  CONSOLE_SECRET_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:secretsmanager:/, "must be a Secrets Manager ARN")
+    .optional(),
+  /** The deadline-lifecycle state machine, for the console's restart of a deadline's lifecycle. */
+  LIFECYCLE_STATE_MACHINE_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:states:/, "must be a Step Functions state machine ARN")
+    .optional(),
 });
 
 /** Where the link keyring comes from. */
@@ -41,6 +63,20 @@ export interface LambdaConfig {
   linkKeys?: LinkKeysSource;
   email?: { from: string; configurationSet?: string };
   smsSenderId?: string;
+  /** Absent where the function has no console (everything but the console handler). */
+  console?: ConsoleConfig;
+  lifecycleStateMachineArn?: string;
+}
+
+/** Where the console's CSRF key comes from. */
+export type ConsoleSecretSource = { inline: string } | { secretArn: string };
+
+export interface ConsoleConfig {
+  userPoolId: string;
+  clientId: string;
+  /** cognito-local's address (local runs); absent in AWS. */
+  cognitoEndpoint?: string;
+  secret: ConsoleSecretSource;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +105,7 @@ export function parseLambdaConfig(env: Record<string, string | undefined>): Lamb
       : e.LINK_KEYS_SECRET_ARN
         ? { secretArn: e.LINK_KEYS_SECRET_ARN }
         : undefined;
+  const consoleSettings = consoleConfig(e);
   return {
     tableName: e.TABLE_NAME,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ""),
@@ -81,8 +118,49 @@ export function parseLambdaConfig(env: Record<string, string | undefined>): Lamb
       },
     }),
     ...(e.SMS_SENDER_ID && { smsSenderId: e.SMS_SENDER_ID }),
+    ...(consoleSettings && { console: consoleSettings }),
+    ...(e.LIFECYCLE_STATE_MACHINE_ARN && { lifecycleStateMachineArn: e.LIFECYCLE_STATE_MACHINE_ARN }),
   };
 }
+
+/** The console's settings, all or none: a pool without its client or its CSRF key is a mistake. */
+function consoleConfig(e: z.output<typeof LambdaEnv>): ConsoleConfig | undefined {
+  const given = CONSOLE_VARIABLES.filter((name) => e[name] !== undefined);
+  if (given.length === 0) return undefined;
+  if (e.CONSOLE_SECRET !== undefined && e.CONSOLE_SECRET_ARN !== undefined)
+    throw new ConfigError("invalid configuration: set only one of CONSOLE_SECRET and CONSOLE_SECRET_ARN");
+  const secret: ConsoleSecretSource | undefined =
+    e.CONSOLE_SECRET !== undefined
+      ? { inline: e.CONSOLE_SECRET }
+      : e.CONSOLE_SECRET_ARN !== undefined
+        ? { secretArn: e.CONSOLE_SECRET_ARN }
+        : undefined;
+  const { COGNITO_USER_POOL_ID: userPoolId, COGNITO_CLIENT_ID: clientId } = e;
+  if (userPoolId === undefined || clientId === undefined || secret === undefined) {
+    const missing = [
+      userPoolId === undefined && "COGNITO_USER_POOL_ID",
+      clientId === undefined && "COGNITO_CLIENT_ID",
+      secret === undefined && "CONSOLE_SECRET or CONSOLE_SECRET_ARN",
+    ].filter(Boolean);
+    throw new ConfigError(
+      `invalid configuration: the console needs ${missing.join(", ")} (given: ${given.join(", ")})`,
+    );
+  }
+  return {
+    userPoolId,
+    clientId,
+    ...(e.COGNITO_ENDPOINT && { cognitoEndpoint: e.COGNITO_ENDPOINT.replace(/\/$/, "") }),
+    secret,
+  };
+}
+
+const CONSOLE_VARIABLES = [
+  "COGNITO_USER_POOL_ID",
+  "COGNITO_CLIENT_ID",
+  "COGNITO_ENDPOINT",
+  "CONSOLE_SECRET",
+  "CONSOLE_SECRET_ARN",
+] as const;
 
 /** In a Lambda container (set by the runtime): handlers then build their dependencies at init. */
 export function inLambdaContainer(): boolean {
