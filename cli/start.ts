@@ -3,9 +3,11 @@
  *
  *   npm start [-- --plan <file>] [--port <n>] [--now <ISO instant>] [--speed <n>] [--fresh] [--once]
  *
- * Starts DynamoDB Local, s3rver and a local SES, publishes the plan, runs its calendar (the
- * state machines of workflows/: reminders by email and SMS, overdue marks, escalations), serves
- * the web form and the submission API, and prints what to open (also at the start page, /).
+ * Starts DynamoDB Local, s3rver, a local SES and cognito-local (the console's users, with the demo
+ * users of local/demo-users.yaml), publishes the plan, runs its calendar (the state machines of
+ * workflows/: reminders by email and SMS, overdue marks, escalations), serves the web form and the
+ * submission API, and prints what to open (also at the start page, /) and who can sign in to the
+ * console.
  * A plan whose deadlines are all past (or whose year has not begun) is replayed: the clock starts the
  * evening before its first reminders and runs a few hours a second (local/replay.ts), and a later
  * start continues the replay where it stopped. --now starts the clock at that instant (--now now:
@@ -20,7 +22,7 @@ import { DataModelMismatchError, type ExpectationItem } from "../functions/data"
 import { MissingPrerequisiteError } from "../local/dynamodb-local";
 import { type ClockChoice, chooseClock, saveReplayPosition, speedInWords } from "../local/replay";
 import { startLocalStack } from "../local/runtime";
-import { renderStartPage, type SampleLink } from "../local/start-page";
+import { demoLoginLines, demoLogins, renderStartPage, type SampleLink } from "../local/start-page";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 import { linkExpiry, signLink } from "../shared/submission/link-token";
@@ -121,6 +123,7 @@ Thư đã gửi       ${stack.mailUrl}   (JSON: ${stack.mailUrl}.json; SES cục
 SMS đã gửi       ${stack.smsOutboxUrl}   (JSON: ${stack.smsOutboxUrl}.json)
 Biểu mẫu nộp     ${stack.baseUrl}/f/<đường dẫn riêng của đơn vị>
 API              POST ${stack.baseUrl}/api/links/<đường dẫn riêng>/submissions   (kèm tiêu đề Idempotency-Key)
+Bảng điều khiển  ${stack.consoleUrl}   (người dùng trong cognito-local ${stack.engines.cognito.endpoint}${values.fresh ? "" : ", giữ trong .local/cognito"})
 `);
 
 /** Each sample unit's next open deadline (or its latest overdue one), with its personal link. The one use of the store here. */
@@ -152,9 +155,16 @@ const pageLinks: SampleLink[] = links.map(({ e, url }) => ({
   dueText: e.dueText,
   url,
 }));
+const logins = demoLogins(stack.demoUsers, plan);
 stack.pages["/"] = () => ({
   contentType: "text/html; charset=utf-8",
-  body: renderStartPage({ planTitle: plan.title, clockText, now: stack.now, links: pageLinks }),
+  body: renderStartPage({
+    planTitle: plan.title,
+    clockText,
+    now: stack.now,
+    links: pageLinks,
+    console: { url: stack.consoleUrl, logins },
+  }),
 });
 console.log("Đường dẫn nộp báo cáo của một số đơn vị (mở trong trình duyệt):");
 for (const { e, url } of links) {
@@ -163,11 +173,16 @@ for (const { e, url } of links) {
   console.log(`  ${url}`);
 }
 
+console.log(`\nĐăng nhập bảng điều khiển: ${stack.consoleUrl} — người dùng mẫu (chỉ trên máy này):`);
+for (const line of demoLoginLines(logins)) console.log(`  ${line}`);
+console.log(
+  "  Thêm người dùng: npm run -s users -- add --email … --role standing-body|committee|viewer --plans …",
+);
+
 if (values.once) {
   await stack.stop();
 } else {
-  console.log("\nBảng điều hành cho Phòng Y tế sẽ có trong các phiên bản sau.");
-  console.log("Đang chạy. Nhấn Ctrl+C để dừng.");
+  console.log("\nĐang chạy. Nhấn Ctrl+C để dừng.");
   // Where the replay is, kept so that the next start continues from there.
   const keep = () => {
     if (replay && dataDir) saveReplayPosition(dataDir, plan, replay, stack.now());

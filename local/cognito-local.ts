@@ -298,9 +298,7 @@ export async function seedUsers(
  * (two processes must not write one data folder), else one started here for the command and
  * stopped by close().
  */
-export async function openLocalPool(
-  dir: string,
-): Promise<{
+export async function openLocalPool(dir: string): Promise<{
   client: CognitoIdentityProviderClient;
   userPoolId: string;
   started: boolean;

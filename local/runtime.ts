@@ -4,13 +4,18 @@
  *   - the hanchot table, created from the same definition the CDK app deploys;
  *   - an S3-compatible server (s3rver) for attachments, in .local/s3;
  *   - the plan published (idempotent: a restart with the same plan writes nothing);
- *   - the web form and the submission API: the Lambda handlers of functions/, served over HTTP.
+ *   - the web form and the submission API: the Lambda handlers of functions/, served over HTTP;
+ *   - cognito-local, the console's user pool, in .local/cognito, with the demo users of
+ *     local/demo-users.yaml (created or brought back to that file on every start).
  * It watches its engines: DynamoDB Local's JVM is restarted on the same port and data folder if it
  * dies (its data is on disk); s3rver and the local SES run in this process, and if one of them
- * stops, or DynamoDB Local cannot come back, the stack says which and gives up (onEngineLost).
+ * stops, or cognito-local's process ends, or DynamoDB Local cannot come back, the stack says which
+ * and gives up (onEngineLost).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   CreateTableCommand,
@@ -23,6 +28,8 @@ import { clients, localTarget } from "../functions/commons/clients";
 import { parseKeyring } from "../functions/commons/config";
 import { httpHandler } from "../functions/commons/middleware";
 import { SesEmailSender } from "../functions/commons/notifications";
+import { CognitoConsoleAuth, type ConsoleAuth, givenKeysIdTokenVerifier } from "../functions/console/auth";
+import { CognitoUserDirectory } from "../functions/console/user-directory";
 import { type DataLayer, dataLayer } from "../functions/data";
 import { createTableInput } from "../functions/data/table";
 import { makeShortLink } from "../functions/short-link/handler";
@@ -31,9 +38,17 @@ import { makeSubmissionForm } from "../functions/submission-form/handler";
 import type { SubmissionDeps } from "../functions/use-cases/accept-submission";
 import type { LifecycleDeps } from "../functions/use-cases/lifecycle";
 import { type PublishResult, publishPlan } from "../functions/use-cases/publish-plan";
+import type { UserDirectory } from "../shared/console/access";
 import { loadPlan } from "../shared/plan/load";
 import type { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
+import {
+  type CognitoLocal,
+  type DemoUser,
+  loadDemoUsers,
+  seedUsers,
+  startCognitoLocal,
+} from "./cognito-local";
 import { LOCAL, localStackConfig } from "./config";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { type LocalPages, startHttpApi } from "./http-api";
@@ -82,8 +97,18 @@ export interface LocalStack {
   pages: LocalPages;
   workflows?: LocalWorkflows;
   now: () => Date;
+  /** The operations console's address (served once its handler is registered). */
+  consoleUrl: string;
+  /** Sign-in for the console, against cognito-local. */
+  consoleAuth: ConsoleAuth;
+  /** The console's CSRF key (functions/console/session.ts), kept in the data folder. */
+  consoleSecret: Buffer;
+  /** The committee members of a plan, from cognito-local (escalation emails). */
+  userDirectory: UserDirectory;
+  /** The demo users seeded (local/demo-users.yaml), with their passwords: for the start banner. */
+  demoUsers: readonly DemoUser[];
   /** The engines under the stack, watched. */
-  engines: { dynamodb: DynamoDbLocal; s3: S3Local; ses: SesLocal };
+  engines: { dynamodb: DynamoDbLocal; s3: S3Local; ses: SesLocal; cognito: CognitoLocal };
   stop(): Promise<void>;
 }
 
@@ -128,6 +153,20 @@ function watchEngines(
   engines.ses.onUnexpectedClose(() =>
     lost(`SES cục bộ (aws-ses-v2-local, ${engines.ses.endpoint}) đã dừng đột ngột; thư nhắc không gửi được.`),
   );
+  engines.cognito.onUnexpectedExit((how) =>
+    lost(
+      `cognito-local (tiến trình ${engines.cognito.pid ?? "?"}, ${engines.cognito.endpoint}) đã dừng đột ngột (${how}); không đăng nhập được bảng điều khiển.`,
+    ),
+  );
+}
+
+/** The console's CSRF key of this machine: made once, kept in the data folder like the link key. */
+function localConsoleSecret(dataDir: string | undefined): Buffer {
+  const file = dataDir ? join(dataDir, "console-secret") : undefined;
+  if (file && existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "utf8");
+  const secret = randomBytes(32).toString("base64url");
+  if (file) writeFileSync(file, secret, { mode: 0o600 });
+  return Buffer.from(secret, "utf8");
 }
 
 /** The link key of this machine: made once, kept in the data folder, so printed links stay valid. */
@@ -164,15 +203,36 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const config = localStackConfig(options);
   const plan = await loadPlan(options.planFile);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const [dynamo, s3, ses]: [DynamoDbLocal, S3Local, SesLocal] = await Promise.all([
+  // cognito-local keeps its data on disk only: with no data folder, a temporary one, removed at stop.
+  const cognitoDir = options.dataDir
+    ? join(options.dataDir, "cognito")
+    : mkdtempSync(join(tmpdir(), "hanchot-cognito-"));
+  const removeTemporary = () => {
+    if (!options.dataDir) rmSync(cognitoDir, { recursive: true, force: true });
+  };
+  const engineStarts = await Promise.allSettled([
     startDynamoDbLocal(options.dataDir ? { dbPath: join(options.dataDir, "dynamodb") } : {}),
     startS3Local(options.dataDir ? { directory: join(options.dataDir, "s3") } : {}),
     startSesLocal(),
+    startCognitoLocal({ dir: cognitoDir }),
   ]);
-  const stopEngines = () => Promise.all([dynamo.stop(), s3.stop(), ses.stop()]);
+  const failed = engineStarts.find((r) => r.status === "rejected");
+  if (failed) {
+    // Those that did start are stopped: nothing is left behind.
+    await Promise.all(engineStarts.map((r) => (r.status === "fulfilled" ? r.value.stop() : undefined)));
+    removeTemporary();
+    throw failed.reason;
+  }
+  const [dynamo, s3, ses, cognito] = engineStarts.map(
+    (r) => (r as PromiseFulfilledResult<unknown>).value,
+  ) as [DynamoDbLocal, S3Local, SesLocal, CognitoLocal];
+  const stopEngines = async () => {
+    await Promise.all([dynamo.stop(), s3.stop(), ses.stop(), cognito.stop()]);
+    removeTemporary();
+  };
   const log = options.log ?? ((line: string) => console.error(line));
   watchEngines(
-    { dynamodb: dynamo, s3, ses },
+    { dynamodb: dynamo, s3, ses, cognito },
     options.dataDir !== undefined,
     log,
     options.onEngineLost ?? log,
@@ -196,6 +256,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       unitName,
     });
     const deps: SubmissionDeps = { data, keyring, now, attachments };
+
+    const demoUsers = loadDemoUsers();
+    await seedUsers(cognito.client, cognito.userPoolId, demoUsers);
+    const consoleAuth = new CognitoConsoleAuth({
+      cognito: cognito.client,
+      clientId: cognito.clientId,
+      verifier: givenKeysIdTokenVerifier({
+        issuer: cognito.issuer,
+        clientId: cognito.clientId,
+        jwks: cognito.jwks,
+      }),
+    });
+    const userDirectory = new CognitoUserDirectory({
+      cognito: cognito.client,
+      userPoolId: cognito.userPoolId,
+    });
 
     let baseUrl = "";
     const handlers = {
@@ -278,7 +354,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       pages,
       ...(workflows && { workflows }),
       now,
-      engines: { dynamodb: dynamo, s3, ses },
+      consoleUrl: `${baseUrl}/console`,
+      consoleAuth,
+      consoleSecret: localConsoleSecret(options.dataDir),
+      userDirectory,
+      demoUsers,
+      engines: { dynamodb: dynamo, s3, ses, cognito },
       stop: async () => {
         workflows?.abortAll();
         await new Promise<void>((r) => httpServer.close(() => r()));

@@ -4,8 +4,8 @@
  *   - browser: test/browser/, Debian's Chromium driving the local stack;
  *   - commands: the project's commands run as child processes, seconds each but no engine: the
  *     CDK app and `cdk synth` (test/infra/), the CLIs (test/cli/);
- *   - engines: a file named `*.engine.test.ts` (DynamoDB Local, s3rver, the local SES, the local
- *     workflow executor), and the folders whose every file uses one;
+ *   - engines: a file named `*.engine.test.ts` (DynamoDB Local, s3rver, the local SES, cognito-local,
+ *     the local workflow executor), and the folders whose every file uses one;
  *   - unit: everything else, pure and fast, with no Java and no server to start.
  */
 export const TIERS = {
@@ -37,6 +37,7 @@ export const ENGINE_MODULES = [
   "local/dynamodb-local.ts",
   "local/s3-local.ts",
   "local/ses-local.ts",
+  "local/cognito-local.ts",
   "local/runtime.ts",
   "local/workflows.ts",
   "test/support/dynamodb.ts",
@@ -46,5 +47,6 @@ export const ENGINE_PACKAGES = [
   "amplify-dynamodb-simulator",
   "s3rver",
   "aws-ses-v2-local",
+  "cognito-local",
   "playwright-core",
 ];
