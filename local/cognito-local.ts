@@ -25,7 +25,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   type CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
@@ -33,7 +32,6 @@ import {
   DescribeUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { Jwks } from "aws-jwt-verify/jwk";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { clients, localTarget } from "../functions/commons/clients";
 import { fetchLocalJwks } from "../functions/console/auth/id-token";
@@ -43,7 +41,7 @@ import {
   putConsoleUser,
   userPoolInput,
 } from "../functions/console/user-pool";
-import { ConsoleUserSpec } from "../shared/console/user-spec";
+import type { DemoUser } from "./demo-users";
 import { freeLoopbackPort } from "./dynamodb-local";
 
 export interface CognitoLocal {
@@ -260,25 +258,6 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
     await stopChild(running);
     throw err;
   }
-}
-
-/** A user of the demo file: always with a password (printed at start; local only). */
-export type DemoUser = ConsoleUserSpec & { password: string };
-
-const DemoUsersFile = z.object({
-  users: z.array(ConsoleUserSpec.and(z.object({ password: z.string() }))).min(1),
-});
-
-/** The demo users beside this module (local/demo-users.yaml), or those of another file. */
-export const DEMO_USERS_FILE = fileURLToPath(new URL("./demo-users.yaml", import.meta.url));
-
-export function loadDemoUsers(file: string = DEMO_USERS_FILE): DemoUser[] {
-  const parsed = DemoUsersFile.safeParse(parseYaml(readFileSync(file, "utf8")));
-  if (!parsed.success)
-    throw new Error(
-      `${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-    );
-  return parsed.data.users;
 }
 
 /** Each user as described (created, or brought back to the description): idempotent. */

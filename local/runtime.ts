@@ -42,14 +42,9 @@ import type { UserDirectory } from "../shared/console/access";
 import { loadPlan } from "../shared/plan/load";
 import type { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
-import {
-  type CognitoLocal,
-  type DemoUser,
-  loadDemoUsers,
-  seedUsers,
-  startCognitoLocal,
-} from "./cognito-local";
+import { type CognitoLocal, seedUsers, startCognitoLocal } from "./cognito-local";
 import { LOCAL, localStackConfig } from "./config";
+import { type DemoUser, loadDemoUsers } from "./demo-users";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { type LocalPages, startHttpApi } from "./http-api";
 import { MailOutbox } from "./mail-outbox";

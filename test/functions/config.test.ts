@@ -53,6 +53,91 @@ describe("the Lambda configuration", () => {
   });
 });
 
+describe("the console's configuration", () => {
+  const pool = { COGNITO_USER_POOL_ID: "ap-southeast-1_AbC123xyz", COGNITO_CLIENT_ID: "4h2k9example0client" };
+  const secretArn = "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:ConsoleSecret-AbCdEf";
+
+  it("reads the user pool, its app client and the CSRF key's secret (AWS)", () => {
+    expect(
+      parseLambdaConfig({
+        ...minimal,
+        ...pool,
+        CONSOLE_SECRET_ARN: secretArn,
+        LIFECYCLE_STATE_MACHINE_ARN: "arn:aws:states:ap-southeast-1:123456789012:stateMachine:Lifecycle",
+      }),
+    ).toMatchObject({
+      console: {
+        userPoolId: "ap-southeast-1_AbC123xyz",
+        clientId: "4h2k9example0client",
+        secret: { secretArn },
+      },
+      lifecycleStateMachineArn: "arn:aws:states:ap-southeast-1:123456789012:stateMachine:Lifecycle",
+    });
+  });
+
+  it("reads cognito-local's address and an inline key (local runs)", () => {
+    const config = parseLambdaConfig({
+      ...minimal,
+      COGNITO_USER_POOL_ID: "local_2a48LeFJ",
+      COGNITO_CLIENT_ID: "55bd5ozadvaak0jkm2fz62m1x",
+      COGNITO_ENDPOINT: "http://127.0.0.1:34201/",
+      CONSOLE_SECRET: "x".repeat(43),
+    });
+    expect(config.console).toEqual({
+      userPoolId: "local_2a48LeFJ",
+      clientId: "55bd5ozadvaak0jkm2fz62m1x",
+      cognitoEndpoint: "http://127.0.0.1:34201",
+      secret: { inline: "x".repeat(43) },
+    });
+  });
+
+  it("has no console where none of its variables is set", () => {
+    const config = parseLambdaConfig(minimal);
+    expect(config).not.toHaveProperty("console");
+    expect(config).not.toHaveProperty("lifecycleStateMachineArn");
+  });
+
+  it.each([
+    [{ COGNITO_USER_POOL_ID: pool.COGNITO_USER_POOL_ID, CONSOLE_SECRET_ARN: secretArn }, "COGNITO_CLIENT_ID"],
+    [{ COGNITO_CLIENT_ID: pool.COGNITO_CLIENT_ID, CONSOLE_SECRET_ARN: secretArn }, "COGNITO_USER_POOL_ID"],
+    [pool, "CONSOLE_SECRET or CONSOLE_SECRET_ARN"],
+    [{ CONSOLE_SECRET_ARN: secretArn }, "COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID"],
+  ])("names what the console still needs: %o", (env, missing) => {
+    expect(() => parseLambdaConfig({ ...minimal, ...env })).toThrow(`the console needs ${missing} (given: `);
+  });
+
+  it("takes the CSRF key from one source only", () => {
+    expect(() =>
+      parseLambdaConfig({
+        ...minimal,
+        ...pool,
+        CONSOLE_SECRET: "x".repeat(43),
+        CONSOLE_SECRET_ARN: secretArn,
+      }),
+    ).toThrow("set only one of CONSOLE_SECRET and CONSOLE_SECRET_ARN");
+  });
+
+  it("names each invalid console variable", () => {
+    const attempt = () =>
+      parseLambdaConfig({
+        ...minimal,
+        COGNITO_USER_POOL_ID: "AbC123",
+        COGNITO_CLIENT_ID: "not a client id",
+        COGNITO_ENDPOINT: "127.0.0.1:9229",
+        CONSOLE_SECRET: "short",
+        LIFECYCLE_STATE_MACHINE_ARN: "arn:aws:lambda:ap-southeast-1:123456789012:function:x",
+      });
+    for (const name of [
+      "COGNITO_USER_POOL_ID",
+      "COGNITO_CLIENT_ID",
+      "COGNITO_ENDPOINT",
+      "CONSOLE_SECRET",
+      "LIFECYCLE_STATE_MACHINE_ARN",
+    ])
+      expect(attempt).toThrow(new RegExp(`${name}: `));
+  });
+});
+
 describe("a function deployed without its configuration", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
