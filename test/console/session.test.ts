@@ -98,7 +98,7 @@ describe("reading the session from a request", () => {
     expect(readSessionToken(event(undefined), false)).toBeUndefined();
     expect(readSessionToken(event(["hanchot-console="]), false)).toBeUndefined();
     expect(readSessionToken(event(["hanchot-console=<script>"]), false)).toBeUndefined();
-    expect(readSessionToken(event(["xhanchot-console=" + TOKEN]), false)).toBeUndefined();
+    expect(readSessionToken(event([`xhanchot-console=${TOKEN}`]), false)).toBeUndefined();
   });
 });
 
