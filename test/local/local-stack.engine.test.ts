@@ -91,6 +91,30 @@ describe("the local stack", () => {
     expect(lost.slice(lostBefore)).toEqual([]);
   });
 
+  it("signs the demo users in to the console against its cognito-local, and finds the committee", async () => {
+    for (const user of stack.demoUsers) {
+      const signedIn = await stack.consoleAuth.signIn(user.email, user.password);
+      if (!signedIn.ok) throw new Error(`${user.email}: ${signedIn.reason}`);
+      expect(await stack.consoleAuth.verify(signedIn.token)).toMatchObject({
+        email: user.email,
+        role: user.role,
+      });
+    }
+    const committee = stack.demoUsers.find((u) => u.role === "committee");
+    expect(await stack.userDirectory.committeeEmails(committee?.plans[0] ?? "")).toContain(committee?.email);
+    expect(stack.consoleUrl).toBe(`${stack.baseUrl}/console`);
+    expect(stack.consoleSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("says so when cognito-local's process dies", async () => {
+    const pid = stack.engines.cognito.pid as number;
+    process.kill(pid, "SIGKILL");
+    await vi.waitFor(() =>
+      expect(lost).toContainEqual(expect.stringContaining(`cognito-local (tiến trình ${pid}`)),
+    );
+    expect(lost.find((m) => m.includes("cognito-local"))).toContain("không đăng nhập được bảng điều khiển");
+  });
+
   it("says which in-process engine stopped when one does", async () => {
     stack.engines.ses.server.closeAllConnections();
     stack.engines.ses.server.close();
