@@ -104,3 +104,23 @@ export function validCsrf(secret: string | Buffer, sessionToken: string, given: 
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/**
+ * Whether a request comes from the console's own pages, for the one state-changing request that
+ * has no session yet to bind a CSRF token to: signing in (else another site could sign a visitor
+ * in as the attacker, whose console the visitor would then use). Browsers send Origin with every
+ * POST, and Sec-Fetch-Site with every request; a request with neither is not from a browser page,
+ * so it cannot carry a visitor's cookies, and is let through.
+ */
+export function fromOwnPages(headers: Record<string, string | undefined>, publicBaseUrl: string): boolean {
+  const header = (name: string) =>
+    Object.entries(headers)
+      .find(([key]) => key.toLowerCase() === name)?.[1]
+      ?.trim()
+      .toLowerCase();
+  const origin = header("origin");
+  if (origin !== undefined) return origin === new URL(publicBaseUrl).origin.toLowerCase();
+  const site = header("sec-fetch-site");
+  if (site !== undefined) return site === "same-origin" || site === "none";
+  return true;
+}

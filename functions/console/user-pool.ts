@@ -42,6 +42,7 @@ export function userPoolInput(poolName: string): CreateUserPoolCommandInput {
   return {
     PoolName: poolName,
     UsernameAttributes: ["email"],
+    UsernameConfiguration: { CaseSensitive: false },
     AutoVerifiedAttributes: ["email"],
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     Policies: {

@@ -62,6 +62,8 @@ describe("console sign-in on cognito-local", () => {
     expect(minutes).toBeGreaterThan(58);
     expect(minutes).toBeLessThanOrEqual(60);
     expect(await auth.verify(result.token)).toEqual(result.user);
+    // The email as a person types it.
+    expect((await auth.signIn(` ${user.email.toUpperCase()} `, user.password)).ok).toBe(true);
   });
 
   it.each(demo.map((u) => [u.email, u] as const))(

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   clearedSessionCookie,
   csrfToken,
+  fromOwnPages,
   readSessionToken,
   secondsUntil,
   servedOverHttps,
@@ -117,5 +118,31 @@ describe("the CSRF token", () => {
     const altered = `${csrf.slice(0, -1)}${csrf.endsWith("A") ? "B" : "A"}`;
     for (const given of [undefined, "", altered, csrf.slice(1), `${csrf}=`, "é".repeat(43)])
       expect(validCsrf(SECRET, TOKEN, given)).toBe(false);
+  });
+});
+
+describe("a sign-in from the console's own pages", () => {
+  const base = "https://hanchot.example.vn";
+
+  it("is let through from the console's origin, whatever the header's case", () => {
+    expect(fromOwnPages({ origin: "https://hanchot.example.vn" }, base)).toBe(true);
+    expect(fromOwnPages({ Origin: "https://HANCHOT.example.vn" }, `${base}/`)).toBe(true);
+    expect(fromOwnPages({ "sec-fetch-site": "same-origin" }, base)).toBe(true);
+  });
+
+  it("is refused from another origin, scheme or port, or a page of another site", () => {
+    for (const origin of [
+      "https://evil.example",
+      "http://hanchot.example.vn",
+      "https://hanchot.example.vn:8443",
+      "null",
+    ])
+      expect(fromOwnPages({ origin }, base), origin).toBe(false);
+    expect(fromOwnPages({ "sec-fetch-site": "cross-site" }, base)).toBe(false);
+    expect(fromOwnPages({ "sec-fetch-site": "same-site" }, base)).toBe(false);
+  });
+
+  it("lets through a request no browser page sent (neither header)", () => {
+    expect(fromOwnPages({}, base)).toBe(true);
   });
 });

@@ -59,14 +59,17 @@ export interface ConsoleAuth {
   signOut(token: string): Promise<void>;
 }
 
-/** Cognito's answers that mean "wrong email or password" (cognito-local says InvalidPasswordException). */
+/**
+ * Cognito's answers that mean "wrong email or password" (cognito-local says InvalidPasswordException).
+ * A password reset by an administrator is one too: the old password no longer signs in. Not
+ * InvalidParameterException: that is a client the flow is not enabled for, a deployment fault.
+ */
 const WRONG_CREDENTIALS = new Set([
   "NotAuthorizedException",
   "UserNotFoundException",
   "InvalidPasswordException",
   "PasswordResetRequiredException",
   "UserNotConfirmedException",
-  "InvalidParameterException",
 ]);
 
 function failure(err: unknown): "invalid" | "unavailable" {
@@ -115,7 +118,7 @@ export class CognitoConsoleAuth implements ConsoleAuth {
           ClientId: this.deps.clientId,
           ChallengeName: "NEW_PASSWORD_REQUIRED",
           Session: started.Session,
-          ChallengeResponses: { USERNAME: email.trim(), NEW_PASSWORD: newPassword },
+          ChallengeResponses: { USERNAME: email.trim().toLowerCase(), NEW_PASSWORD: newPassword },
         }),
       );
       if (!out.AuthenticationResult) return { ok: false, reason: "unavailable" };
@@ -143,7 +146,8 @@ export class CognitoConsoleAuth implements ConsoleAuth {
       new InitiateAuthCommand({
         AuthFlow: "USER_PASSWORD_AUTH",
         ClientId: this.deps.clientId,
-        AuthParameters: { USERNAME: email.trim(), PASSWORD: password },
+        // Emails are stored in lower case (shared/console/user-spec.ts); the pool matches them so.
+        AuthParameters: { USERNAME: email.trim().toLowerCase(), PASSWORD: password },
       }),
     );
   }
