@@ -12,7 +12,6 @@
  * stops, or cognito-local's process ends, or DynamoDB Local cannot come back, the stack says which
  * and gives up (onEngineLost).
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -29,6 +28,7 @@ import { parseKeyring } from "../functions/commons/config";
 import { httpHandler } from "../functions/commons/middleware";
 import { SesEmailSender } from "../functions/commons/notifications";
 import { CognitoConsoleAuth, type ConsoleAuth, givenKeysIdTokenVerifier } from "../functions/console/auth";
+import type { CsrfKeyring } from "../functions/console/session";
 import { CognitoUserDirectory } from "../functions/console/user-directory";
 import { type DataLayer, dataLayer } from "../functions/data";
 import { createTableInput } from "../functions/data/table";
@@ -96,8 +96,8 @@ export interface LocalStack {
   consoleUrl: string;
   /** Sign-in for the console, against cognito-local. */
   consoleAuth: ConsoleAuth;
-  /** The console's CSRF key (functions/console/session.ts), kept in the data folder. */
-  consoleSecret: Buffer;
+  /** The console's CSRF keyring (functions/console/session.ts), kept in .local/console-keys.json. */
+  csrfKeys: CsrfKeyring;
   /** The committee members of a plan, from cognito-local (escalation emails). */
   userDirectory: UserDirectory;
   /** The demo users seeded (local/demo-users.yaml), with their passwords: for the start banner. */
@@ -155,18 +155,12 @@ function watchEngines(
   );
 }
 
-/** The console's CSRF key of this machine: made once, kept in the data folder like the link key. */
-function localConsoleSecret(dataDir: string | undefined): Buffer {
-  const file = dataDir ? join(dataDir, "console-secret") : undefined;
-  if (file && existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "utf8");
-  const secret = randomBytes(32).toString("base64url");
-  if (file) writeFileSync(file, secret, { mode: 0o600 });
-  return Buffer.from(secret, "utf8");
-}
-
-/** The link key of this machine: made once, kept in the data folder, so printed links stay valid. */
-function localKeyring(dataDir: string | undefined): LinkKeyring {
-  const file = dataDir ? join(dataDir, "link-keys.json") : undefined;
+/**
+ * A keyring of this machine: made once, kept in the data folder, so that printed links (and the
+ * console's CSRF tokens) stay valid across restarts.
+ */
+function localKeyring(dataDir: string | undefined, name = "link-keys.json"): LinkKeyring {
+  const file = dataDir ? join(dataDir, name) : undefined;
   if (file && existsSync(file)) return parseKeyring(readFileSync(file, "utf8"));
   const json = JSON.stringify({ current: "local-1", keys: { "local-1": newLinkKey().toString("base64") } });
   if (file) writeFileSync(file, json, { mode: 0o600 });
@@ -351,7 +345,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       now,
       consoleUrl: `${baseUrl}/console`,
       consoleAuth,
-      consoleSecret: localConsoleSecret(options.dataDir),
+      csrfKeys: localKeyring(options.dataDir, "console-keys.json"),
       userDirectory,
       demoUsers,
       engines: { dynamodb: dynamo, s3, ses, cognito },

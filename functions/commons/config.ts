@@ -39,8 +39,18 @@ const LambdaEnv = z.object({
     .optional(),
   /** Local runs only: cognito-local's address. In AWS the SDK finds Cognito from the region. */
   COGNITO_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  /** The console's CSRF key: inline (local runs) or a Secrets Manager secret (AWS); one of the two. */
-  CONSOLE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The console's CSRF keyring (the link keyring's JSON shape): inline (local runs) or a Secrets Manager secret (AWS). */
+  CONSOLE_SECRET: z
+    .string()
+    .refine((v) => {
+      try {
+        parseKeyring(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a keyring: {"current": "k1", "k1": "<base64 key, 40 characters or more>"}')
+    .optional(),
   CONSOLE_SECRET_ARN: z
     .string()
     .regex(/^arn:aws[a-z-]*:secretsmanager:/, "must be a Secrets Manager ARN")

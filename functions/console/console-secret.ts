@@ -1,17 +1,17 @@
 /**
- * The console's CSRF key (functions/console/session.ts): inline for local runs (CONSOLE_SECRET),
- * in AWS a Secrets Manager secret (CONSOLE_SECRET_ARN) read once per container before the first
- * request, kept in this object and never written to the environment. Rotating it invalidates the
- * CSRF tokens of open pages, which then ask the user to reload: nothing else depends on it.
+ * The console's CSRF keyring (functions/console/session.ts), in the link keyring's shape
+ * ({"current": "k1", "k1": "<base64, 40 characters or more>"}, as Secrets Manager generates it, or
+ * {"current": …, "keys": {…}}): inline for local runs (CONSOLE_SECRET), in AWS a Secrets Manager
+ * secret (CONSOLE_SECRET_ARN) read once per container before the first request, kept in this
+ * object and never written to the environment. Rotating it (add a key, make it current, remove the
+ * old one an hour later) keeps the CSRF tokens of open pages valid.
  */
 import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import type { ConsoleSecretSource } from "../commons/config";
-
-/** Shorter keys are refused: an HMAC key should be as long as the hash (32 bytes). */
-export const MIN_SECRET_LENGTH = 32;
+import { type ConsoleSecretSource, parseKeyring } from "../commons/config";
+import type { CsrfKeyring } from "./session";
 
 export class ConsoleSecret {
-  #key: Buffer | undefined;
+  #keyring: CsrfKeyring | undefined;
   #loading: Promise<void> | undefined;
 
   constructor(
@@ -22,11 +22,12 @@ export class ConsoleSecret {
   /** Reads the secret, once; concurrent callers share the one read, a failed read is tried again. */
   async load(): Promise<void> {
     const source = this.source;
-    if (this.#key || !("secretArn" in source)) return;
+    if (this.#keyring || !("secretArn" in source)) return;
     this.#loading ??= this.secrets()
       .send(new GetSecretValueCommand({ SecretId: source.secretArn }))
       .then((out) => {
-        this.#key = keyOf(out.SecretString ?? "");
+        if (!out.SecretString) throw new Error("the console secret is empty");
+        this.#keyring = parseKeyring(out.SecretString);
       });
     await this.#loading.catch((err) => {
       this.#loading = undefined;
@@ -34,16 +35,10 @@ export class ConsoleSecret {
     });
   }
 
-  get key(): Buffer {
-    if (this.#key) return this.#key;
+  get keyring(): CsrfKeyring {
+    if (this.#keyring) return this.#keyring;
     if ("secretArn" in this.source) throw new Error("the console secret was not loaded");
-    this.#key = keyOf(this.source.inline);
-    return this.#key;
+    this.#keyring = parseKeyring(this.source.inline);
+    return this.#keyring;
   }
-}
-
-function keyOf(secret: string): Buffer {
-  if (secret.length < MIN_SECRET_LENGTH)
-    throw new Error(`the console secret is too short (at least ${MIN_SECRET_LENGTH} characters)`);
-  return Buffer.from(secret, "utf8");
 }

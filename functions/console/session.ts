@@ -13,12 +13,20 @@
  * deployment's fact, and a request header (X-Forwarded-Proto) is the client's to write.
  *
  * Every state-changing request (POST, DELETE) carries a CSRF token: an HMAC-SHA256 of the session
- * token under the console secret, so it is bound to the session, needs no storage, and changes
- * with each sign-in. SameSite=Strict already keeps other sites' requests cookie-less; the token
- * also covers a same-site attacker (another app on a sibling subdomain) and older browsers.
+ * token under a key of the console's keyring, so it is bound to the session, needs no storage, and
+ * changes with each sign-in. SameSite=Strict already keeps other sites' requests cookie-less; the
+ * token also covers a same-site attacker (another app on a sibling subdomain) and older browsers.
+ * The keyring has the link keyring's shape and rotates the same way (add k2, make it current,
+ * remove k1 an hour later: a session lasts an hour): the token names its key, `k1.<mac>`.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+
+/** Key id → key, and the id new tokens are made with (functions/console/console-secret.ts). */
+export interface CsrfKeyring {
+  current: string;
+  keys: Readonly<Record<string, Buffer>>;
+}
 
 const COOKIE = "hanchot-console";
 
@@ -92,16 +100,26 @@ export function readSessionToken(
   return undefined;
 }
 
-/** The CSRF token of a session: HMAC-SHA256 of the session token under the secret, base64url. */
-export function csrfToken(secret: string | Buffer, sessionToken: string): string {
-  return createHmac("sha256", secret).update(`hanchot-console-csrf\n${sessionToken}`).digest("base64url");
+function mac(key: Buffer, sessionToken: string): string {
+  return createHmac("sha256", key).update(`hanchot-console-csrf\n${sessionToken}`).digest("base64url");
 }
 
-/** Whether `given` is the session's CSRF token, compared in constant time. */
-export function validCsrf(secret: string | Buffer, sessionToken: string, given: string | undefined): boolean {
-  if (!given) return false;
-  const expected = Buffer.from(csrfToken(secret, sessionToken));
-  const actual = Buffer.from(given);
+/** The CSRF token of a session: `<key id>.<HMAC-SHA256 of the session token, base64url>`. */
+export function csrfToken(keyring: CsrfKeyring, sessionToken: string): string {
+  const key = keyring.keys[keyring.current];
+  if (!key) throw new Error(`CSRF key "${keyring.current}" is not in the keyring`);
+  return `${keyring.current}.${mac(key, sessionToken)}`;
+}
+
+/** Whether `given` is the session's CSRF token under a key still in the keyring, compared in constant time. */
+export function validCsrf(keyring: CsrfKeyring, sessionToken: string, given: string | undefined): boolean {
+  const dot = given?.indexOf(".") ?? -1;
+  if (!given || dot < 1) return false;
+  const id = given.slice(0, dot);
+  const key = Object.hasOwn(keyring.keys, id) ? keyring.keys[id] : undefined;
+  if (!key) return false;
+  const expected = Buffer.from(mac(key, sessionToken));
+  const actual = Buffer.from(given.slice(dot + 1));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -29,7 +29,7 @@ import {
   type UserType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { ROLE_NAMES, ROLES, type Role } from "../../shared/console/access";
-import { type ConsoleUserSpec, commaList } from "../../shared/console/user-spec";
+import { type ConsoleUserSpec, commaList, PASSWORD_MIN_LENGTH } from "../../shared/console/user-spec";
 import { CLAIMS } from "./auth/claims";
 
 /** The ID token is the session: an hour, after which the user signs in again (no refresh). */
@@ -47,7 +47,7 @@ export function userPoolInput(poolName: string): CreateUserPoolCommandInput {
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     Policies: {
       PasswordPolicy: {
-        MinimumLength: 8,
+        MinimumLength: PASSWORD_MIN_LENGTH,
         RequireUppercase: true,
         RequireLowercase: true,
         RequireNumbers: true,

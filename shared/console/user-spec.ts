@@ -12,15 +12,16 @@ import { Id } from "../plan/schema";
 import { ROLE_NAMES, ROLES, type Role } from "./access";
 
 /**
- * Amazon Cognito's default password policy (kept by the deployed pool): at least 8 characters,
+ * The deployed pool's password policy (infra/constructs/console-auth.ts): at least 12 characters,
  * upper and lower case letters, a digit and a symbol. cognito-local checks nothing, so it is
  * checked here, and a password that passes locally also passes in AWS.
  */
-export const PASSWORD_RULES = "ít nhất 8 ký tự, có chữ hoa, chữ thường, chữ số và ký hiệu";
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_RULES = `ít nhất ${PASSWORD_MIN_LENGTH} ký tự, có chữ hoa, chữ thường, chữ số và ký hiệu`;
 
 export function passwordProblem(password: string): string | undefined {
   const ok =
-    password.length >= 8 &&
+    password.length >= PASSWORD_MIN_LENGTH &&
     /[A-Z]/.test(password) &&
     /[a-z]/.test(password) &&
     /[0-9]/.test(password) &&

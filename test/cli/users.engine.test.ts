@@ -54,7 +54,7 @@ describe("npm run users", () => {
       "--name",
       "Thư ký Ban Chỉ đạo",
       "--password",
-      "ThuKy-2025!",
+      "ThuKy-LongBien-2025!",
     );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(
@@ -62,7 +62,7 @@ describe("npm run users", () => {
     );
     // The running cognito-local was used, not a second one on the same data.
     expect(run.stderr).not.toContain("khởi động cognito-local tạm");
-    const signedIn = await auth.signIn("thuky@longbien.example.org", "ThuKy-2025!");
+    const signedIn = await auth.signIn("thuky@longbien.example.org", "ThuKy-LongBien-2025!");
     if (!signedIn.ok) throw new Error(signedIn.reason);
     expect(signedIn.user).toMatchObject({ role: "committee", plans: ["long-bien-2025", "long-bien-2026"] });
   });
@@ -120,7 +120,7 @@ describe("npm run users", () => {
     [
       "a weak password",
       ["--email", "x@longbien.example.org", "--role", "committee", "--plans", "p", "--password", "12345678"],
-      "mật khẩu phải có ít nhất 8 ký tự, có chữ hoa",
+      "mật khẩu phải có ít nhất 12 ký tự, có chữ hoa",
     ],
   ])("refuses %s in Vietnamese, adding nobody", (_, args, message) => {
     const run = localUsers("add", ...args);
@@ -189,7 +189,8 @@ describe("npm run users", () => {
         reason: "new-password-required",
       });
       expect(
-        (await auth.completeNewPassword("tam@longbien.example.org", "Tam-thoi-2025!", "Rieng-2025!")).ok,
+        (await auth.completeNewPassword("tam@longbien.example.org", "Tam-thoi-2025!", "Rieng-LongBien-2025!"))
+          .ok,
       ).toBe(true);
     });
 
@@ -216,7 +217,7 @@ describe("npm run users", () => {
         "--plans",
         "long-bien-2025",
         "--password",
-        "Mot-2025!x",
+        "Mot-LongBien-2025!",
         "--data-dir",
         otherDir,
       ]);
@@ -229,7 +230,7 @@ describe("npm run users", () => {
           { userPoolId: later.userPoolId, clientId: later.clientId, cognitoEndpoint: later.endpoint },
           later.client,
         );
-        expect((await laterAuth.signIn("a@longbien.example.org", "Mot-2025!x")).ok).toBe(true);
+        expect((await laterAuth.signIn("a@longbien.example.org", "Mot-LongBien-2025!")).ok).toBe(true);
       } finally {
         await later.stop();
       }

@@ -124,11 +124,11 @@ describe("console sign-in on cognito-local", () => {
       new AdminSetUserPasswordCommand({
         UserPoolId: local.userPoolId,
         Username: email,
-        Password: "Khach-2025!",
+        Password: "Khach-LongBien-2025!",
         Permanent: true,
       }),
     );
-    expect(await auth.signIn(email, "Khach-2025!")).toEqual({ ok: false, reason: "no-role" });
+    expect(await auth.signIn(email, "Khach-LongBien-2025!")).toEqual({ ok: false, reason: "no-role" });
   });
 
   it("asks a user with a temporary password for a new one, then signs them in with it", async () => {

@@ -1,6 +1,7 @@
 /**
- * The console's CSRF key: inline for local runs, or read once from Secrets Manager (no local
- * engine for it, so its client is mocked), a failed read tried again, a short key refused.
+ * The console's CSRF keyring: inline for local runs, or read once from Secrets Manager in the
+ * shape the CDK app generates it (no local engine for it, so its client is mocked), a failed read
+ * tried again, a short key refused.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { mockClient } from "aws-sdk-client-mock";
@@ -12,18 +13,21 @@ afterEach(() => sm.reset());
 
 const ARN = "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:ConsoleSecret";
 const secrets = () => new SecretsManagerClient({ region: "ap-southeast-1" });
-const GENERATED = "Zk3#pQ9!vR2$wX7&yB4^cN8*dM1(eL6)fK5";
+// As the CDK app's secret generates it: 64 letters and digits (no punctuation) under k1.
+const KEY = "Zk3pQ9vR2wX7yB4cN8dM1eL6fK5aJ0hG".repeat(2);
+const GENERATED = JSON.stringify({ current: "k1", k1: KEY });
 
-describe("the console secret", () => {
+describe("the console's CSRF keyring", () => {
   it("is read once from Secrets Manager, whoever asks at the same time", async () => {
     sm.on(GetSecretValueCommand).resolves({ SecretString: GENERATED });
     const secret = new ConsoleSecret({ secretArn: ARN }, secrets);
-    expect(() => secret.key).toThrow(/not loaded/);
+    expect(() => secret.keyring).toThrow(/not loaded/);
     await Promise.all([secret.load(), secret.load()]);
     await secret.load();
     expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(1);
     expect(sm.commandCalls(GetSecretValueCommand)[0]?.args[0].input.SecretId).toBe(ARN);
-    expect(secret.key).toEqual(Buffer.from(GENERATED));
+    expect(secret.keyring).toEqual({ current: "k1", keys: { k1: Buffer.from(KEY, "base64") } });
+    expect(JSON.stringify(process.env)).not.toContain(KEY);
   });
 
   it("is read again when the first read failed", async () => {
@@ -31,14 +35,22 @@ describe("the console secret", () => {
     const secret = new ConsoleSecret({ secretArn: ARN }, secrets);
     await expect(secret.load()).rejects.toThrow("throttled");
     await secret.load();
-    expect(secret.key).toEqual(Buffer.from(GENERATED));
+    expect(secret.keyring.current).toBe("k1");
   });
 
-  it("refuses a key shorter than 32 characters, from either source", async () => {
-    sm.on(GetSecretValueCommand).resolves({ SecretString: "short" });
+  it("refuses a short key or a current key the keyring lacks, from either source", async () => {
+    sm.on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: JSON.stringify({ current: "k1", k1: "c2hvcnQ=" }) })
+      .resolvesOnce({ SecretString: JSON.stringify({ current: "k2", k1: KEY }) });
     await expect(new ConsoleSecret({ secretArn: ARN }, secrets).load()).rejects.toThrow(/too short/);
-    expect(() => new ConsoleSecret({ inline: "x".repeat(31) }, secrets).key).toThrow(/too short/);
-    expect(new ConsoleSecret({ inline: "x".repeat(32) }, secrets).key).toHaveLength(32);
-    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    await expect(new ConsoleSecret({ secretArn: ARN }, secrets).load()).rejects.toThrow(
+      /"k2" is not in the keyring/,
+    );
+    expect(
+      () => new ConsoleSecret({ inline: JSON.stringify({ current: "k1", k1: "c2hvcnQ=" }) }, secrets).keyring,
+    ).toThrow(/too short/);
+    const inline = new ConsoleSecret({ inline: GENERATED }, secrets);
+    expect(inline.keyring.keys.k1).toHaveLength(48);
+    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 });

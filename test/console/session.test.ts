@@ -104,20 +104,45 @@ describe("reading the session from a request", () => {
 });
 
 describe("the CSRF token", () => {
-  it("is the session's own: accepted with it, refused with another session or another secret", () => {
-    const csrf = csrfToken(SECRET, TOKEN);
-    expect(csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(validCsrf(SECRET, TOKEN, csrf)).toBe(true);
-    expect(validCsrf(SECRET, OTHER, csrf)).toBe(false);
-    expect(validCsrf(`${SECRET}!`, TOKEN, csrf)).toBe(false);
-    expect(csrfToken(Buffer.from(SECRET), TOKEN)).toBe(csrf);
+  const keyring = { current: "k1", keys: { k1: Buffer.from(SECRET) } };
+
+  it("is the session's own: accepted with it, refused with another session or another key", () => {
+    const csrf = csrfToken(keyring, TOKEN);
+    expect(csrf).toMatch(/^k1\.[A-Za-z0-9_-]{43}$/);
+    expect(validCsrf(keyring, TOKEN, csrf)).toBe(true);
+    expect(validCsrf(keyring, OTHER, csrf)).toBe(false);
+    expect(validCsrf({ current: "k1", keys: { k1: Buffer.from(`${SECRET}!`) } }, TOKEN, csrf)).toBe(false);
   });
 
-  it("is refused when missing, empty, altered or of another length", () => {
-    const csrf = csrfToken(SECRET, TOKEN);
+  it("stays valid through a key rotation until its key is removed", () => {
+    const csrf = csrfToken(keyring, TOKEN);
+    const rotated = { current: "k2", keys: { k1: Buffer.from(SECRET), k2: Buffer.from(`${SECRET}-2`) } };
+    expect(validCsrf(rotated, TOKEN, csrf)).toBe(true);
+    expect(csrfToken(rotated, TOKEN).startsWith("k2.")).toBe(true);
+    expect(validCsrf({ current: "k2", keys: { k2: Buffer.from(`${SECRET}-2`) } }, TOKEN, csrf)).toBe(false);
+  });
+
+  it("is refused when missing, empty, altered, of another length, or naming another key", () => {
+    const csrf = csrfToken(keyring, TOKEN);
     const altered = `${csrf.slice(0, -1)}${csrf.endsWith("A") ? "B" : "A"}`;
-    for (const given of [undefined, "", altered, csrf.slice(1), `${csrf}=`, "é".repeat(43)])
-      expect(validCsrf(SECRET, TOKEN, given)).toBe(false);
+    const mac = csrf.slice(3);
+    for (const given of [
+      undefined,
+      "",
+      altered,
+      csrf.slice(0, -1),
+      `${csrf}=`,
+      mac,
+      `.${mac}`,
+      `k9.${mac}`,
+      `toString.${mac}`,
+      `k1.${"é".repeat(43)}`,
+    ])
+      expect(validCsrf(keyring, TOKEN, given), given).toBe(false);
+  });
+
+  it("cannot be made with a current key the keyring lacks", () => {
+    expect(() => csrfToken({ current: "k2", keys: keyring.keys }, TOKEN)).toThrow(/k2/);
   });
 });
 

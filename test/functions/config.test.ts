@@ -56,6 +56,7 @@ describe("the Lambda configuration", () => {
 describe("the console's configuration", () => {
   const pool = { COGNITO_USER_POOL_ID: "ap-southeast-1_AbC123xyz", COGNITO_CLIENT_ID: "4h2k9example0client" };
   const secretArn = "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:ConsoleSecret-AbCdEf";
+  const KEYRING = JSON.stringify({ current: "local-1", keys: { "local-1": "a".repeat(44) } });
 
   it("reads the user pool, its app client and the CSRF key's secret (AWS)", () => {
     expect(
@@ -81,13 +82,13 @@ describe("the console's configuration", () => {
       COGNITO_USER_POOL_ID: "local_2a48LeFJ",
       COGNITO_CLIENT_ID: "55bd5ozadvaak0jkm2fz62m1x",
       COGNITO_ENDPOINT: "http://127.0.0.1:34201/",
-      CONSOLE_SECRET: "x".repeat(43),
+      CONSOLE_SECRET: KEYRING,
     });
     expect(config.console).toEqual({
       userPoolId: "local_2a48LeFJ",
       clientId: "55bd5ozadvaak0jkm2fz62m1x",
       cognitoEndpoint: "http://127.0.0.1:34201",
-      secret: { inline: "x".repeat(43) },
+      secret: { inline: KEYRING },
     });
   });
 
@@ -111,7 +112,7 @@ describe("the console's configuration", () => {
       parseLambdaConfig({
         ...minimal,
         ...pool,
-        CONSOLE_SECRET: "x".repeat(43),
+        CONSOLE_SECRET: KEYRING,
         CONSOLE_SECRET_ARN: secretArn,
       }),
     ).toThrow("set only one of CONSOLE_SECRET and CONSOLE_SECRET_ARN");
@@ -124,7 +125,7 @@ describe("the console's configuration", () => {
         COGNITO_USER_POOL_ID: "AbC123",
         COGNITO_CLIENT_ID: "not a client id",
         COGNITO_ENDPOINT: "127.0.0.1:9229",
-        CONSOLE_SECRET: "short",
+        CONSOLE_SECRET: JSON.stringify({ current: "k1", k1: "short" }),
         LIFECYCLE_STATE_MACHINE_ARN: "arn:aws:lambda:ap-southeast-1:123456789012:function:x",
       });
     for (const name of [
