@@ -254,12 +254,8 @@ export function lateNow(
       });
     }
   }
-  return out.sort(
-    (a, b) =>
-      b.daysLate - a.daysLate ||
-      Date.parse(a.dueAt) - Date.parse(b.dueAt) ||
-      a.unitName.localeCompare(b.unitName, "vi"),
-  );
+  // Stable: equally late units stay in the rows' order (deadline by cut-off, units in plan order).
+  return out.sort((a, b) => b.daysLate - a.daysLate);
 }
 
 /**

@@ -1,14 +1,17 @@
 /** What the console reads from the plan format: targets named by form fields, the oversight body. */
 import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../shared/plan/load";
-import { PlanFile, type PlanFileInput } from "../../shared/plan/schema";
+import { type FormField, PlanFile, type PlanFileInput } from "../../shared/plan/schema";
 import { smallPlan } from "./timeliness-scenario";
 
-const withField = (field: Record<string, unknown>): PlanFileInput => ({
+const withField = (field: FormField): PlanFileInput => ({
   ...smallPlan,
   obligations: smallPlan.obligations.map((o) =>
     o.id === "bao-cao-quy"
-      ? { ...o, form: { fields: [{ id: "tom-tat", label: "Tóm tắt", type: "textarea" }, field] } }
+      ? {
+          ...o,
+          form: { fields: [{ id: "tom-tat", label: "Tóm tắt", type: "textarea", required: true }, field] },
+        }
       : o,
   ),
 });
@@ -20,7 +23,7 @@ describe("a form field that reports on a target", () => {
 
   it("is refused, in Vietnamese, when the target does not exist", () => {
     const result = PlanFile.safeParse(
-      withField({ id: "ty-le", label: "Tỷ lệ", type: "percent", target: "khong-co" }),
+      withField({ id: "ty-le", label: "Tỷ lệ", type: "percent", required: false, target: "khong-co" }),
     );
     expect(result.success).toBe(false);
     expect(result.error?.issues).toContainEqual(
