@@ -212,8 +212,8 @@ export function timelinessReport(
   return { planId, year, asOf: asOf.toISOString(), rows, totals: totalsOf(rows, asOf.getTime()) };
 }
 
-/** Whether a stage is a reminder to the unit (the lifecycle's "remind@…" or the office's "remind now"). */
-export const isReminder = (stage: string) => stage.startsWith("remind");
+/** Whether a stage is a reminder to the unit: the lifecycle's ("remind@…") or the office's ("manual@<day>"). */
+export const isReminder = (stage: string) => stage.startsWith("remind@") || stage.startsWith("manual@");
 
 /**
  * The units late right now: missing, or returned after their cut-off, most days late first. With

@@ -14,15 +14,16 @@ export const ACTION_TEXT: Record<AuditEntryView["action"], string> = {
 
 /**
  * A message's stage in words: "Nhắc hạn 3 ngày trước" (days before the last on-time day, in
- * Vietnam time), "Nhắc mở đợt" for an activity's window opening, "Báo quá hạn lần 1", "Nhắc ngay",
- * "Trả lại". An unknown stage is shown as stored.
+ * Vietnam time), "Nhắc mở đợt" for an activity's window opening, "Báo quá hạn lần 1" (escalation-1),
+ * "Nhắc ngay" (a reminder sent from the console: manual@<day>), "Trả lại" (the notice of a returned
+ * version: returned@<receipt>). An unknown stage is shown as stored.
  */
 export function stageText(
   stage: string,
   deadline?: { dueAt: string; opensOn?: string; remindAt: readonly string[] },
 ): string {
-  if (stage.startsWith("remind-now")) return "Nhắc ngay";
-  if (stage.startsWith("return")) return "Trả lại";
+  if (stage.startsWith("manual@")) return "Nhắc ngay";
+  if (stage.startsWith("returned@")) return "Trả lại";
   const escalation = /^escalation-(\d+)$/.exec(stage);
   if (escalation) return `Báo quá hạn lần ${Number(escalation[1])}`;
   const reminder = /^remind@(.+)$/.exec(stage);

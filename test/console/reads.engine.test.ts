@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { attachmentPresigner, PRESIGNED_GET_SECONDS } from "../../functions/commons/presign";
 import { type DataLayer, dataLayer } from "../../functions/data";
 import { auditEntity } from "../../functions/data/entities/audit";
+import { deadlineEntity } from "../../functions/data/entities/deadline";
 import { expectationEntity } from "../../functions/data/entities/expectation";
 import { reviewEntity } from "../../functions/data/entities/review";
 import {
@@ -39,6 +40,7 @@ import {
   AS_OF,
   D1,
   D2,
+  D3,
   EXTENSIONS,
   id,
   PLAN_ID,
@@ -200,7 +202,7 @@ describe("the console's reads on DynamoDB Local (the small plan)", () => {
     expect(
       view?.lateNow.map((u) => [u.unitId, u.period, u.status, u.daysLate, u.remindersSent, u.failedSends]),
     ).toEqual([
-      ["thon-c", "2025-Q1", "missing", 108, 1, 1],
+      ["thon-c", "2025-Q1", "missing", 108, 2, 1],
       ["thon-a", "2025-Q2", "returned", 16, 1, 0],
     ]);
     expect(view?.lateNow[0]?.contact).toEqual({
@@ -297,6 +299,15 @@ describe("the console's reads on DynamoDB Local (the small plan)", () => {
         at: "2025-03-21T01:00:09.000Z",
         error: "Throttling: rate exceeded",
       },
+      {
+        unitId: "thon-c",
+        stage: "manual@2025-04-02",
+        stageText: "Nhắc ngay",
+        channel: "email",
+        recipient: "thon-c@example.org",
+        status: "sent",
+        at: "2025-04-02T03:00:00.000Z",
+      },
     ]);
     expect(c1?.contacts.emails).toEqual(["thon-c@example.org"]);
     expect(q1?.escalations.map((m) => [m.stageText, m.recipient, m.status])).toEqual([
@@ -327,6 +338,21 @@ describe("the console's reads on DynamoDB Local (the small plan)", () => {
       "Trả lại",
     ]);
     expect(await deadlineView(deps, { ...D1, period: "2025-Q3" })).toBeUndefined();
+  });
+
+  it("shows a deadline extended for every unit with its original cut-off", async () => {
+    // As the console's "extend" does: the deadline keeps its first cut-off, the expectations follow.
+    const ref = { ...D3, planId: "xa-lang" };
+    await data.table.set(deadlineEntity.key(ref), {
+      dueAt: "2025-09-16T00:00:00+07:00",
+      originalDueAt: "2025-09-01T00:00:00+07:00",
+    });
+    const view = await deadlineView(deps, ref);
+    expect(view?.deadline).toMatchObject({
+      dueAt: "2025-09-16T00:00:00+07:00",
+      originalDueAt: "2025-09-01T00:00:00+07:00",
+    });
+    expect(view?.units.map((u) => u.dueAt)).toEqual(Array(4).fill("2025-09-16T00:00:00+07:00"));
   });
 
   it("shows a submission: fields in form order, history, status, and a 5-minute download of the pinned copy", async () => {

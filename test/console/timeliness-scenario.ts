@@ -163,7 +163,10 @@ export const STATES = [
   { ref: at(D3, "thon-d"), state: "waived" as const },
 ];
 
-/** Messages: C on D1 had a reminder e-mailed and an SMS that failed; A on D2 a reminder and the return notice. */
+/**
+ * Messages: C on D1 had a reminder e-mailed and an SMS that failed, then one sent from the console;
+ * A on D2 a reminder and the notice of its returned version.
+ */
 export const SENDS = [
   {
     ref: at(D1, "thon-c"),
@@ -182,6 +185,14 @@ export const SENDS = [
     at: "2025-03-21T01:00:09.000Z",
   },
   {
+    ref: at(D1, "thon-c"),
+    stage: "manual@2025-04-02",
+    channel: "email" as const,
+    recipient: "thon-c@example.org",
+    status: "sent" as const,
+    at: "2025-04-02T03:00:00.000Z",
+  },
+  {
     ref: at(D2, "thon-a"),
     stage: "remind@2025-06-17T08:00:00+07:00",
     channel: "email" as const,
@@ -191,7 +202,7 @@ export const SENDS = [
   },
   {
     ref: at(D2, "thon-a"),
-    stage: "return@2025-06-21T02:00:00.000Z",
+    stage: "returned@A2-1",
     channel: "email" as const,
     recipient: "thon-a@example.org",
     status: "sent" as const,

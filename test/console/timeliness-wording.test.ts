@@ -23,8 +23,8 @@ describe("the console's words for message stages and actions", () => {
 
   it("names escalations, the office's messages, and keeps an unknown stage as stored", () => {
     expect(stageText("escalation-2", deadline)).toBe("Báo quá hạn lần 2");
-    expect(stageText("remind-now@2025-03-26", deadline)).toBe("Nhắc ngay");
-    expect(stageText("return@2025-03-26T02:00:00Z", deadline)).toBe("Trả lại");
+    expect(stageText("manual@2025-03-26", deadline)).toBe("Nhắc ngay");
+    expect(stageText("returned@KH-2025-0001", deadline)).toBe("Trả lại");
     expect(stageText("something-new", deadline)).toBe("something-new");
   });
 

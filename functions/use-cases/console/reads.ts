@@ -166,15 +166,14 @@ export async function deadlineView(
       };
     })
     .sort(unitSorter(plan.unitOrder));
-  // An extension for every unit moves the deadline's cut-off; its expectations keep the one published.
-  const published = items.expectations.find((e) => e.state !== "cancelled")?.dueAt;
   return {
     plan: headerOf(plan, d.year),
     deadline: {
       ...summaryOf(d),
       timing: d.timing,
       kind: d.kind,
-      ...(published && Date.parse(published) !== Date.parse(d.dueAt) && { originalDueAt: published }),
+      // Kept on the deadline by the first extension for every unit.
+      ...(d.originalDueAt && { originalDueAt: d.originalDueAt }),
     },
     figures: figuresOf(units),
     units,
