@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RankedPlan } from "../../shared/console/model";
-import { rankPlans } from "../../shared/console/ranking";
+import { deadlinesOfShares, rankPlans } from "../../shared/console/ranking";
 
 const plan = (
   planId: string,
@@ -37,5 +37,43 @@ describe("ranking the plans of an oversight body", () => {
     const input = [plan("xa-1", 10, 10), plan("xa-2", 90, 90)];
     rankPlans(input);
     expect(input.map((p) => p.planId)).toEqual(["xa-1", "xa-2"]);
+  });
+});
+
+describe("the deadlines a ranking reads from the expectations' copies", () => {
+  const share = (unitId: string, period: string, dueAt: string) => ({
+    instanceId: `p:o:${period}:${unitId}`,
+    obligationId: "o",
+    period,
+    unitId,
+    unitName: unitId,
+    state: "expected" as const,
+    dueAt,
+  });
+
+  it("gives one deadline per obligation and period, with the latest cut-off its copies carry", () => {
+    expect(
+      deadlinesOfShares([
+        share("a", "2025-Q1", "2025-03-25T00:00:00+07:00"),
+        // Extended for every unit; this copy already follows, the other not yet.
+        share("a", "2025-Q2", "2025-06-25T00:00:00+07:00"),
+        share("b", "2025-Q2", "2025-07-05T00:00:00+07:00"),
+      ]),
+    ).toEqual([
+      {
+        obligationId: "o",
+        period: "2025-Q1",
+        title: "",
+        dueAt: "2025-03-25T00:00:00+07:00",
+        state: "active",
+      },
+      {
+        obligationId: "o",
+        period: "2025-Q2",
+        title: "",
+        dueAt: "2025-07-05T00:00:00+07:00",
+        state: "active",
+      },
+    ]);
   });
 });

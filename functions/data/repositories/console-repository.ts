@@ -71,6 +71,26 @@ const SendSummary = z.object({
 });
 export type SendSummary = z.infer<typeof SendSummary>;
 
+/** The attributes a unit's status on a deadline is derived from, in a plan-year's partition. */
+const STATUS_ATTRIBUTES = [
+  "type",
+  "instanceId",
+  "obligationId",
+  "period",
+  "year",
+  "unitId",
+  "unitName",
+  "dueAt",
+  "state",
+  "extendedTo",
+  "receipt",
+  "submittedAt",
+  "decision",
+  "at",
+] as const;
+/** And what the units late right now are shown with: their contacts and the messages sent to them. */
+const LATE_NOW_ATTRIBUTES = ["contacts", "stage", "channel", "status", "sentAt"] as const;
+
 /** A plan as the oversight partition of the byPlan index holds it. */
 const OverseenPlan = z.object({
   planId: z.string(),
@@ -151,14 +171,17 @@ export class ConsoleRepository {
   }
 
   /**
-   * A plan-year's expectations, submissions and reviews, and with `withSends` its messages too, in
-   * one Query of its byPlan partition (one request per 1 MB page: a district's year is one).
+   * A plan-year's expectations, submissions and reviews with what their statuses are derived from,
+   * and with `withSends` the units' contacts and the messages sent too, in one Query of its byPlan
+   * partition (one request per 1 MB page: a district's year is one).
    */
   async planYear(planId: string, year: number, withSends = false): Promise<PlanYearItems> {
     const items = await this.table.query({
       index: "byPlan",
       pk: planYearPk(planId, year),
-      ...(!withSends && { sk: { beginsWith: EXPECTATIONS_PREFIX } }),
+      ...(withSends
+        ? { projection: [...STATUS_ATTRIBUTES, ...LATE_NOW_ATTRIBUTES] }
+        : { sk: { beginsWith: EXPECTATIONS_PREFIX }, projection: STATUS_ATTRIBUTES }),
     });
     return {
       shares: ofType(items, expectationEntity.type, ExpectationShare),

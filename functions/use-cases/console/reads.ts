@@ -12,7 +12,8 @@
  *   unitView       plan record + deadlines + byUnit + the unit record            ≤ 4
  *   targetsView    the plan partition + deadlines + one per deadline reporting on a target
  *   auditView      plan record + the audit partition                             ≤ 2 (per page)
- *   ranking        oversight partition + 2 per plan of that year, 16 plans at a time
+ *   ranking        oversight partition + 1 per plan of that year (its expectations, versions and
+ *                  decisions, with only what statuses need), 16 plans at a time
  */
 import { type DeadlineRef, parseInstanceId } from "../../../shared/calendar/instance-id";
 import type { PlanScope } from "../../../shared/console/access";
@@ -29,7 +30,7 @@ import type {
   TimelinessReport,
   UnitView,
 } from "../../../shared/console/model";
-import { rankPlans } from "../../../shared/console/ranking";
+import { deadlinesOfShares, rankPlans } from "../../../shared/console/ranking";
 import { latestReports, reportingFields, targetView } from "../../../shared/console/targets";
 import {
   byCutOff,
@@ -375,8 +376,8 @@ export async function ranking(
   const plans = overseen.filter((p) => runsIn({ year: p.year, untilYear: p.untilYear ?? p.year }, year));
   const ranked: RankedPlan[] = [];
   await mapConcurrent(plans, RANKING_CONCURRENCY, async (p) => {
-    const [deadlines, items] = await Promise.all([store.deadlines(p.planId), store.planYear(p.planId, year)]);
-    const facts = planYearFacts({}, deadlines, items, year);
+    const items = await store.planYear(p.planId, year);
+    const facts = { ...items, deadlines: deadlinesOfShares(items.shares) };
     const rows = timelinessRows(facts, asOf.getTime());
     ranked.push({
       planId: p.planId,
