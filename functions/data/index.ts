@@ -3,6 +3,7 @@
  * DocumentClient. Use cases take this as `data` and reach DynamoDB only through it.
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConsoleRepository } from "./repositories/console-repository";
 import { DeadlineRepository } from "./repositories/deadline-repository";
 import { PlanRepository } from "./repositories/plan-repository";
 import { ShortLinkRepository } from "./repositories/short-link-repository";
@@ -20,6 +21,8 @@ export interface DataLayer {
   plans: PlanRepository;
   deadlines: DeadlineRepository;
   shortLinks: ShortLinkRepository;
+  /** What the operations console reads. */
+  console: ConsoleRepository;
 }
 
 export interface DataLayerOptions {
@@ -39,6 +42,7 @@ export function dataLayer(
     plans: new PlanRepository(table, options.cacheTtlMs),
     deadlines: new DeadlineRepository(table, options.cacheTtlMs),
     shortLinks: new ShortLinkRepository(table),
+    console: new ConsoleRepository(table, options.cacheTtlMs),
   };
 }
 
@@ -46,5 +50,6 @@ export type { DeadlineDefinition } from "../../shared/calendar/deadlines";
 export type { SendRecord } from "./entities/send";
 export type { AttachmentRecord, SubmissionRecord } from "./entities/submission";
 export type { ExpectationItem, ExpectationWithSubmissions } from "./expectation-view";
+export type { DeadlineItems, PlanYearItems } from "./repositories/console-repository";
 export type { LifecycleSnapshot, RecordResult } from "./repositories/deadline-repository";
 export type { PlanContext, PlanOverview } from "./repositories/plan-repository";

@@ -55,6 +55,10 @@ export const TABLE_KEYS = {
         "channel",
         "status",
         "sentAt",
+        // A plan under an oversight body (the ranking): its years and the names it is shown with.
+        "untilYear",
+        "names",
+        "oversight",
       ],
     },
   } satisfies Record<string, IndexDefinition>,

@@ -1,6 +1,6 @@
 /**
- * Publishing a plan: its units, obligations, and every deadline and expectation of the years it
- * runs. Idempotent: the same content again writes nothing. An amended plan updates what changed,
+ * Publishing a plan: its units, obligations, targets, and every deadline and expectation of the
+ * years it runs. Idempotent: the same content again writes nothing. An amended plan updates what changed,
  * keeps every submission and recorded state, and cancels the expectations it no longer has.
  */
 import { createHash } from "node:crypto";
@@ -14,6 +14,7 @@ import { deadlineEntity } from "../data/entities/deadline";
 import { expectationEntity } from "../data/entities/expectation";
 import { obligationEntity } from "../data/entities/obligation";
 import { planEntity } from "../data/entities/plan";
+import { targetEntity } from "../data/entities/target";
 import { unitEntity } from "../data/entities/unit";
 import type { Item } from "../data/table-client";
 
@@ -63,6 +64,7 @@ export async function publishPlan(data: DataLayer, plan: PlanFile, now = new Dat
         form: formFor(plan, o),
       }),
     })),
+    ...plan.targets.map((t) => ({ item: targetEntity.item({ planId: plan.id, targetId: t.id, target: t }) })),
     ...deadlines.map(({ definition }) => ({ item: deadlineEntity.item(definition) })),
     ...deadlines.flatMap(({ definition, instances }) =>
       instances.map((inst) => ({
@@ -118,6 +120,16 @@ export async function publishPlan(data: DataLayer, plan: PlanFile, now = new Dat
       untilYear: plan.untilYear ?? plan.year,
       issuer: plan.issuer,
       steeringCommittee: plan.steeringCommittee,
+      ...(plan.oversight && { oversight: plan.oversight }),
+      // What the console shows of the plan without reading its units.
+      names: {
+        issuer: plan.issuer.name,
+        committee: units.get(plan.steeringCommittee.unit)?.name ?? plan.steeringCommittee.unit,
+        standingBody:
+          units.get(plan.steeringCommittee.standingBody)?.name ?? plan.steeringCommittee.standingBody,
+      },
+      unitOrder: plan.units.map((u) => u.id),
+      targetIds: plan.targets.map((t) => t.id),
       contentHash,
       dataModel: DATA_MODEL_VERSION,
       publishedAt: now.toISOString(),

@@ -444,6 +444,29 @@ export const PlanFile = z
       if (o.deliverable?.via !== undefined) unit(o.deliverable.via, ["obligations", i, "deliverable", "via"]);
       if (typeof o.form === "string") form(o.form, ["obligations", i, "form"]);
     });
+    // A form field that reports on a target names one the plan has, and gives a number to compare.
+    const targets = new Map(plan.targets.map((t) => [t.id, t]));
+    const fieldTargets = (fields: readonly FormField[], path: (string | number)[]) => {
+      fields.forEach((f, k) => {
+        if (f.target === undefined) return;
+        if (!targets.has(f.target))
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, k, "target"],
+            message: `không có chỉ tiêu nào mang mã "${f.target}" trong mục targets`,
+          });
+        else if (f.type !== "number" && f.type !== "percent")
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, k, "type"],
+            message: `trường "${f.id}" báo cáo chỉ tiêu "${f.target}" nên phải là số (type: number hoặc percent)`,
+          });
+      });
+    };
+    for (const [id, f] of Object.entries(plan.forms)) fieldTargets(f.fields, ["forms", id, "fields"]);
+    plan.obligations.forEach((o, i) => {
+      if (typeof o.form === "object") fieldTargets(o.form.fields, ["obligations", i, "form", "fields"]);
+    });
     plan.targets.forEach((t, i) => {
       t.assignedTo.forEach((id, j) => {
         unitOrGroup(id, ["targets", i, "assignedTo", j]);

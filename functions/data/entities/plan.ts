@@ -14,6 +14,12 @@ export const PlanRecord = z.object({
   steeringCommittee: z.looseObject({ unit: z.string(), standingBody: z.string() }),
   /** The body that oversees the plan (e.g. a provincial health department): its viewers read it. */
   oversight: z.object({ id: z.string(), name: z.string() }).optional(),
+  /** The names the console's page header shows, kept here so that no page reads the units for them. */
+  names: z.object({ issuer: z.string(), committee: z.string(), standingBody: z.string() }).optional(),
+  /** The plan's units in the order its file lists them: the console's rows. */
+  unitOrder: z.array(z.string()).optional(),
+  /** The plan's targets now: those an amended plan dropped stay stored but are not shown. */
+  targetIds: z.array(z.string()).optional(),
   contentHash: z.string(),
   dataModel: z.number(),
   publishedAt: z.string(),

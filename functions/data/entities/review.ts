@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { InstanceRef } from "../../../shared/calendar/instance-id";
 import { compose, defineEntity } from "../entity";
 import { deadlinePk } from "./deadline";
-import { InstanceAttributes, planYearPk, planYearSk, unitPrefix } from "./expectation";
+import { byUnitPk, InstanceAttributes, planYearPk, planYearSk, unitPrefix } from "./expectation";
 
 export const ReviewRecord = InstanceAttributes.extend({
   receipt: z.string(),
@@ -29,6 +29,8 @@ export const reviewEntity = defineEntity({
     sk: compose(`${unitPrefix(a.unitId)}REVIEW`, a.receipt, a.at),
   }),
   indexes: {
+    // Beside the unit's expectations and submissions, so that its page reads its returned versions.
+    byUnit: (r) => ({ pk: byUnitPk(r.planId, r.unitId), sk: compose("REVIEWED", r.at, r.receipt) }),
     byPlan: (r) => ({
       pk: planYearPk(r.planId, r.year),
       sk: compose(`${planYearSk(r)}REVIEW`, r.receipt, r.at),

@@ -55,6 +55,7 @@ export async function escalate(
           claim: {
             instanceId: committeeInstance,
             unitId: committee.unitId,
+            year: s.definition.year,
             stage,
             channel: "email",
             recipient: to,

@@ -45,7 +45,7 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
       personalData: d.personalData,
       planTitle: plan?.title ?? "",
     };
-    const base = { instanceId: unit.instanceId, unitId: unit.unitId, stage };
+    const base = { instanceId: unit.instanceId, unitId: unit.unitId, stage, year: s.definition.year };
     const email = reminderEmail(content);
     const short = issueShortLink(deps.keyring, unit.instanceId, expiresAt);
     // Offered at every reminder, stored once per key: after a key rotation the next reminder
