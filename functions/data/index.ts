@@ -3,6 +3,7 @@
  * DocumentClient. Use cases take this as `data` and reach DynamoDB only through it.
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConsoleActionsRepository } from "./repositories/console-actions-repository";
 import { DeadlineRepository } from "./repositories/deadline-repository";
 import { PlanRepository } from "./repositories/plan-repository";
 import { ShortLinkRepository } from "./repositories/short-link-repository";
@@ -20,6 +21,8 @@ export interface DataLayer {
   plans: PlanRepository;
   deadlines: DeadlineRepository;
   shortLinks: ShortLinkRepository;
+  /** The console's actions, each written with its audit entry. */
+  consoleActions: ConsoleActionsRepository;
 }
 
 export interface DataLayerOptions {
@@ -39,6 +42,7 @@ export function dataLayer(
     plans: new PlanRepository(table, options.cacheTtlMs),
     deadlines: new DeadlineRepository(table, options.cacheTtlMs),
     shortLinks: new ShortLinkRepository(table),
+    consoleActions: new ConsoleActionsRepository(table),
   };
 }
 

@@ -25,6 +25,8 @@ export interface DeadlineDefinition {
   effectiveDue: string;
   dueAt: string;
   dueText: string;
+  /** The cut-off before the standing body extended it for every unit (set by the first extension only). */
+  originalDueAt?: string;
   remindAt: string[];
   /** The plan's send time (HH:MM, Vietnam time) for messages not planned in advance. */
   sendAt?: string;

@@ -25,8 +25,18 @@ export interface ReminderSmsInput extends ReminderContent {
 export function reminderSms(input: ReminderSmsInput): string {
   const sms = (s: string) => oneLine(toGsm7(s));
   const activity = input.kind === "activity";
-  const stage = input.stage === "window-open" ? (activity ? "Bat dau thuc hien" : "Den ky nop") : "Nhac han";
-  const action = activity ? "Xac nhan tai" : "Nop tai";
+  const stage = input.returned
+    ? activity
+      ? "Xac nhan bi tra lai"
+      : "Bao cao bi tra lai"
+    : input.stage === "window-open"
+      ? activity
+        ? "Bat dau thuc hien"
+        : "Den ky nop"
+      : input.stage === "overdue"
+        ? "Qua han"
+        : "Nhac han";
+  const action = input.returned ? "Nop lai tai" : activity ? "Xac nhan tai" : "Nop tai";
   const d = input.daysLeft;
   const days =
     d === undefined || input.stage !== "before-due" ? "" : d <= 0 ? " (hom nay)" : ` (con ${d} ngay)`;

@@ -29,6 +29,8 @@ export const DeadlineRecord = z.object({
   effectiveDue: z.string(),
   dueAt: z.string(),
   dueText: z.string(),
+  /** The cut-off before the console extended it for every unit (kept from the first extension). */
+  originalDueAt: z.string().optional(),
   remindAt: z.array(z.string()),
   sendAt: z.string().optional(),
   deliverTo: z.string().optional(),
