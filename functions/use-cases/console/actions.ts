@@ -27,6 +27,7 @@ import { type DeadlineRef, deadlineOf, parseInstanceId } from "../../../shared/c
 import { lifecycleWindow } from "../../../shared/lifecycle/window";
 import { Contacts } from "../../../shared/plan/schema";
 import { decisions } from "../../../shared/submission/derive";
+import { normaliseVietnamesePhone } from "../../../shared/submission/submission-schema";
 import type { ExpectationItem, LifecycleSnapshot } from "../../data";
 import type { TransactOutcome } from "../../data/table-client";
 import { type LifecycleDeps, missing, snapshot } from "../lifecycle/deps";
@@ -437,11 +438,8 @@ export async function acceptVersion(deps: ConsoleActionDeps, input: VersionInput
 
 // ---- contacts -----------------------------------------------------------------------------------
 
-/** "0912 345 678", "+84 912.345.678" → "+84912345678"; anything else is left for the schema to refuse. */
-function normalisePhone(phone: string): string {
-  const compact = phone.replace(/[\s.()-]/g, "");
-  return /^0[1-9]\d{8}$/.test(compact) ? `+84${compact.slice(1)}` : compact;
-}
+/** "0912 345 678", "+84 912.345.678" → "+84912345678" (as the form reads a submitter's); else as typed. */
+const normalisePhone = (phone: string) => normaliseVietnamesePhone(phone) ?? phone.replace(/\s+/g, "");
 
 /** Contacts as typed: trimmed, phones in +84 form, duplicates dropped, then checked by the plan's schema. */
 export function parseContacts(input: unknown): { ok: true; contacts: Contacts } | ActionFailure {

@@ -1,12 +1,13 @@
 /**
  * Running a deadline's lifecycle again after an action made something owed once more (a returned
- * version, a later cut-off) when the lifecycle had already ended: everyone was in, or every
- * escalation was sent. Decided from the data by the same pure nextStep the lifecycle asks, before
- * and after the action: restarted only when it said "done" before and no longer does.
+ * version, a later cut-off) when the lifecycle owed nothing: it had ended (everyone was in, or
+ * every escalation was sent), or it only waited to look again because everyone was in. Decided
+ * from the data by the same pure nextStep the lifecycle asks, before and after the action.
  *
- * Starting an execution while another still runs for the same deadline (one waiting out its last
- * Wait) is safe: every message is claimed before it is sent and every stage is recorded, so the
- * two never send anything twice; the extra execution only costs its steps.
+ * Starting an execution while another still runs for the same deadline (one waiting out a Wait) is
+ * safe: every message is claimed before it is sent and every stage is recorded, so the two never
+ * send anything twice; the older one, when it wakes, plans from the same data, and each ends when
+ * nothing is left. The extra execution only costs its steps.
  */
 import { createHash } from "node:crypto";
 import { type DeadlineRef, deadlineId } from "../../../shared/calendar/instance-id";
@@ -30,12 +31,16 @@ export function restartExecutionName(ref: DeadlineRef, cause: string): string {
   return `${id.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 54)}-again-${hash}`;
 }
 
-/** Whether the lifecycle had nothing left to do before the action and has something after it. */
+/**
+ * Whether the action made something owed to a lifecycle that owed nothing: one that had ended
+ * (everyone in, every escalation sent), or one only looking again later because everyone was in
+ * (it would see a returned version up to a week late, perhaps only on the cut-off's day).
+ */
 export function owedAgain(before: LifecycleSnapshot, after: LifecycleSnapshot, nowMs: number): boolean {
-  return (
-    nextStep(lifecycleStateOf(before), nowMs).action === "done" &&
-    nextStep(lifecycleStateOf(after), nowMs).action !== "done"
-  );
+  const was = lifecycleStateOf(before);
+  const is = lifecycleStateOf(after);
+  const idle = was.missingUnits === 0 || nextStep(was, nowMs).action === "done";
+  return idle && is.missingUnits > 0 && nextStep(is, nowMs).action !== "done";
 }
 
 /** Restarts the lifecycle when the action made something owed again; says whether it did. */

@@ -39,6 +39,8 @@ export interface Outcome {
   sent: number;
   failed: number;
   skipped: number;
+  /** The step was planned on data that has changed since (an extension): nothing done, nothing recorded. */
+  stale?: boolean;
 }
 
 export const DAY_MS = 86_400_000;

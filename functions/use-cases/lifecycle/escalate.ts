@@ -1,9 +1,11 @@
 /** Escalate: the overdue units, to the steering committee through its standing body. */
 import { type DeadlineRef, instanceId } from "../../../shared/calendar/instance-id";
+import { deadlineOverdueStage } from "../../../shared/lifecycle/next-step";
 import { authorityOf } from "../../../shared/notify/authority";
 import { escalationEmail } from "../../../shared/notify/escalation-email";
 import type { ExpectationItem, PlanContext } from "../../data";
 import { DAY_MS, deliver, type LifecycleDeps, type Message, missing, type Outcome, snapshot } from "./deps";
+import { lifecycleStateOf } from "./plan-next-step";
 
 /** The console's page of a deadline, where the committee sees who is missing. */
 export function deadlinePageUrl(baseUrl: string, ref: DeadlineRef): string {
@@ -25,11 +27,17 @@ export async function escalate(
     deps.data.plans.context(ref.planId),
     deps.directory?.committeeEmails(ref.planId) ?? Promise.resolve([]),
   ]);
-  const outcome = { sent: 0, failed: 0, skipped: 0, overdue: 0 };
+  const outcome: Outcome & { overdue: number } = { sent: 0, failed: 0, skipped: 0, overdue: 0 };
   const now = deps.now().getTime();
   // Units still missing past their own cut-off: one given a later cut-off is not told of before it.
-  const overdue = missing(s.units).filter((u) => Date.parse(u.dueAt) <= now);
+  const open = missing(s.units);
+  const overdue = open.filter((u) => Date.parse(u.dueAt) <= now);
   outcome.overdue = overdue.length;
+  // Planned before an extension (the new cut-off's mark is not done, or every unit still missing
+  // has a cut-off to come): the escalation is not spent. PlanNextStep plans again from the data.
+  const state = lifecycleStateOf(s);
+  if (open.length > 0 && (!state.stagesDone.has(deadlineOverdueStage(state)) || overdue.length === 0))
+    return { ...outcome, stale: true };
   const messages: Message[] = [];
   if (plan && overdue.length > 0) {
     const { committee } = plan;

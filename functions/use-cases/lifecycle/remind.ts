@@ -21,6 +21,13 @@ export interface RemindOptions {
   recordStage?: boolean;
 }
 
+/** A reminder stage whose instant the deadline no longer has (it was extended while the lifecycle waited). */
+function isStaleReminder(d: { remindAt: readonly string[] }, stage: string): boolean {
+  if (!stage.startsWith("remind@")) return false;
+  const at = Date.parse(stage.slice("remind@".length));
+  return !d.remindAt.some((x) => Date.parse(x) === at);
+}
+
 /** Why the unit's latest version was returned, when it was. */
 export function returnReason(
   s: Pick<LifecycleSnapshot, "reviews">,
@@ -46,6 +53,9 @@ export async function remind(
   const outcome: Outcome = { sent: 0, failed: 0, skipped: 0 };
   const d = s.definition;
   const windowOpen = opensWindow(d, stage);
+  // A lifecycle reminder planned before the deadline was extended, no longer in its reminders: the
+  // Wait it ended is stale. Nothing is sent or recorded; PlanNextStep plans again from the data.
+  if (options.recordStage !== false && isStaleReminder(d, stage)) return { ...outcome, stale: true };
 
   const messagesFor = async (unit: ExpectationItem): Promise<Message[]> => {
     const links = unitLinks(deps, unit, s.sends, now);
