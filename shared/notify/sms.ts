@@ -25,10 +25,10 @@ export interface ReminderSmsInput extends ReminderContent {
 export function reminderSms(input: ReminderSmsInput): string {
   const sms = (s: string) => oneLine(toGsm7(s));
   const activity = input.kind === "activity";
+  // A returned report: "Bi tra lai" (its reason is in the notice and the email), short enough that
+  // a long title keeps 30 characters beside a production link.
   const stage = input.returned
-    ? activity
-      ? "Xac nhan bi tra lai"
-      : "Bao cao bi tra lai"
+    ? "Bi tra lai"
     : input.stage === "window-open"
       ? activity
         ? "Bat dau thuc hien"

@@ -218,7 +218,8 @@ describe("console actions honoured by the running lifecycle", () => {
       expect(reminded[0]?.message.subject).toContain("Nhắc nộp lại");
       expect(reminded[0]?.message.text).toContain(`lý do: “${REASON}”`);
       const smsReminder = t.to("+84900000100").sms.at(-1)?.message.text ?? "";
-      expect(smsReminder).toContain("Bao cao bi tra lai");
+      expect(smsReminder).toContain(" - Bi tra lai: ");
+      expect(smsReminder).toContain("Nop lai tai: ");
       expect(smsSegments(smsReminder).segments).toBe(1);
     });
     // A new version through the link the notice carried: accepted, on time.
