@@ -53,8 +53,12 @@ export function reminderStage(at: string): string {
   return `remind@${at}`;
 }
 
-export function escalationStage(n: number): string {
-  return `escalation-${n}`;
+/**
+ * The n-th escalation: "escalation-<n>" for the cut-off the plan set, "escalation-<n>@<cut-off>"
+ * after an extension for every unit, so that the escalations start again from the new cut-off.
+ */
+export function escalationStage(n: number, s?: Pick<LifecycleState, "dueAt" | "originalDueAt">): string {
+  return s?.originalDueAt === undefined ? `escalation-${n}` : `escalation-${n}@${s.dueAt}`;
 }
 
 /**
@@ -128,7 +132,7 @@ export function nextStep(s: LifecycleState, nowMs: number): LifecycleAction {
     if (s.stagesDone.has(deadlineOverdueStage(s))) {
       const { graceDays, repeatEveryDays, maxEscalations } = s.escalation;
       let lastDone = 0;
-      for (let n = 1; n <= maxEscalations; n++) if (s.stagesDone.has(escalationStage(n))) lastDone = n;
+      for (let n = 1; n <= maxEscalations; n++) if (s.stagesDone.has(escalationStage(n, s))) lastDone = n;
       if (lastDone >= maxEscalations) {
         if (marks.length === 0) return { action: "done", reason: "policy-exhausted" };
       } else {
@@ -141,7 +145,7 @@ export function nextStep(s: LifecycleState, nowMs: number): LifecycleAction {
         let n = lastDone + 1;
         while (n < maxEscalations && scheduled(n + 1) <= nowMs) n++;
         const at = new Date(slot(Math.max(scheduled(n), nowMs))).toISOString();
-        candidates.push({ action: "escalate", stage: escalationStage(n), number: n, at });
+        candidates.push({ action: "escalate", stage: escalationStage(n, s), number: n, at });
       }
     }
   }
