@@ -11,6 +11,7 @@ import { smsSegments, toUnaccented } from "../../shared/notify/gsm7";
 import { reminderEmail } from "../../shared/notify/reminder-email";
 import { returnNoticeEmail, returnNoticeSms } from "../../shared/notify/return-notice";
 import { reminderSms } from "../../shared/notify/sms";
+import { stageWords } from "../../shared/notify/stage-words";
 import { loadPlan } from "../../shared/plan/load";
 import type { PlanFile } from "../../shared/plan/schema";
 import { AUTHORITY, LINK, REMINDER, SHORT_LINK, visibleText } from "../support/notify-content";
@@ -209,5 +210,31 @@ describe("the escalation email", () => {
       "1. UBND phường Bồ Đề — trễ 3 ngày (bản đã nộp bị trả lại, chưa nộp bản mới);",
     );
     expect(email.text).toContain("2. UBND phường Gia Thụy — trễ 3 ngày;");
+  });
+});
+
+describe("stage words", () => {
+  it("names every stage a message or a mark is recorded under", () => {
+    expect(
+      [
+        "remind@2025-03-17T08:00:00+07:00",
+        "manual@2025-03-19",
+        "returned@HC-7Q2M-K4XP",
+        "escalation-2",
+        "escalation-1@2025-04-10T00:00:00+07:00",
+        "overdue",
+        "overdue@2025-04-10T00:00:00+07:00",
+        "overdue-unit@2025-04-05T00:00:00+07:00",
+      ].map(stageWords),
+    ).toEqual([
+      "Nhắc hạn",
+      "Nhắc ngay",
+      "Trả lại",
+      "Báo quá hạn lần 2",
+      "Báo quá hạn lần 1",
+      "Ghi quá hạn",
+      "Ghi quá hạn",
+      "Ghi quá hạn",
+    ]);
   });
 });
