@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type AuditRecord, auditEntity } from "../../functions/data/entities/audit";
+import { byUnitPk } from "../../functions/data/entities/expectation";
 import {
   acceptVersion,
   editContacts,
@@ -15,6 +16,8 @@ import {
   waiveUnit,
 } from "../../functions/use-cases/console/actions";
 import { remind } from "../../functions/use-cases/lifecycle";
+import { PlanFile } from "../../shared/plan/schema";
+import { lifecyclePlan } from "../support/lifecycle-plan";
 import { DEADLINE, ID, REASON, STANDING_BODY, setup } from "./actions-support";
 
 const COMMITTEE = { email: "bcd-user@example.org", role: "committee" } as const;
@@ -235,5 +238,42 @@ describe("console actions on the store", () => {
     const log = await t.auditLog();
     expect(log).toHaveLength(1);
     expect(log[0]?.reason).toBe("Thôn C giải thể");
+  });
+
+  it("extends a deadline of 120 units with one audit entry, every unit's copy of the cut-off in two transactions", async () => {
+    const hamlets = Array.from({ length: 120 }, (_, i) => ({
+      id: `thon-${i + 1}`,
+      name: `Thôn ${i + 1}`,
+      kind: "other",
+    }));
+    const plan = PlanFile.parse({
+      ...lifecyclePlan,
+      id: "lon",
+      units: [...lifecyclePlan.units.filter((u) => !u.id.startsWith("thon-")), ...hamlets],
+      groups: [{ id: "cac-thon", name: "Các thôn", members: hamlets.map((h) => h.id) }],
+    });
+    const t = await setup({ plan });
+    const ref = { planId: "lon", obligationId: "bao-cao", period: "2025" };
+    const transact = t.data.table.transact.bind(t.data.table);
+    const sizes: number[] = [];
+    t.data.table.transact = (writes) => {
+      sizes.push(writes.length);
+      return transact(writes);
+    };
+    const extended = await t.at("2025-03-20T03:00:00Z", () =>
+      extendDeadline(t.deps, { ref, until: "2025-04-09", actor: STANDING_BODY, reason: "Gia hạn chung" }),
+    );
+    expect(extended).toMatchObject({ ok: true, dueAt: "2025-04-10T00:00:00+07:00" });
+    expect(sizes).toEqual([100, 22]);
+    for (const unit of ["thon-1", "thon-120"]) {
+      const [e] = await t.data.deadlines.unitExpectations("lon", unit);
+      expect(e?.dueAt, unit).toBe("2025-04-10T00:00:00+07:00");
+    }
+    // The byUnit index sorts a unit's deadlines by the new cut-off.
+    const indexed = await t.data.table.query({ index: "byUnit", pk: byUnitPk("lon", "thon-120") });
+    expect(indexed.filter((i) => i.type === "expectation").map((i) => i.gsi1sk)).toEqual([
+      "DUE#2025-04-10T00:00:00+07:00#lon:bao-cao:2025:thon-120",
+    ]);
+    expect(await t.data.consoleActions.auditLog("lon")).toHaveLength(1);
   });
 });

@@ -30,7 +30,7 @@ export interface Sent<M> {
   at: number;
 }
 
-export async function setup(options: { plan?: PlanFile; start?: string } = {}) {
+export async function setup(options: { plan?: PlanFile; start?: string; committeeUsers?: string[] } = {}) {
   const { doc, tableName } = await freshTable();
   const data = dataLayer(doc, tableName, { cacheTtlMs: 0 });
   await publishPlan(data, options.plan ?? lifecyclePlan);
@@ -58,6 +58,9 @@ export async function setup(options: { plan?: PlanFile; start?: string } = {}) {
     baseUrl: "http://127.0.0.1:3000",
     sleep: async () => {},
     smsBrand: "TYTXATHU",
+    ...(options.committeeUsers && {
+      directory: { committeeEmails: async () => options.committeeUsers ?? [] },
+    }),
   };
   const workflows = new LocalWorkflows(lifecycleDeps, clock);
   const deps: ConsoleActionDeps = { ...lifecycleDeps, lifecycle: workflows };

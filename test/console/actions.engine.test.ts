@@ -80,6 +80,40 @@ describe("console actions honoured by the running lifecycle", () => {
     });
   });
 
+  it("extend for every unit while the lifecycle waits for the old cut-off: no mark then, marks and escalations counted from the new one", async () => {
+    const t = await setup();
+    t.workflows.startLifecycle(DEADLINE_ID);
+    const NEW_DUE = "2025-04-01T00:00:00+07:00";
+    // After the last reminder (21/03): the lifecycle's Wait ends at the old cut-off, in MarkOverdue.
+    const extended = await t.at("2025-03-22T03:00:00Z", () =>
+      extendDeadline(t.deps, { ref: DEADLINE, until: "2025-03-31", actor: STANDING_BODY, reason: "Nghỉ bù" }),
+    );
+    expect(extended).toMatchObject({ ok: true, dueAt: NEW_DUE });
+    await t.at("2025-03-25T00:00:00Z", async () => {
+      expect(await t.status()).toEqual({ "thon-a": "pending", "thon-b": "pending", "thon-c": "pending" });
+    });
+    await t.workflows.settle();
+    const s = await t.data.deadlines.lifecycleSnapshot(DEADLINE);
+    expect([...(s?.stagesDone ?? [])].filter((x) => !x.startsWith("remind@")).sort()).toEqual([
+      `escalation-1@${NEW_DUE}`,
+      `escalation-2@${NEW_DUE}`,
+      `overdue@${NEW_DUE}`,
+    ]);
+    // 7 days before 31/03 is Monday 24/03; 3 and 1 days before fall on Friday 28/03 and Sunday 30/03 (→ 28/03).
+    expect(
+      stagesOf(t.to("thon-a@example.org").emails.filter((e) => e.meta?.stage.startsWith("remind@"))),
+    ).toEqual([
+      "remind@2025-03-17T08:00:00+07:00",
+      "remind@2025-03-21T08:00:00+07:00",
+      "remind@2025-03-24T08:00:00+07:00",
+      "remind@2025-03-28T08:00:00+07:00",
+    ]);
+    const first = t.to("bcd@example.org").emails[0];
+    expect(first?.meta?.stage).toBe(`escalation-1@${NEW_DUE}`);
+    expect(first?.message.subject).toContain("Quá hạn (thông báo lần 1)");
+    expect(first?.at).toBeGreaterThanOrEqual(Date.parse(NEW_DUE) + 2 * DAY);
+  });
+
   it("extend for one unit: the others are overdue at the cut-off, it only at its own, and is escalated only after", async () => {
     const plan = PlanFile.parse({
       ...lifecyclePlan,
@@ -88,7 +122,8 @@ describe("console actions honoured by the running lifecycle", () => {
         escalation: { graceDays: 2, repeatEveryDays: 7, maxEscalations: 3 },
       },
     });
-    const t = await setup({ plan });
+    // A committee member signed up in the console, and the committee's address spelt otherwise.
+    const t = await setup({ plan, committeeUsers: ["uy-vien@example.org", "BCD@example.org"] });
     t.workflows.startLifecycle(DEADLINE_ID);
     const OWN = "2025-04-05T00:00:00+07:00";
     const extended = await t.at("2025-03-20T03:00:00Z", () =>
@@ -127,6 +162,13 @@ describe("console actions honoured by the running lifecycle", () => {
     }
     const third = listed(toCommittee[2]?.message.text ?? "");
     expect(third.find((line) => line.includes("Thôn C"))).toContain("trễ 6 ngày");
+    // Each escalation also to the committee's console users, once to each address.
+    expect(stagesOf(t.to("uy-vien@example.org").emails)).toEqual([
+      "escalation-1",
+      "escalation-2",
+      "escalation-3",
+    ]);
+    expect(t.to("BCD@example.org").emails).toEqual([]);
     // The escalation links to the deadline's page in the console.
     expect(toCommittee[0]?.message.text).toContain(
       "http://127.0.0.1:3000/console/plans/thu/deadlines/bao-cao/2025",

@@ -67,8 +67,7 @@ export class ConsoleActionsRepository {
   /**
    * The first transaction holds the audit entry and the writes that must go with it, then as many
    * of the `rest` as fit; the others follow in transactions of their own (a plan with more than
-   * 98 units expected, or a unit with more than 98 open deadlines). Those carry what is copied for
-   * reading (an expectation's cut-off or contacts), never what the lifecycle decides on.
+   * 98 units expected, or a unit with more than 98 open deadlines), after the first is written.
    */
   private async writeWithAudit(
     entry: AuditRecord,
@@ -80,8 +79,10 @@ export class ConsoleActionsRepository {
     const outcome = await this.table.transact([...head, ...rest.slice(0, room)]);
     if (!outcome.ok) return outcome;
     for (let i = room; i < rest.length; i += TRANSACTION_MAX) {
-      const more = await this.table.transact(rest.slice(i, i + TRANSACTION_MAX));
-      if (!more.ok) return more;
+      const chunk = rest.slice(i, i + TRANSACTION_MAX);
+      // The action stands: a write whose condition no longer holds (the unit was waived meanwhile)
+      // is left out, the others written one by one.
+      if (!(await this.table.transact(chunk)).ok) for (const w of chunk) await this.table.transact([w]);
     }
     return outcome;
   }
@@ -144,11 +145,11 @@ export class ConsoleActionsRepository {
         condition,
       };
     };
-    // Reopening and dropping an extension decide the lifecycle: they go with the deadline. The
-    // copies of the cut-off follow when they do not fit.
+    // Reopening and dropping an extension decide the lifecycle: they go first, with the deadline
+    // as far as they fit; the plain copies of the cut-off after them.
     const decisive = expectations.filter((e) => e.reopen || e.dropExtension);
     const copies = expectations.filter((e) => !e.reopen && !e.dropExtension);
-    return this.writeWithAudit(entry, [deadline, ...decisive.map(retimed)], copies.map(retimed));
+    return this.writeWithAudit(entry, [deadline], [...decisive, ...copies].map(retimed));
   }
 
   /** A later cut-off for one unit, only if its expectation is as read; reopened (overdue → expected) if asked. */
