@@ -30,7 +30,7 @@ import { decisions } from "../../../shared/submission/derive";
 import { normaliseVietnamesePhone } from "../../../shared/submission/submission-schema";
 import type { ExpectationItem, LifecycleSnapshot } from "../../data";
 import type { TransactOutcome } from "../../data/table-client";
-import { type LifecycleDeps, missing, snapshot } from "../lifecycle/deps";
+import { type LifecycleDeps, missing, type Outcome, snapshot } from "../lifecycle/deps";
 import { notifyReturn } from "../lifecycle/notify-return";
 import { remind } from "../lifecycle/remind";
 import {
@@ -51,8 +51,6 @@ export interface ConsoleActionDeps extends LifecycleDeps {
   /** Starts a deadline's lifecycle again when an action makes something owed after it ended. */
   lifecycle: LifecycleStarter;
 }
-
-type Outcome = { sent: number; failed: number; skipped: number };
 
 const target = (ref: DeadlineRef, more: Record<string, string> = {}) => ({
   deadline: `${ref.obligationId}:${ref.period}`,
@@ -109,122 +107,157 @@ function cutOffAfter(until: string): number | undefined {
   return startOfDayInVietnam(addDays(until, 1));
 }
 
+/** The new cut-off as the extension gives it: the instant, as stored, and in words. */
+interface NewCutOff {
+  until: string;
+  ms: number;
+  dueAt: string;
+  dueText: string;
+}
+
+/** What an extension wrote (or why it was refused before writing). */
+type Written = ActionFailure | { entryId: string; outcome: TransactOutcome };
+
 export async function extendDeadline(
   deps: ConsoleActionDeps,
   input: ExtendInput,
 ): Promise<ActionResult<{ dueAt: string; dueText: string; restarted: boolean }>> {
   const reason = checkActor(input.actor, input.reason);
   if (typeof reason !== "string") return reason;
-  const dueMs = cutOffAfter(input.until);
-  if (dueMs === undefined)
-    return fail("invalid-date", "Ngày hạn mới không hợp lệ (cần dạng năm-tháng-ngày).");
+  const ms = cutOffAfter(input.until);
+  if (ms === undefined) return fail("invalid-date", "Ngày hạn mới không hợp lệ (cần dạng năm-tháng-ngày).");
   const before = await deadlineSnapshot(deps, input.ref);
   if (isFailure(before)) return before;
-  const d = before.definition;
-  const now = deps.now();
-  const dueAt = toVietnamIso(dueMs);
-  const dueText = `hạn chót: ${formatVietnameseInstant(dueMs - 60_000)}`;
-
-  let written: TransactOutcome;
-  let entryId: string;
-  if (input.unitId === undefined) {
-    if (dueMs <= Date.parse(d.dueAt))
-      return fail(
-        "not-later",
-        `Hạn mới (${cutOffText(dueAt)}) phải sau hạn chót hiện tại (${cutOffText(d.dueAt)}).`,
-      );
-    // Reminders already sent stay in the list (their stages are done); those still to come are
-    // those the plan's reminder policy gives the new cut-off, so units hear of the new date.
-    const policy = await deps.data.consoleActions.reminderPolicy(d.planId, d.obligationId);
-    const kept = d.remindAt.filter((at) => Date.parse(at) <= now.getTime());
-    const coming = policy
-      ? policyReminderInstants(policy, input.until, d.opensOn, dueMs).filter(
-          (at) => Date.parse(at) > now.getTime(),
-        )
-      : d.remindAt.filter((at) => Date.parse(at) > now.getTime() && Date.parse(at) < dueMs);
-    const remindAt = [...new Set([...kept, ...coming])].sort((a, b) => Date.parse(a) - Date.parse(b));
-    const next = {
-      ...d,
-      dueAt,
-      dueText,
-      effectiveDue: input.until,
-      originalDueAt: d.originalDueAt ?? d.dueAt,
-      remindAt,
-      lifecycleEndsAt: new Date(
-        lifecycleWindow({ dueAt, remindAt, escalation: d.escalation }).endsAt,
-      ).toISOString(),
-    };
-    const entry = auditEntry({
-      planId: d.planId,
-      actor: input.actor,
-      action: "extend",
-      target: target(input.ref),
-      before: { dueAt: d.dueAt, dueText: d.dueText, remindAt: d.remindAt },
-      after: { dueAt, dueText, remindAt },
-      reason,
-      at: now,
-    });
-    entryId = entry.id;
-    written = await deps.data.consoleActions.extendDeadline(
-      entry,
-      next,
-      d.dueAt,
-      before.units
-        .filter((u) => u.state !== "cancelled")
-        .map((u) => {
-          const own = u.extendedTo !== undefined && Date.parse(u.extendedTo) > dueMs ? u.extendedTo : dueAt;
-          return {
-            instanceId: u.instanceId,
-            state: u.state,
-            ...(u.extendedTo !== undefined && { extendedTo: u.extendedTo }),
-            // Marked overdue at the old cut-off, expected again until the new one.
-            reopen: u.state === "overdue" && Date.parse(own) > now.getTime(),
-            // Its own cut-off no later than everyone's: it follows the deadline's again.
-            dropExtension: u.extendedTo !== undefined && Date.parse(u.extendedTo) <= dueMs,
-          };
-        }),
-    );
-  } else {
-    const unit = unitOf(before, input.unitId);
-    if (isFailure(unit)) return unit;
-    if (unit.state === "waived" || unit.state === "cancelled")
-      return fail(
-        "not-open",
-        `${unit.unitName} ${unit.state === "waived" ? "đã được miễn" : "không còn phải thực hiện"} hạn này.`,
-      );
-    const current = Math.max(Date.parse(unit.dueAt), Date.parse(d.dueAt));
-    if (dueMs <= current)
-      return fail(
-        "not-later",
-        `Hạn mới của ${unit.unitName} (${cutOffText(dueAt)}) phải sau hạn chót hiện tại của đơn vị (${cutOffText(toVietnamIso(current))}).`,
-      );
-    const entry = auditEntry({
-      planId: d.planId,
-      actor: input.actor,
-      action: "extend",
-      target: target(input.ref, { unitId: unit.unitId, instanceId: unit.instanceId }),
-      before: { dueAt: unit.dueAt, ...(unit.extendedTo !== undefined && { extendedTo: unit.extendedTo }) },
-      after: { dueAt, extendedTo: dueAt },
-      reason,
-      at: now,
-    });
-    entryId = entry.id;
-    written = await deps.data.consoleActions.extendUnit(
-      entry,
-      {
-        instanceId: unit.instanceId,
-        state: unit.state,
-        ...(unit.extendedTo !== undefined && { extendedTo: unit.extendedTo }),
-      },
-      dueAt,
-      unit.state === "overdue" && dueMs > now.getTime(),
-    );
-  }
-  if (!written.ok) return refused(written);
+  const cutOff: NewCutOff = {
+    until: input.until,
+    ms,
+    dueAt: toVietnamIso(ms),
+    dueText: `hạn chót: ${formatVietnameseInstant(ms - 60_000)}`,
+  };
+  const written =
+    input.unitId === undefined
+      ? await extendForAll(deps, input, reason, before, cutOff)
+      : await extendForOne(deps, input, input.unitId, reason, before, cutOff);
+  if (isFailure(written)) return written;
+  if (!written.outcome.ok) return refused(written.outcome);
   deps.data.deadlines.forgetDefinitions();
   const after = await snapshot(deps, input.ref);
-  const restarted = await restartIfOwedAgain(deps, input.ref, before, after, `extend-${entryId}`);
-  return { ok: true, auditId: entryId, dueAt, dueText, restarted };
+  const restarted = await restartIfOwedAgain(deps, input.ref, before, after, `extend-${written.entryId}`);
+  return { ok: true, auditId: written.entryId, dueAt: cutOff.dueAt, dueText: cutOff.dueText, restarted };
+}
+
+/**
+ * The deadline's cut-off for every unit. Reminders already sent stay in its list (their stages are
+ * done); those still to come are the ones the plan's reminder policy gives the new cut-off, so the
+ * units hear of the new date. Units marked overdue at the old cut-off are expected again.
+ */
+async function extendForAll(
+  deps: ConsoleActionDeps,
+  input: ExtendInput,
+  reason: string,
+  before: LifecycleSnapshot,
+  cutOff: NewCutOff,
+): Promise<Written> {
+  const d = before.definition;
+  if (cutOff.ms <= Date.parse(d.dueAt))
+    return fail(
+      "not-later",
+      `Hạn mới (${cutOffText(cutOff.dueAt)}) phải sau hạn chót hiện tại (${cutOffText(d.dueAt)}).`,
+    );
+  const now = deps.now();
+  const policy = await deps.data.consoleActions.reminderPolicy(d.planId, d.obligationId);
+  const kept = d.remindAt.filter((at) => Date.parse(at) <= now.getTime());
+  const coming = (
+    policy
+      ? policyReminderInstants(policy, cutOff.until, d.opensOn, cutOff.ms)
+      : d.remindAt.filter((at) => Date.parse(at) < cutOff.ms)
+  ).filter((at) => Date.parse(at) > now.getTime());
+  const remindAt = [...new Set([...kept, ...coming])].sort((a, b) => Date.parse(a) - Date.parse(b));
+  const { dueAt, dueText } = cutOff;
+  const next = {
+    ...d,
+    dueAt,
+    dueText,
+    effectiveDue: cutOff.until,
+    originalDueAt: d.originalDueAt ?? d.dueAt,
+    remindAt,
+    lifecycleEndsAt: new Date(
+      lifecycleWindow({ dueAt, remindAt, escalation: d.escalation }).endsAt,
+    ).toISOString(),
+  };
+  const entry = auditEntry({
+    planId: d.planId,
+    actor: input.actor,
+    action: "extend",
+    target: target(input.ref),
+    before: { dueAt: d.dueAt, dueText: d.dueText, remindAt: d.remindAt },
+    after: { dueAt, dueText, remindAt },
+    reason,
+    at: now,
+  });
+  const units = before.units
+    .filter((u) => u.state !== "cancelled")
+    .map((u) => {
+      const own = u.extendedTo !== undefined && Date.parse(u.extendedTo) > cutOff.ms ? u.extendedTo : dueAt;
+      return {
+        instanceId: u.instanceId,
+        state: u.state,
+        ...(u.extendedTo !== undefined && { extendedTo: u.extendedTo }),
+        // Marked overdue at the old cut-off, expected again until the new one.
+        reopen: u.state === "overdue" && Date.parse(own) > now.getTime(),
+        // Its own cut-off no later than everyone's: it follows the deadline's again.
+        dropExtension: u.extendedTo !== undefined && Date.parse(u.extendedTo) <= cutOff.ms,
+      };
+    });
+  return {
+    entryId: entry.id,
+    outcome: await deps.data.consoleActions.extendDeadline(entry, next, d.dueAt, units),
+  };
+}
+
+/** One unit's own cut-off, later than its current one; expected again if it was marked overdue. */
+async function extendForOne(
+  deps: ConsoleActionDeps,
+  input: ExtendInput,
+  unitId: string,
+  reason: string,
+  before: LifecycleSnapshot,
+  cutOff: NewCutOff,
+): Promise<Written> {
+  const unit = unitOf(before, unitId);
+  if (isFailure(unit)) return unit;
+  if (unit.state === "waived" || unit.state === "cancelled")
+    return fail(
+      "not-open",
+      `${unit.unitName} ${unit.state === "waived" ? "đã được miễn" : "không còn phải thực hiện"} hạn này.`,
+    );
+  const current = Math.max(Date.parse(unit.dueAt), Date.parse(before.definition.dueAt));
+  if (cutOff.ms <= current)
+    return fail(
+      "not-later",
+      `Hạn mới của ${unit.unitName} (${cutOffText(cutOff.dueAt)}) phải sau hạn chót hiện tại của đơn vị (${cutOffText(toVietnamIso(current))}).`,
+    );
+  const now = deps.now();
+  const entry = auditEntry({
+    planId: input.ref.planId,
+    actor: input.actor,
+    action: "extend",
+    target: target(input.ref, { unitId: unit.unitId, instanceId: unit.instanceId }),
+    before: { dueAt: unit.dueAt, ...(unit.extendedTo !== undefined && { extendedTo: unit.extendedTo }) },
+    after: { dueAt: cutOff.dueAt, extendedTo: cutOff.dueAt },
+    reason,
+    at: now,
+  });
+  const seen = {
+    instanceId: unit.instanceId,
+    state: unit.state,
+    ...(unit.extendedTo !== undefined && { extendedTo: unit.extendedTo }),
+  };
+  const reopen = unit.state === "overdue" && cutOff.ms > now.getTime();
+  return {
+    entryId: entry.id,
+    outcome: await deps.data.consoleActions.extendUnit(entry, seen, cutOff.dueAt, reopen),
+  };
 }
 
 // ---- waive --------------------------------------------------------------------------------------
