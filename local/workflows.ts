@@ -16,8 +16,10 @@ import type { Context } from "aws-lambda";
 import { StateMachine } from "aws-local-stepfunctions";
 import { lifecycleExecutionName } from "../functions/commons/execution-name";
 import { makeLifecycleSteps } from "../functions/lifecycle-steps/handler";
+import { restartExecutionName } from "../functions/use-cases/console/restart-lifecycle";
 import type { LifecycleDeps } from "../functions/use-cases/lifecycle";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
+import { type DeadlineRef, deadlineId } from "../shared/calendar/instance-id";
 import { loadDefinition, localSubstitutions } from "../workflows/definitions";
 
 const WEEK_MS = 7 * 86_400_000;
@@ -293,7 +295,18 @@ export class LocalWorkflows {
 
   /** Starts a deadline's lifecycle unless one with its name already runs (as Step Functions refuses). */
   startLifecycle(id: string): ExecutionRecord | undefined {
-    const name = lifecycleExecutionName(id);
+    return this.runLifecycle(id, lifecycleExecutionName(id));
+  }
+
+  /**
+   * The console's LifecycleStarter locally: runs a deadline's lifecycle again under a name of its
+   * own (the deadline and the action's cause), as the AWS starter does with Step Functions.
+   */
+  async restart(ref: DeadlineRef, cause: string): Promise<void> {
+    this.runLifecycle(deadlineId(ref), restartExecutionName(ref, cause));
+  }
+
+  private runLifecycle(id: string, name: string): ExecutionRecord | undefined {
     if (this.executions.has(name)) return undefined;
     const clock = this.clock;
     const run = this.lifecycle.run({ deadlineId: id }, {
@@ -319,7 +332,7 @@ export class LocalWorkflows {
         ...this.timing(["WaitUntilNextStep", "BackOffAfterFailure"], this.lifecycleDefinition),
       },
     } as never) as unknown as Run;
-    return this.track(name, "deadline-lifecycle", id, run, () => this.startLifecycle(id));
+    return this.track(name, "deadline-lifecycle", id, run, () => this.runLifecycle(id, name));
   }
 
   /** Starts the calendar of a published plan: it starts each deadline's lifecycle as it comes near. */

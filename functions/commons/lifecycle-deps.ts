@@ -1,11 +1,16 @@
 /**
  * The composition root of the lifecycle steps: their dependencies from the configuration (table,
  * link keys, sender identity, SMS sender ID, public URL) and the clients, built once per container.
+ * The console's actions send and restart lifecycles with the same dependencies, plus a starter.
  */
+import type { SFNClient } from "@aws-sdk/client-sfn";
+import type { UserDirectory } from "../../shared/console/access";
 import { dataLayer } from "../data";
+import type { ConsoleActionDeps } from "../use-cases/console/actions";
 import type { LifecycleDeps } from "../use-cases/lifecycle";
 import { type Clients, lambdaClients } from "./clients";
 import { ConfigError, type LambdaConfig, lambdaConfig } from "./config";
+import { SfnLifecycleStarter } from "./lifecycle-starter";
 import { type LinkKeys, lambdaLinkKeys } from "./link-keys-secret";
 import { SesEmailSender, SnsSmsSender } from "./notifications";
 
@@ -13,6 +18,8 @@ export function buildLifecycleDeps(
   config: LambdaConfig,
   clients: Clients,
   linkKeys: LinkKeys,
+  /** The console's users: escalations also go to the plan's committee members (Cognito). */
+  directory?: UserDirectory,
 ): LifecycleDeps {
   if (!config.email) throw new ConfigError("invalid configuration: SENDER_EMAIL: is not set");
   return {
@@ -25,7 +32,24 @@ export function buildLifecycleDeps(
     },
     now: () => new Date(),
     baseUrl: config.publicBaseUrl,
+    ...(directory && { directory }),
   };
+}
+
+/**
+ * The console actions' dependencies: the lifecycle's (they send the return notice and the
+ * reminders asked for by hand) and the starter of the deadline-lifecycle state machine. The keyring
+ * stays a getter: it is loaded by a middleware after the container starts.
+ */
+export function buildConsoleActionDeps(
+  lifecycle: LifecycleDeps,
+  sfn: SFNClient,
+  /** LIFECYCLE_STATE_MACHINE_ARN. */
+  stateMachineArn: string,
+): ConsoleActionDeps {
+  const deps = Object.create(lifecycle) as ConsoleActionDeps;
+  deps.lifecycle = new SfnLifecycleStarter(sfn, stateMachineArn);
+  return deps;
 }
 
 let deps: LifecycleDeps | undefined;

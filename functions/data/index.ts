@@ -4,6 +4,7 @@
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ConsoleRepository } from "./repositories/console-repository";
+import { ConsoleActionsRepository } from "./repositories/console-actions-repository";
 import { DeadlineRepository } from "./repositories/deadline-repository";
 import { PlanRepository } from "./repositories/plan-repository";
 import { ShortLinkRepository } from "./repositories/short-link-repository";
@@ -23,6 +24,8 @@ export interface DataLayer {
   shortLinks: ShortLinkRepository;
   /** What the operations console reads. */
   console: ConsoleRepository;
+  /** The console's actions, each written with its audit entry. */
+  consoleActions: ConsoleActionsRepository;
 }
 
 export interface DataLayerOptions {
@@ -43,6 +46,7 @@ export function dataLayer(
     deadlines: new DeadlineRepository(table, options.cacheTtlMs),
     shortLinks: new ShortLinkRepository(table),
     console: new ConsoleRepository(table, options.cacheTtlMs),
+    consoleActions: new ConsoleActionsRepository(table),
   };
 }
 

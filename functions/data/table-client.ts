@@ -37,6 +37,19 @@ export interface ConditionalPut {
   condition: Condition;
 }
 
+/** One write of a transaction: a put, an update or a condition on another item, each optionally conditional. */
+export type TransactWrite =
+  | { put: Item; condition?: Condition }
+  | {
+      update: TableKey;
+      expression: Omit<UpdateCommandInput, "TableName" | "Key" | "ConditionExpression">;
+      condition?: Condition;
+    }
+  | { check: TableKey; condition: Condition };
+
+/** A transaction written, or refused: the writes whose condition failed (by index), or a conflict with another. */
+export type TransactOutcome = { ok: true } | { ok: false; failed: number[]; conflict: boolean };
+
 export interface KeyQuery {
   index?: IndexName;
   pk: string;
@@ -189,6 +202,51 @@ export class TableClient {
         if (attempt > 10 && requests.length > 0) throw new Error(`${requests.length} items left unprocessed`);
       }
     });
+  }
+
+  /**
+   * Writes up to 100 puts, updates and condition checks, all or none (one request). Refused when
+   * any condition fails (`failed` names them) or the transaction meets another (`conflict`).
+   */
+  async transact(writes: readonly TransactWrite[]): Promise<TransactOutcome> {
+    if (writes.length === 0) return { ok: true };
+    if (writes.length > 100)
+      throw new RangeError(`a transaction holds at most 100 writes, not ${writes.length}`);
+    const conditionOf = (c: Condition | undefined) =>
+      c && {
+        ConditionExpression: c.expression,
+        ...(c.names && { ExpressionAttributeNames: c.names }),
+        ...(c.values && { ExpressionAttributeValues: c.values }),
+      };
+    const TransactItems = writes.map((w) => {
+      if ("put" in w) return { Put: { TableName: this.tableName, Item: w.put, ...conditionOf(w.condition) } };
+      if ("check" in w)
+        return { ConditionCheck: { TableName: this.tableName, Key: w.check, ...conditionOf(w.condition) } };
+      const condition = conditionOf(w.condition);
+      const names = { ...w.expression.ExpressionAttributeNames, ...condition?.ExpressionAttributeNames };
+      const values = { ...w.expression.ExpressionAttributeValues, ...condition?.ExpressionAttributeValues };
+      return {
+        Update: {
+          TableName: this.tableName,
+          Key: w.update,
+          UpdateExpression: w.expression.UpdateExpression,
+          ...(condition && { ConditionExpression: condition.ConditionExpression }),
+          ...(Object.keys(names).length > 0 && { ExpressionAttributeNames: names }),
+          ...(Object.keys(values).length > 0 && { ExpressionAttributeValues: values }),
+        },
+      };
+    });
+    try {
+      await this.send(new TransactWriteCommand({ TransactItems } as never));
+      return { ok: true };
+    } catch (err) {
+      const name = (err as Error).name;
+      if (name === "TransactionConflictException") return { ok: false, failed: [], conflict: true };
+      if (name !== "TransactionCanceledException") throw err;
+      const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+      const failed = reasons.flatMap((r, i) => (r.Code === "ConditionalCheckFailed" ? [i] : []));
+      return { ok: false, failed, conflict: reasons.some((r) => r.Code === "TransactionConflict") };
+    }
   }
 
   /**

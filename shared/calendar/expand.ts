@@ -2,7 +2,7 @@
  * The calendar engine: a plan and a year → one deadline instance per
  * (obligation, period, responsible unit). Pure: no clock, no I/O, no AWS.
  */
-import type { Obligation, PlanFile, Unit } from "../plan/schema";
+import type { Obligation, PlanFile, ReminderPolicy, Unit } from "../plan/schema";
 import {
   addDays,
   atVietnamTime,
@@ -93,7 +93,16 @@ export function reminderInstants(
   opensOn: CivilDate | undefined,
   dueAtMs: number,
 ): string[] {
-  const policy = obligation.reminders ?? plan.defaults.reminders;
+  return policyReminderInstants(obligation.reminders ?? plan.defaults.reminders, lastDay, opensOn, dueAtMs);
+}
+
+/** The reminder instants a policy gives a cut-off (also for a cut-off extended from the console). */
+export function policyReminderInstants(
+  policy: ReminderPolicy,
+  lastDay: CivilDate,
+  opensOn: CivilDate | undefined,
+  dueAtMs: number,
+): string[] {
   const days = new Set<CivilDate>();
   if (opensOn !== undefined && policy.onWindowOpen) days.add(nextWorkingDay(opensOn));
   for (const before of policy.daysBefore) {

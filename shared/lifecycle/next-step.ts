@@ -7,12 +7,16 @@
  *   reminders (window opening, N days before) → at the cut-off, mark the missing units overdue
  *   → after the grace period, escalate to the steering committee → again every N days, up to a
  *   maximum, while units are still missing.
+ *
+ * A unit given a later cut-off of its own (an extension for it alone) is marked overdue at that
+ * cut-off, not at the deadline's; the escalations wait for the earliest cut-off among the units
+ * still missing, and tell of those past theirs only (lifecycle/escalate.ts).
  */
 import { sendSlot } from "../calendar/send-slot";
 
 export type LifecycleAction =
   | { action: "remind"; stage: string; at: string }
-  | { action: "mark-overdue"; stage: "overdue"; at: string }
+  | { action: "mark-overdue"; stage: string; at: string }
   | { action: "escalate"; stage: string; number: number; at: string }
   | { action: "recheck"; at: string }
   | { action: "done"; reason: "cancelled" | "all-in" | "policy-exhausted" };
@@ -22,8 +26,15 @@ export interface LifecycleState {
   dueAt: string;
   remindAt: readonly string[];
   escalation: { graceDays: number; repeatEveryDays: number; maxEscalations: number };
-  /** Units that still owe the deadline (pending or overdue). */
+  /** Units that still owe the deadline (pending, overdue, or returned for a new version). */
   missingUnits: number;
+  /**
+   * The own cut-offs of the missing units that were given a later one than the deadline's, one
+   * entry per such unit (they count in missingUnits too).
+   */
+  unitDueAt?: readonly string[];
+  /** The deadline's cut-off before the console extended it for every unit; absent when never extended. */
+  originalDueAt?: string;
   /** Stages already carried out for this deadline. */
   stagesDone: ReadonlySet<string>;
   /** The plan's send time (HH:MM, Vietnam time): messages go then or later in office hours on a working day. */
@@ -42,8 +53,48 @@ export function reminderStage(at: string): string {
   return `remind@${at}`;
 }
 
-export function escalationStage(n: number): string {
-  return `escalation-${n}`;
+/**
+ * The n-th escalation: "escalation-<n>" for the cut-off the plan set, "escalation-<n>@<cut-off>"
+ * after an extension for every unit, so that the escalations start again from the new cut-off.
+ */
+export function escalationStage(n: number, s?: Pick<LifecycleState, "dueAt" | "originalDueAt">): string {
+  return s?.originalDueAt === undefined ? `escalation-${n}` : `escalation-${n}@${s.dueAt}`;
+}
+
+/**
+ * Marking the units missing at the deadline's cut-off: "overdue" at the cut-off the plan set (as
+ * ever), "overdue@<cut-off>" after an extension for every unit, so that a mark made at the old
+ * cut-off does not count for the new one.
+ */
+export function deadlineOverdueStage(s: Pick<LifecycleState, "dueAt" | "originalDueAt">): string {
+  return s.originalDueAt === undefined ? "overdue" : `overdue@${s.dueAt}`;
+}
+
+/** Marking the units whose own later cut-off this is. */
+export function unitOverdueStage(cutOff: string): string {
+  return `overdue-unit@${cutOff}`;
+}
+
+export interface OverdueMark {
+  stage: string;
+  at: string;
+}
+
+/** Every overdue mark a deadline owes, by time: at its cut-off, then at each later cut-off of a missing unit. */
+export function overdueMarks(s: LifecycleState): OverdueMark[] {
+  const due = Date.parse(s.dueAt);
+  const later = [...new Set(s.unitDueAt ?? [])]
+    .filter((at) => Date.parse(at) > due)
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  return [
+    { stage: deadlineOverdueStage(s), at: s.dueAt },
+    ...later.map((at) => ({ stage: unitOverdueStage(at), at })),
+  ];
+}
+
+/** The overdue marks whose moment has come and that are not yet done: what MarkOverdue carries out now. */
+export function overdueMarksDue(s: LifecycleState, nowMs: number): OverdueMark[] {
+  return overdueMarks(s).filter((m) => Date.parse(m.at) <= nowMs && !s.stagesDone.has(m.stage));
 }
 
 export function nextStep(s: LifecycleState, nowMs: number): LifecycleAction {
@@ -75,19 +126,27 @@ export function nextStep(s: LifecycleState, nowMs: number): LifecycleAction {
       const reminder = open.find((at) => Date.parse(at) > nowMs);
       if (reminder) candidates.push({ action: "remind", stage: reminderStage(reminder), at: reminder });
     }
-    if (!s.stagesDone.has("overdue")) {
-      candidates.push({ action: "mark-overdue", stage: "overdue", at: s.dueAt });
-    } else {
+    // Marks come before an escalation due at the same moment: nobody is escalated before being marked.
+    const marks = overdueMarks(s).filter((m) => !s.stagesDone.has(m.stage));
+    for (const m of marks) candidates.push({ action: "mark-overdue", stage: m.stage, at: m.at });
+    if (s.stagesDone.has(deadlineOverdueStage(s))) {
       const { graceDays, repeatEveryDays, maxEscalations } = s.escalation;
       let lastDone = 0;
-      for (let n = 1; n <= maxEscalations; n++) if (s.stagesDone.has(escalationStage(n))) lastDone = n;
-      if (lastDone >= maxEscalations) return { action: "done", reason: "policy-exhausted" };
-      const scheduled = (n: number) => due + (graceDays + (n - 1) * repeatEveryDays) * DAY_MS;
-      // After a late start, only the latest escalation whose moment has passed is sent, as with reminders.
-      let n = lastDone + 1;
-      while (n < maxEscalations && scheduled(n + 1) <= nowMs) n++;
-      const at = new Date(slot(Math.max(scheduled(n), nowMs))).toISOString();
-      candidates.push({ action: "escalate", stage: escalationStage(n), number: n, at });
+      for (let n = 1; n <= maxEscalations; n++) if (s.stagesDone.has(escalationStage(n, s))) lastDone = n;
+      if (lastDone >= maxEscalations) {
+        if (marks.length === 0) return { action: "done", reason: "policy-exhausted" };
+      } else {
+        // Escalations count from the earliest cut-off among the units still missing: the
+        // deadline's, unless only units with a later cut-off of their own are left.
+        const later = (s.unitDueAt ?? []).map(Date.parse).filter((at) => at > due);
+        const base = s.missingUnits > later.length ? due : Math.min(...later);
+        const scheduled = (n: number) => base + (graceDays + (n - 1) * repeatEveryDays) * DAY_MS;
+        // After a late start, only the latest escalation whose moment has passed is sent, as with reminders.
+        let n = lastDone + 1;
+        while (n < maxEscalations && scheduled(n + 1) <= nowMs) n++;
+        const at = new Date(slot(Math.max(scheduled(n), nowMs))).toISOString();
+        candidates.push({ action: "escalate", stage: escalationStage(n, s), number: n, at });
+      }
     }
   }
 

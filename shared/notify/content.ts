@@ -30,7 +30,8 @@ export interface ReminderContent {
   /** The instant from which a submission is late, ISO 8601 (e.g. 2025-03-25T00:00:00+07:00). */
   dueAt: string;
   kind: "deliverable" | "activity";
-  stage: "window-open" | "before-due";
+  /** "overdue": a reminder sent from the console after the unit's cut-off. */
+  stage: "window-open" | "before-due" | "overdue";
   /** Whole days until the cut-off. */
   daysLeft?: number;
   /** The unit's personal submission link. */
@@ -39,11 +40,36 @@ export interface ReminderContent {
   contact: Contact & { name: string };
   personalData: boolean;
   planTitle: string;
+  /** The unit's latest version was returned by the standing body: a new one is needed, and why. */
+  returned?: { reason: string };
+}
+
+/** A submission version returned by the standing body: to the unit, with the reason and its link. */
+export interface ReturnNoticeContent {
+  authority: Authority;
+  unitName: string;
+  title: string;
+  period: string;
+  /** The unit's cut-off (its own after an extension), ISO 8601. */
+  dueAt: string;
+  kind: "deliverable" | "activity";
+  /** The returned version: its receipt and when it arrived (ISO 8601). */
+  receipt: string;
+  submittedAt: string;
+  /** In the standing body's words. */
+  reason: string;
+  /** The unit's personal submission link, to send a new version. */
+  link: string;
+  contact: Contact & { name: string };
+  personalData: boolean;
+  planTitle: string;
 }
 
 export interface OverdueUnit {
   unitName: string;
   daysLate: number;
+  /** Its latest version was returned and no new one came: missing all the same. */
+  returned?: boolean;
   leadContact?: Contact;
   remindersSent: number;
   failedSends: number;
@@ -61,6 +87,8 @@ export interface EscalationContent {
   /** In the order they are to be listed. */
   overdue: OverdueUnit[];
   planTitle: string;
+  /** The deadline's page in the operations console. */
+  link?: string;
 }
 
 export interface EmailContent {

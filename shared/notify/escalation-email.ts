@@ -6,16 +6,19 @@ import { deadlineWords } from "../calendar/deadline-text";
 import { periodText } from "../calendar/period-text";
 import { html } from "../web/html";
 import { authorityLine } from "./authority";
-import type { EmailContent, EscalationContent } from "./content";
+import type { EmailContent, EscalationContent, OverdueUnit } from "./content";
 import { contactHtml, emailContent, textFooter, WARNING_STYLE } from "./email-layout";
 import { contactLine, daysWord, hasContact, oneLine, shortenTitle } from "./wording";
 
 const SUBJECT_TITLE_MAX = 70;
 const NO_CONTACT = "chưa có thông tin liên hệ";
 
-function lateText(daysLate: number): string {
-  return daysLate <= 0 ? "vừa quá hạn" : `trễ ${daysWord(daysLate)}`;
+function lateText(u: Pick<OverdueUnit, "daysLate" | "returned">): string {
+  const late = u.daysLate <= 0 ? "vừa quá hạn" : `trễ ${daysWord(u.daysLate)}`;
+  return u.returned ? `${late} (bản đã nộp bị trả lại, chưa nộp bản mới)` : late;
 }
+
+const PAGE_INTRO = "Xem tình hình từng đơn vị trên trang của hạn này (cần đăng nhập):";
 
 function warningsFor(input: EscalationContent): string[] {
   const failed = input.overdue.filter((u) => u.failedSends > 0);
@@ -57,7 +60,7 @@ export function escalationEmail(input: EscalationContent): EmailContent {
     (u, i) => html`<tr>
 <td style="${cell}">${i + 1}</td>
 <td style="${cell}"><strong>${u.unitName}</strong></td>
-<td style="${cell};color:#a61b1b;white-space:nowrap">${lateText(u.daysLate)}</td>
+<td style="${cell};color:#a61b1b">${lateText(u)}</td>
 <td style="${cell}">${hasContact(u.leadContact) ? contactHtml(u.leadContact) : NO_CONTACT}</td>
 <td style="${cell};text-align:right">${u.remindersSent}</td>
 <td style="${cell};text-align:right${u.failedSends > 0 ? ";color:#a61b1b;font-weight:bold" : ""}">${u.failedSends}</td>
@@ -79,16 +82,23 @@ export function escalationEmail(input: EscalationContent): EmailContent {
 ${rows}
 </tbody>
 </table>`;
+  // Escaping keeps the link inside its attribute; only http(s) keeps it from being a script.
+  if (input.link !== undefined && !/^https?:\/\//i.test(input.link))
+    throw new RangeError(`Đường link không phải http(s): ${input.link}`);
+  const page = input.link
+    ? html`<p style="margin:0 0 12px">${PAGE_INTRO}<br><a href="${input.link}" style="word-break:break-all">${input.link}</a></p>`
+    : "";
   const body = html`<p style="margin:0 0 12px">${greeting}</p>
 <p style="margin:0 0 12px">${summary}</p>
 ${table}
 ${warnings.map((text) => html`<p style="${WARNING_STYLE}">${text}</p>`)}
+${page}
 <p style="margin:0;font-size:13px;color:#555">${privacy}</p>`;
 
   const lines = input.overdue.map((u, i) => {
     const contact = hasContact(u.leadContact) ? contactLine(u.leadContact) : NO_CONTACT;
     return (
-      `${i + 1}. ${u.unitName} — ${lateText(u.daysLate)}; người phụ trách: ${contact}; ` +
+      `${i + 1}. ${u.unitName} — ${lateText(u)}; người phụ trách: ${contact}; ` +
       `đã nhắc ${u.remindersSent} lần; gửi lỗi ${u.failedSends} lần`
     );
   });
@@ -98,6 +108,7 @@ ${warnings.map((text) => html`<p style="${WARNING_STYLE}">${text}</p>`)}
     summary,
     ...(lines.length ? ["", ...lines] : []),
     ...warnings.flatMap((x) => ["", x]),
+    ...(input.link ? ["", PAGE_INTRO, input.link] : []),
     "",
     privacy,
     ...textFooter([authorityLine(input.authority)]),

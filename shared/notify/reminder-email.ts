@@ -12,6 +12,7 @@ const SUBJECT_TITLE_MAX = 70;
 const STAGE_SUBJECT: Record<ReminderContent["stage"], string> = {
   "window-open": "Bắt đầu thực hiện",
   "before-due": "Nhắc hạn",
+  overdue: "Quá hạn",
 };
 
 function daysLeftPhrase(d: number | undefined): string | undefined {
@@ -19,18 +20,35 @@ function daysLeftPhrase(d: number | undefined): string | undefined {
   return d <= 0 ? "hôm nay là ngày cuối" : `còn ${daysWord(d)}`;
 }
 
+/** "Nhắc hạn", or "Nhắc nộp lại" when the unit's report was returned. */
+function stageSubject(input: ReminderContent): string {
+  return input.returned ? "Nhắc nộp lại" : STAGE_SUBJECT[input.stage];
+}
+
 function reminderIntro(input: ReminderContent): string {
   const reference = planReference(input.authority, input.planTitle);
+  if (input.returned) {
+    const what = input.kind === "deliverable" ? "báo cáo" : "xác nhận";
+    const left = input.stage === "overdue" ? "đã quá hạn chót" : daysLeftPhrase(input.daysLeft);
+    return (
+      `${input.authority.standingBodyName} đã trả lại ${what} đơn vị gửi cho nội dung dưới đây theo ${reference}, ` +
+      `lý do: “${oneLine(input.returned.reason)}”. Đề nghị đơn vị gửi bản mới${left ? ` (${left})` : ""}.`
+    );
+  }
   if (input.stage === "window-open") {
     return input.kind === "activity"
       ? `Đã đến thời gian thực hiện hoạt động dưới đây theo ${reference}.`
       : `Đã đến thời gian chuẩn bị và nộp nội dung dưới đây theo ${reference}.`;
   }
+  if (input.stage === "overdue") {
+    const act = input.kind === "deliverable" ? "nộp" : "xác nhận";
+    return `${input.authority.standingBodyName} xin nhắc: nội dung dưới đây theo ${reference} đã quá hạn chót; đề nghị đơn vị ${act} ngay.`;
+  }
   const left = daysLeftPhrase(input.daysLeft);
   return `${input.authority.standingBodyName} xin nhắc: nội dung dưới đây theo ${reference} sắp đến hạn${left ? ` (${left})` : ""}.`;
 }
 
-const PERSONAL_DATA_NOTE =
+export const PERSONAL_DATA_NOTE =
   "Lưu ý về dữ liệu cá nhân: nội dung này có dữ liệu cá nhân (danh sách, thông tin sức khỏe của người dân). " +
   "Chỉ gửi dữ liệu đó dưới dạng tệp đính kèm qua đường link riêng ở trên; không gửi qua email, tin nhắn, " +
   "mạng xã hội và không chép vào các ô nhập nội dung.";
@@ -40,7 +58,7 @@ export function reminderEmail(input: ReminderContent): EmailContent {
   if (!/^https?:\/\//i.test(input.link)) throw new RangeError(`Đường link không phải http(s): ${input.link}`);
   const w = deadlineWords(input.dueAt);
   const subject = oneLine(
-    `[${authorityLine(input.authority)}] ${STAGE_SUBJECT[input.stage]}: ` +
+    `[${authorityLine(input.authority)}] ${stageSubject(input)}: ` +
       `${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — hạn chót ${w.at}`,
   );
   const intro = reminderIntro(input);

@@ -25,8 +25,18 @@ export interface ReminderSmsInput extends ReminderContent {
 export function reminderSms(input: ReminderSmsInput): string {
   const sms = (s: string) => oneLine(toGsm7(s));
   const activity = input.kind === "activity";
-  const stage = input.stage === "window-open" ? (activity ? "Bat dau thuc hien" : "Den ky nop") : "Nhac han";
-  const action = activity ? "Xac nhan tai" : "Nop tai";
+  // A returned report: "Bi tra lai" (its reason is in the notice and the email), short enough that
+  // a long title keeps 30 characters beside a production link.
+  const stage = input.returned
+    ? "Bi tra lai"
+    : input.stage === "window-open"
+      ? activity
+        ? "Bat dau thuc hien"
+        : "Den ky nop"
+      : input.stage === "overdue"
+        ? "Qua han"
+        : "Nhac han";
+  const action = input.returned ? "Nop lai tai" : activity ? "Xac nhan tai" : "Nop tai";
   const d = input.daysLeft;
   const days =
     d === undefined || input.stage !== "before-due" ? "" : d <= 0 ? " (hom nay)" : ` (con ${d} ngay)`;

@@ -16,6 +16,7 @@ import type { Submitter } from "../../../shared/submission/submission-schema";
 import { deadlineEntity, deadlinePk } from "../entities/deadline";
 import { byUnitPk, expectationEntity, unitPrefix } from "../entities/expectation";
 import { lifecycleProgressEntity, stageDoneEntity } from "../entities/lifecycle-progress";
+import { type ReviewRecord, reviewEntity } from "../entities/review";
 import { type SendRecord, sendEntity } from "../entities/send";
 import { type AttachmentRecord, type SubmissionRecord, submissionEntity } from "../entities/submission";
 import {
@@ -36,6 +37,8 @@ export interface LifecycleSnapshot {
   stagesDone: Set<string>;
   units: ExpectationItem[];
   sends: SendRecord[];
+  /** The office's decisions on the units' versions (why a report was returned). */
+  reviews: ReviewRecord[];
 }
 
 /** A stage of a deadline's lifecycle carried out, written with the last records of its step. */
@@ -160,6 +163,7 @@ export class DeadlineRepository {
       ]),
       units: foldExpectations(items, () => definition).map((x) => x.expectation),
       sends: sendEntity.among(items),
+      reviews: reviewEntity.among(items),
     };
   }
 

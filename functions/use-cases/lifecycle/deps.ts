@@ -7,6 +7,7 @@
  * step costs a few requests, not two per message.
  */
 import { type DeadlineRef, deadlineId } from "../../../shared/calendar/instance-id";
+import type { UserDirectory } from "../../../shared/console/access";
 import type { LinkKeyring } from "../../../shared/submission/link-token";
 import type { EmailSender, SendMeta, SmsSender } from "../../commons/notifications";
 import type { DataLayer, ExpectationItem, LifecycleSnapshot, SendRecord } from "../../data";
@@ -28,6 +29,8 @@ export interface LifecycleDeps {
   sleep?: (ms: number) => Promise<void>;
   /** The brand name that opens every SMS: the registered sender ID (carriers require it in the text). */
   smsBrand?: string;
+  /** The console's users, for the committee members escalations also go to (absent: the plan's contacts only). */
+  directory?: UserDirectory;
   /** Told of every message actually handed to a sender, by its send key (simulations count duplicates). */
   onDelivered?: (sendKey: string, channel: "email" | "sms", stage: string) => void;
 }
@@ -36,6 +39,8 @@ export interface Outcome {
   sent: number;
   failed: number;
   skipped: number;
+  /** The step was planned on data that has changed since (an extension): nothing done, nothing recorded. */
+  stale?: boolean;
 }
 
 export const DAY_MS = 86_400_000;

@@ -5,38 +5,75 @@ import { authorityOf } from "../../../shared/notify/authority";
 import type { ReminderContent } from "../../../shared/notify/content";
 import { reminderEmail } from "../../../shared/notify/reminder-email";
 import { reminderSms } from "../../../shared/notify/sms";
-import { linkExpiry, signLink } from "../../../shared/submission/link-token";
-import { issueShortLink } from "../../../shared/submission/short-link";
-import type { ExpectationItem } from "../../data";
+import type { ExpectationItem, LifecycleSnapshot } from "../../data";
 import { DAY_MS, deliver, type LifecycleDeps, type Message, missing, type Outcome, snapshot } from "./deps";
+import { unitLinks } from "./unit-links";
 
-const DEFAULT_SMS_BRAND = "hanchot";
+export const DEFAULT_SMS_BRAND = "hanchot";
 
 /** Units are reminded a group at a time: SES and SNS have per-second send quotas. */
 const SEND_CONCURRENCY = 8;
 
-export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: string): Promise<Outcome> {
+export interface RemindOptions {
+  /** Only these units (a reminder sent from the console for one unit); every unit still missing otherwise. */
+  unitIds?: readonly string[];
+  /** Record the stage as a lifecycle stage done (true); a reminder sent by hand is not one. */
+  recordStage?: boolean;
+}
+
+/** A reminder stage whose instant the deadline no longer has (it was extended while the lifecycle waited). */
+function isStaleReminder(d: { remindAt: readonly string[] }, stage: string): boolean {
+  if (!stage.startsWith("remind@")) return false;
+  const at = Date.parse(stage.slice("remind@".length));
+  return !d.remindAt.some((x) => Date.parse(x) === at);
+}
+
+/** Why the unit's latest version was returned, when it was. */
+export function returnReason(
+  s: Pick<LifecycleSnapshot, "reviews">,
+  unit: ExpectationItem,
+): string | undefined {
+  if (unit.status !== "returned" || unit.latestReceipt === undefined) return undefined;
+  const decided = s.reviews
+    .filter((r) => r.instanceId === unit.instanceId && r.receipt === unit.latestReceipt)
+    .sort((a, b) => (a.at < b.at ? -1 : 1))
+    .at(-1);
+  return decided?.decision === "returned" ? decided.reason : undefined;
+}
+
+export async function remind(
+  deps: LifecycleDeps,
+  ref: DeadlineRef,
+  stage: string,
+  options: RemindOptions = {},
+): Promise<Outcome> {
   const [s, plan] = await Promise.all([snapshot(deps, ref), deps.data.plans.context(ref.planId)]);
   const standingBody = plan?.standingBody;
   const now = deps.now();
   const outcome: Outcome = { sent: 0, failed: 0, skipped: 0 };
   const d = s.definition;
   const windowOpen = opensWindow(d, stage);
+  // A lifecycle reminder planned before the deadline was extended, no longer in its reminders: the
+  // Wait it ended is stale. Nothing is sent or recorded; PlanNextStep plans again from the data.
+  if (options.recordStage !== false && isStaleReminder(d, stage)) return { ...outcome, stale: true };
 
   const messagesFor = async (unit: ExpectationItem): Promise<Message[]> => {
-    const expiresAt = linkExpiry(d.dueAt, now);
-    const token = signLink(deps.keyring, { instanceId: unit.instanceId, unitId: unit.unitId, expiresAt });
+    const links = unitLinks(deps, unit, s.sends, now);
+    const reason = returnReason(s, unit);
+    const dueMs = Date.parse(unit.dueAt);
     const content: ReminderContent = {
       authority: authorityOf(plan),
       unitName: unit.unitName,
       title: d.title,
       period: d.period,
       timing: d.timing,
-      dueAt: d.dueAt,
+      // The unit's own cut-off: the deadline's, or its own after an extension for it alone.
+      dueAt: unit.dueAt,
       kind: d.kind,
-      stage: windowOpen ? "window-open" : "before-due",
-      daysLeft: Math.max(0, Math.ceil((Date.parse(d.dueAt) - now.getTime()) / DAY_MS)),
-      link: `${deps.baseUrl}/f/${token}`,
+      // Past the cut-off only when sent from the console (the lifecycle reminds before it).
+      stage: now.getTime() >= dueMs ? "overdue" : windowOpen ? "window-open" : "before-due",
+      daysLeft: Math.max(0, Math.ceil((dueMs - now.getTime()) / DAY_MS)),
+      link: links.link,
       contact: {
         name: standingBody?.name ?? "Cơ quan thường trực",
         ...(standingBody?.contacts.emails[0] && { email: standingBody.contacts.emails[0] }),
@@ -44,25 +81,13 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
       },
       personalData: d.personalData,
       planTitle: plan?.title ?? "",
+      ...(reason !== undefined && { returned: { reason } }),
     };
-    const base = { instanceId: unit.instanceId, unitId: unit.unitId, stage, year: s.definition.year };
+    const base = { instanceId: unit.instanceId, year: d.year, unitId: unit.unitId, stage };
     const email = reminderEmail(content);
-    const short = issueShortLink(deps.keyring, unit.instanceId, expiresAt);
-    // Offered at every reminder, stored once per key: after a key rotation the next reminder
-    // carries a new short link that works, while the old one stays revoked. An SMS already sent
-    // with the same link, lasting as long, shows it is stored; otherwise it is stored in the
-    // transaction that claims the SMS carrying it.
-    const stored = s.sends.some(
-      (x) =>
-        x.unitId === unit.unitId &&
-        x.shortLinkId === short.id &&
-        x.linkExpiresAt !== undefined &&
-        x.linkExpiresAt >= short.expiresAt,
-    );
-    const alongside = stored ? undefined : deps.data.shortLinks.saving(short, now);
     const sms = reminderSms({
       ...content,
-      shortLink: `${deps.baseUrl}/s/${short.id}`,
+      shortLink: links.shortLink,
       brand: deps.smsBrand ?? DEFAULT_SMS_BRAND,
     });
     return [
@@ -78,23 +103,25 @@ export async function remind(deps: LifecycleDeps, ref: DeadlineRef, stage: strin
             ...base,
             channel: "sms",
             recipient: to,
-            shortLinkId: short.id,
-            linkExpiresAt: short.expiresAt,
+            shortLinkId: links.short.id,
+            linkExpiresAt: links.short.expiresAt,
           },
           send: (meta) => deps.sms.sendSms({ to, text: sms }, meta),
-          ...(alongside && { alongside }),
+          ...(links.alongside && { alongside: links.alongside }),
         }),
       ),
     ];
   };
 
   // The last group (an empty one when no unit is missing) records the stage done.
-  const units = missing(s.units);
+  const only = options.unitIds && new Set(options.unitIds);
+  const units = missing(s.units).filter((u) => !only || only.has(u.unitId));
+  const stageDone = options.recordStage === false ? undefined : { ref, stage };
   let i = 0;
   do {
     const group = await Promise.all(units.slice(i, i + SEND_CONCURRENCY).map(messagesFor));
     i += SEND_CONCURRENCY;
-    await deliver(deps, s.sends, group.flat(), outcome, i >= units.length ? { ref, stage } : undefined);
+    await deliver(deps, s.sends, group.flat(), outcome, i >= units.length ? stageDone : undefined);
   } while (i < units.length);
   return outcome;
 }
