@@ -24,7 +24,8 @@ const SHOTS = "out/screenshots/console-preview";
 
 export function previewPages(): Record<string, string> {
   const f = consoleFixtures();
-  const office = context(true, {
+  const office = context(true);
+  const extended = context(true, {
     notice: { kind: "ok", text: "Đã gia hạn đến 23:59 thứ Sáu 09/05/2025 cho UBND phường Phúc Lợi." },
   });
   const committee = context(false);
@@ -44,7 +45,7 @@ export function previewPages(): Record<string, string> {
     }),
     overview: overviewPage(f.overview, office),
     heatmap: heatmapPage(f.heatmap, committee),
-    deadline: deadlinePage(f.deadline, office),
+    deadline: deadlinePage(f.deadline, extended),
     "deadline-committee": deadlinePage(f.deadline, committee),
     submission: submissionPage(f.submission, office),
     unit: unitPage(f.unit, office),

@@ -35,9 +35,18 @@ export function roleName(role: string): string {
   return ROLE_NAMES[role as Role] ?? role;
 }
 
-/** A target field's value as it reads (a period in words). */
+/** An id is left out where the entry also names what it identifies. */
+function hiddenKey(key: string, target: Record<string, string>): boolean {
+  if (key === "instanceId") return true;
+  if (key === "unitId") return target.unitName !== undefined;
+  if (key === "obligationId") return target.title !== undefined;
+  return false;
+}
+
+/** A target field's value as it reads (a period in words, "all" units in words). */
 export function auditValue(key: string, value: unknown): string {
   if (key === "period" && typeof value === "string") return periodText(value);
+  if (key === "unitId" && value === "all") return "tất cả đơn vị";
   return looseText(value);
 }
 
@@ -65,17 +74,17 @@ function targetLink(planId: string, t: Record<string, string>, urls: ConsoleUrls
 
 function entryRow(e: AuditEntryView, planId: string, urls: ConsoleUrls): Html {
   const about = Object.entries(e.target)
-    .filter(([k]) => k !== "instanceId")
+    .filter(([k]) => !hiddenKey(k, e.target))
     .map(([k, v]) => `${AUDIT_KEY_NAMES[k] ?? k}: ${auditValue(k, v)}`);
   const href = targetLink(planId, e.target, urls);
   return html`<tr>
-<td class="nowrap">${instant(e.at)}</td>
-<td class="wrap">${e.actor.email}<br><span class="fine">${roleName(e.actor.role)}</span></td>
+<td>${instant(e.at)}</td>
+<td class="mid brk">${e.actor.email}<br><span class="fine">${roleName(e.actor.role)}</span></td>
 <th scope="row">${e.actionText}</th>
-<td class="text">${lines(about)}${href ? html`<a href="${href}">Mở trang<span class="vh"> của ${e.actionText.toLowerCase()} lúc ${instant(e.at)}</span></a>` : ""}</td>
-<td>${lines(changeText(e.before))}</td>
-<td>${lines(changeText(e.after))}</td>
-<td class="pre text">${e.reason}</td>
+<td class="mid">${lines(about)}${href ? html`<a href="${href}">Mở trang<span class="vh"> của ${e.actionText.toLowerCase()} lúc ${instant(e.at)}</span></a>` : ""}</td>
+<td class="mid brk">${lines(changeText(e.before))}</td>
+<td class="mid brk">${lines(changeText(e.after))}</td>
+<td class="pre mid">${e.reason}</td>
 </tr>`;
 }
 

@@ -104,9 +104,9 @@ function shorten(text: string, max: number): string {
  */
 export function progressChart(rows: readonly ProgressBar[], id: string, title: string, unit?: string): Html {
   const width = 360;
-  const rowH = 22;
-  const labelW = 138;
-  const valueW = 40;
+  const rowH = 24;
+  const labelW = 180;
+  const valueW = 36;
   const top = 6;
   const barX = labelW + 6;
   const barMax = width - barX - valueW;
@@ -120,8 +120,8 @@ export function progressChart(rows: readonly ProgressBar[], id: string, title: s
     const colour = r.met === true ? MET.yes : r.met === false ? MET.no : MET.unknown;
     const bar =
       r.value === undefined
-        ? html`<text x="${barX}" y="${y0 + 14}" font-size="10" fill="${AXIS}">chưa báo cáo</text>`
-        : html`<rect x="${barX}" y="${y0 + 4}" width="${n(Math.max(1, x(r.value) - barX))}" height="${rowH - 8}" fill="${colour}"/><text x="${width - 2}" y="${y0 + 14}" text-anchor="end" font-size="10" fill="#1b1b1b">${r.value.toLocaleString(
+        ? html`<text x="${barX}" y="${y0 + 16}" font-size="11" fill="${AXIS}">chưa báo cáo</text>`
+        : html`<rect x="${barX}" y="${y0 + 4}" width="${n(Math.max(1, x(r.value) - barX))}" height="${rowH - 8}" fill="${colour}"/><text x="${width - 2}" y="${y0 + 16}" text-anchor="end" font-size="11" fill="#1b1b1b">${r.value.toLocaleString(
             "vi-VN",
             { maximumFractionDigits: 2 },
           )}</text>`;
@@ -129,9 +129,9 @@ export function progressChart(rows: readonly ProgressBar[], id: string, title: s
       r.target === undefined
         ? ""
         : html`<line x1="${n(x(r.target))}" x2="${n(x(r.target))}" y1="${y0 + 1}" y2="${y0 + rowH - 1}" stroke="#1b1b1b" stroke-width="2"/>`;
-    return html`<text x="${labelW}" y="${y0 + 14}" text-anchor="end" font-size="10" fill="#1b1b1b">${shorten(
+    return html`<text x="${labelW}" y="${y0 + 16}" text-anchor="end" font-size="11" fill="#1b1b1b">${shorten(
       r.label,
-      27,
+      30,
     )}</text>${bar}${tick}`;
   });
   const described = rows

@@ -27,7 +27,7 @@ const OPEN = new Set(["pending", "missing", "returned"]);
 
 /** One version as a line: its receipt (a link), when, on time or how late, and the office's decision. */
 export function versionLine(v: VersionSummary, href: string): Html {
-  return html`<a href="${href}">${v.receipt}</a> · ${instant(v.submittedAt)} · ${
+  return html`<a class="nowrap" href="${href}">${v.receipt}</a> · ${instant(v.submittedAt)} · ${
     v.late ? `muộn ${v.lateDays} ngày` : "đúng hạn"
   }${v.decision === "accepted" ? html` · <strong>đã chấp nhận</strong>` : ""}${
     v.decision === "returned"

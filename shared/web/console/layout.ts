@@ -88,6 +88,7 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 .scroll.narrow>table{min-width:0}
 .scroll th[scope=row]{min-width:9rem}
 .scroll .text{min-width:18rem}
+.scroll .mid{min-width:12rem}
 caption{text-align:left;font-weight:700;padding:.6rem .75rem;caption-side:top;position:sticky;left:0;max-width:calc(100vw - 2rem)}
 th,td{padding:.45rem .6rem;border-top:1px solid #d0d7de;text-align:left;vertical-align:top}
 thead th{background:#f6f8fa;font-size:.85rem}
@@ -103,10 +104,10 @@ ol.compact{margin:0;padding-left:1.3rem}
 .legend .badge{min-width:2rem;text-align:center}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 .hint{color:#4f5a65;font-size:.9rem;margin:.1rem 0 .25rem}
-input[type=text],input[type=email],input[type=password],input[type=date],input[type=time],select,textarea{width:100%;max-width:32rem;padding:.55rem;font:inherit;border:1px solid #6e7781;border-radius:.35rem;background:#fff;color:#1b1b1b}
+input[type=text],input[type=email],input[type=password],input[type=date],input[type=time],select,textarea{display:block;width:100%;max-width:32rem;padding:.55rem;font:inherit;border:1px solid #6e7781;border-radius:.35rem;background:#fff;color:#1b1b1b}
 textarea{min-height:5rem}
 .row{display:flex;flex-wrap:wrap;gap:0 1rem}.row>div{flex:1 1 12rem}
-button.act{display:inline-block;margin-top:1rem;padding:.7rem 1.2rem;font:inherit;font-weight:700;color:#fff;background:#0b5394;border:0;border-radius:.4rem;cursor:pointer}
+button.act{display:block;margin-top:1rem;padding:.7rem 1.2rem;font:inherit;font-weight:700;color:#fff;background:#0b5394;border:0;border-radius:.4rem;cursor:pointer}
 button.act.danger{background:#a61b1b}
 .actions{display:grid;grid-template-columns:1fr;gap:0 1rem}
 @media (min-width:60rem){.actions{grid-template-columns:repeat(auto-fit,minmax(22rem,1fr))}}
@@ -121,6 +122,7 @@ summary{cursor:pointer;color:#0b5394;font-weight:600}
 .years a[aria-current=page]{background:#0b5394;color:#fff}
 .pre{white-space:pre-wrap;overflow-wrap:anywhere}
 .wrap{overflow-wrap:break-word}
+.brk{overflow-wrap:anywhere}
 ${STATUS_CSS}
 `);
 

@@ -3,7 +3,7 @@
  * short-lived presigned links to the accepted, pinned copy), every version with the office's
  * decisions; and, for the standing body, accept or return it with a reason.
  */
-import type { AttachmentView, SubmissionView } from "../../console/model";
+import type { AttachmentView, SubmissionView, VersionSummary } from "../../console/model";
 import { displayValue, fileSize } from "../form-view";
 import { type Html, html, raw } from "../html";
 import { dueText, instant } from "./format";
@@ -58,6 +58,15 @@ function fieldsList(view: SubmissionView): Html {
   }`;
 }
 
+/** The office's latest decision on a version. */
+export function decisionBadge(decision: VersionSummary["decision"]): Html {
+  if (decision === "accepted")
+    return html`<span class="badge s-on-time"><span aria-hidden="true">✓</span> đã chấp nhận</span>`;
+  if (decision === "returned")
+    return html`<span class="badge s-returned"><span aria-hidden="true">↩</span> đã trả lại</span>`;
+  return html`<span class="fine">chưa xem xét</span>`;
+}
+
 function historyTable(view: SubmissionView, urls: ConsoleUrls): Html {
   const { planId } = view.plan;
   return scrollTable(
@@ -74,7 +83,7 @@ function historyTable(view: SubmissionView, urls: ConsoleUrls): Html {
       }</th>
 <td class="nowrap">${instant(v.submittedAt)}</td>
 <td>${v.late ? statusBadge("late", v.lateDays) : statusBadge("on-time")}</td>
-<td>${v.decision === "accepted" ? "Đã chấp nhận" : v.decision === "returned" ? statusBadge("returned") : html`<span class="fine">chưa xem xét</span>`}</td>
+<td>${decisionBadge(v.decision)}</td>
 <td class="pre text">${v.reason ?? ""}</td>
 </tr>`,
     )}</tbody>

@@ -22,6 +22,12 @@ function number(v: number): string {
   return v.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
 }
 
+/** "95%", "13 phường": Vietnamese write a percent sign close up, other units after a space. */
+function withUnit(value: string, unit: string | undefined): string {
+  if (!unit) return value;
+  return unit === "%" ? `${value}%` : `${value} ${unit}`;
+}
+
 function verdict(p: TargetProgress): Html {
   if (p.met === true) return html`<span class="badge s-on-time"><span aria-hidden="true">✓</span> đạt</span>`;
   if (p.met === false)
@@ -31,10 +37,17 @@ function verdict(p: TargetProgress): Html {
 
 const anchor = (t: TargetView) => `chi-tieu-${t.targetId}`;
 
-function targetSection(t: TargetView, planId: string, urls: ConsoleUrls, index: number): Html {
-  const id = anchor(t);
+/** "6/12 đơn vị đạt, 2 chưa đánh giá được": met over the units whose value and target are both known. */
+export function resultText(t: TargetView): string {
   const met = t.units.filter((u) => u.met === true).length;
   const judged = t.units.filter((u) => u.met !== undefined).length;
+  const unknown = t.units.length - judged;
+  if (judged === 0) return t.units.length === 0 ? "chỉ tiêu chung" : "chưa đánh giá được";
+  return `${count(met)}/${count(judged)} đơn vị đạt${unknown > 0 ? `, ${count(unknown)} chưa đánh giá được` : ""}`;
+}
+
+function targetSection(t: TargetView, planId: string, urls: ConsoleUrls, index: number): Html {
+  const id = anchor(t);
   const bars = t.units.map((u) => ({
     label: u.unitName,
     value: u.reported?.value,
@@ -45,9 +58,9 @@ function targetSection(t: TargetView, planId: string, urls: ConsoleUrls, index: 
   return html`<section class="card" aria-labelledby="${id}">
 <h2 id="${id}">${t.title}</h2>
 <dl class="facts">
-<dt>Chỉ tiêu</dt><dd>${t.asWritten}${t.unit && !t.asWritten.includes(t.unit) ? ` ${t.unit}` : ""}${
+<dt>Chỉ tiêu</dt><dd>${t.asWritten}${t.unit && !t.asWritten.includes(t.unit) ? withUnit("", t.unit) : ""}${
     t.comparator && typeof t.value === "number"
-      ? html` <span class="fine">(${COMPARATOR_TEXT[t.comparator]} ${number(t.value)}${t.unit ? ` ${t.unit}` : ""})</span>`
+      ? html` <span class="fine">(${COMPARATOR_TEXT[t.comparator]} ${withUnit(number(t.value), t.unit)})</span>`
       : ""
   }</dd>
 <dt>Số liệu lấy từ</dt><dd>${
@@ -55,11 +68,7 @@ function targetSection(t: TargetView, planId: string, urls: ConsoleUrls, index: 
       ? html`<ul class="plain">${t.reportedThrough.map((r) => html`<li>trường “${r.fieldLabel}”</li>`)}</ul>`
       : html`<span class="fine">chưa có biểu mẫu nào báo cáo chỉ tiêu này</span>`
   }</dd>
-<dt>Kết quả</dt><dd>${count(met)}/${count(judged)} đơn vị đạt${
-    judged < t.units.length
-      ? html` <span class="fine">(${count(t.units.length - judged)} đơn vị chưa đánh giá được)</span>`
-      : ""
-  }</dd>
+<dt>Kết quả</dt><dd>${resultText(t)}</dd>
 </dl>
 ${anyReported ? progressChart(bars, `bieu-do-${index}`, `Kết quả từng đơn vị: ${t.title}`, t.unit) : ""}
 ${
@@ -101,9 +110,7 @@ ${
     ? html`<p class="card">Kế hoạch không có chỉ tiêu nào.</p>`
     : html`<nav class="card" aria-labelledby="muc-luc"><h2 id="muc-luc">Các chỉ tiêu</h2><ol>${view.targets.map(
         (t) =>
-          html`<li><a href="#${anchor(t)}">${t.title}</a> <span class="fine">(${count(
-            t.units.filter((u) => u.met === true).length,
-          )}/${count(t.units.length)} đơn vị đạt)</span></li>`,
+          html`<li><a href="#${anchor(t)}">${t.title}</a> <span class="fine">(${resultText(t)})</span></li>`,
       )}</ol></nav>
 ${view.targets.map((t, i) => targetSection(t, plan.planId, urls, i))}`
 }`;

@@ -34,7 +34,7 @@ function deadlinesTable(view: UnitView, urls: ConsoleUrls): Html {
 <td>${d.submittedAt ? instant(d.submittedAt) : "—"}</td>
 <td>${
         d.latestReceipt
-          ? html`<a href="${urls.submission(planId, d.instanceId, d.latestReceipt)}">${d.latestReceipt}</a>${
+          ? html`<a class="nowrap" href="${urls.submission(planId, d.instanceId, d.latestReceipt)}">${d.latestReceipt}</a>${
               d.versions > 1 ? html` <span class="fine">(${d.versions} bản)</span>` : ""
             }`
           : "—"
