@@ -880,7 +880,7 @@ function submissionsTable(w: World): SubmissionsTable {
               "ty-le-tiem-chung": Math.round((94 + (i % 5) * 0.7) * 10) / 10,
               "ty-le-sdd": Math.round((5 + (i % 4) * 0.2) * 10) / 10,
               "so-nguoi-cao-tuoi": 120 + i * 7,
-              "tep-bao-cao": [`bao-cao-thang-3-${u.unitId}.pdf`],
+              "tep-bao-cao": [`uploads/${PLAN_ID}/bao-cao-thang-phuong/2025-03/${u.unitId}/secret-key-${i}`],
               "ghi-chu":
                 i === 2
                   ? '=HYPERLINK("http://example.org","Bấm vào đây")'

@@ -7,7 +7,7 @@
 import { ROLE_NAMES } from "../../console/access";
 import type { CellStatus, Figures, PlanHeader, SessionView } from "../../console/model";
 import { type Html, html, raw } from "../html";
-import { count, percent, statusLook } from "./format";
+import { count, percent, STATUS_COLOURS, statusLook } from "./format";
 import { type ConsoleUrls, consoleUrls } from "./urls";
 
 /** What every page of a signed-in user knows besides its view model. */
@@ -22,18 +22,6 @@ export interface ConsoleContext {
 }
 
 export type NavKey = "overview" | "heatmap" | "targets" | "audit" | "exports";
-
-// The web form's palette (shared/web/pages.ts), with one colour pair per status; every pair
-// has a contrast ratio of at least 4.5:1 (WCAG AA), checked in the tests.
-export const STATUS_COLOURS: Record<CellStatus, { bg: string; fg: string }> = {
-  "on-time": { bg: "#dff3e4", fg: "#124d23" },
-  late: { bg: "#fff0c2", fg: "#5c3d00" },
-  missing: { bg: "#fde2e1", fg: "#8a1c1c" },
-  returned: { bg: "#f1e4f7", fg: "#5b2169" },
-  pending: { bg: "#eef1f4", fg: "#3d4751" },
-  waived: { bg: "#e3eefa", fg: "#0b4478" },
-  cancelled: { bg: "#f3f3f3", fg: "#4f4f4f" },
-};
 
 const STATUS_CSS = Object.entries(STATUS_COLOURS)
   .map(([s, c]) => `.s-${s}{background:${c.bg};color:${c.fg}}`)
