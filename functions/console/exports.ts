@@ -121,7 +121,7 @@ function xlsxValue(value: Value): ExcelJS.CellValue {
 function addSheet(workbook: ExcelJS.Workbook, name: string, table: Table): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({
-    header: c.header,
+    header: neutralise(c.header),
     width: c.width ?? Math.min(40, Math.max(10, c.header.length + 2)),
     ...(c.numFmt && { style: { numFmt: c.numFmt } }),
   }));
