@@ -167,7 +167,9 @@ describe("the timeliness table", () => {
       })),
     };
     const rows = records(timelinessCsv(evil));
-    evil.rows.forEach((r, i) => expect(rows[i]?.["Nhiệm vụ"]).toBe(`'${r.title}`));
+    evil.rows.forEach((r, i) => {
+      expect(rows[i]?.["Nhiệm vụ"]).toBe(`'${r.title}`);
+    });
     expect(Object.keys(rows[0] ?? {})).toContain("'=cmd|' /C calc'!A0 (p-bo-de)");
     const wb = await workbook(await timelinessXlsx(evil));
     const sheet = wb.getWorksheet("Tổng hợp") as ExcelJS.Worksheet;
@@ -289,7 +291,9 @@ describe("the audit log", () => {
     };
     const sorted = [...evil.entries].sort((a, b) => (a.at < b.at ? -1 : 1));
     const rows = records(auditCsv(evil));
-    rows.forEach((row, i) => expect(row["Lý do"]).toBe(`'${sorted[i]?.reason}`));
+    rows.forEach((row, i) => {
+      expect(row["Lý do"]).toBe(`'${sorted[i]?.reason}`);
+    });
     const sheet = (await workbook(await auditXlsx(evil))).worksheets[0] as ExcelJS.Worksheet;
     expect(sheet.name).toBe("Nhật ký thao tác");
     sheetRecords(sheet).forEach((row, i) => {
