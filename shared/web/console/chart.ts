@@ -112,27 +112,34 @@ export function progressChart(rows: readonly ProgressBar[], id: string, title: s
   const barMax = width - barX - valueW;
   const numbers = rows.flatMap((r) => [r.value, r.target]).filter((v): v is number => typeof v === "number");
   const highest = Math.max(0, ...numbers);
-  const scaleMax = unit === "%" && highest <= 100 ? 100 : highest > 0 ? highest * 1.1 : 1;
+  // Bars start at zero; the scale leaves room above the highest value or target (a percentage stops at 100).
+  const roomy = highest > 0 ? highest * 1.15 : 1;
+  const scaleMax = unit === "%" && highest <= 100 ? Math.min(100, roomy) : roomy;
   const x = (v: number) => barX + (Math.max(0, v) / scaleMax) * barMax;
   const height = top + rows.length * rowH + 6;
   const shapes = rows.map((r, i) => {
     const y0 = top + i * rowH;
     const colour = r.met === true ? MET.yes : r.met === false ? MET.no : MET.unknown;
+    // Drawn in this order: the bar, the target's tick over it, then the words (with a white halo).
     const bar =
       r.value === undefined
-        ? html`<text x="${barX}" y="${y0 + 16}" font-size="11" fill="${AXIS}">chưa báo cáo</text>`
-        : html`<rect x="${barX}" y="${y0 + 4}" width="${n(Math.max(1, x(r.value) - barX))}" height="${rowH - 8}" fill="${colour}"/><text x="${width - 2}" y="${y0 + 16}" text-anchor="end" font-size="11" fill="#1b1b1b">${r.value.toLocaleString(
-            "vi-VN",
-            { maximumFractionDigits: 2 },
-          )}</text>`;
+        ? ""
+        : html`<rect x="${barX}" y="${y0 + 4}" width="${n(Math.max(1, x(r.value) - barX))}" height="${rowH - 8}" fill="${colour}"/>`;
     const tick =
       r.target === undefined
         ? ""
         : html`<line x1="${n(x(r.target))}" x2="${n(x(r.target))}" y1="${y0 + 1}" y2="${y0 + rowH - 1}" stroke="#1b1b1b" stroke-width="2"/>`;
+    const words =
+      r.value === undefined
+        ? html`<text x="${barX + 4}" y="${y0 + 16}" font-size="11" fill="${AXIS}" stroke="#fff" stroke-width="4" paint-order="stroke">chưa báo cáo</text>`
+        : html`<text x="${width - 2}" y="${y0 + 16}" text-anchor="end" font-size="11" fill="#1b1b1b">${r.value.toLocaleString(
+            "vi-VN",
+            { maximumFractionDigits: 2 },
+          )}</text>`;
     return html`<text x="${labelW}" y="${y0 + 16}" text-anchor="end" font-size="11" fill="#1b1b1b">${shorten(
       r.label,
       30,
-    )}</text>${bar}${tick}`;
+    )}</text>${bar}${tick}${words}`;
   });
   const described = rows
     .map(

@@ -75,8 +75,8 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 .scroll>table{min-width:46rem}
 .scroll.narrow>table{min-width:0}
 .scroll th[scope=row]{min-width:9rem}
-.scroll .text{min-width:18rem}
-.scroll .mid{min-width:12rem}
+.scroll .text,.scroll th.text{min-width:18rem}
+.scroll .mid,.scroll th.mid{min-width:12rem}
 caption{text-align:left;font-weight:700;padding:.6rem .75rem;caption-side:top;position:sticky;left:0;max-width:calc(100vw - 2rem)}
 th,td{padding:.45rem .6rem;border-top:1px solid #d0d7de;text-align:left;vertical-align:top}
 thead th{background:#f6f8fa;font-size:.85rem}

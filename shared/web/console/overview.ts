@@ -52,7 +52,7 @@ function lateNowTable(view: PlanOverviewView, urls: ConsoleUrls): Html {
 function timelinessTable(view: PlanOverviewView, urls: ConsoleUrls): Html {
   const { report, plan } = view;
   const row = (r: TimelinessRow) => html`<tr>
-<th scope="row" class="text"><a href="${urls.deadline(plan.planId, r.obligationId, r.period)}">${r.title}</a>${
+<th scope="row" class="mid"><a href="${urls.deadline(plan.planId, r.obligationId, r.period)}">${r.title}</a>${
     r.state === "cancelled" ? html` ${statusBadge("cancelled")}` : ""
   }</th>
 <td class="nowrap">${r.periodText}</td>

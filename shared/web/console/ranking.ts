@@ -27,7 +27,7 @@ export function rankingPage(view: RankingView, ctx: ConsoleContext): string {
     if (ranked) rank += 1;
     return html`<tr>
 <td class="num">${ranked ? rank : "—"}</td>
-<th scope="row"><a href="${urls.overview(p.planId, p.year)}">${p.title}</a><br><span class="fine">${p.issuerName}</span></th>
+<th scope="row" class="mid"><a href="${urls.overview(p.planId, p.year)}">${p.title}</a><br><span class="fine">${p.issuerName}</span></th>
 <td class="num">${percent(p.onTimeRate)}${meter(p.onTimeRate)}</td>
 <td class="num">${percent(p.reportingRate)}</td>
 <td class="num">${count(p.expected)}</td>

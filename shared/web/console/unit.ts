@@ -24,13 +24,12 @@ function deadlinesTable(view: UnitView, urls: ConsoleUrls): Html {
     "Bảng các hạn nộp của đơn vị",
     html`<table>
 <caption>Các hạn nộp của đơn vị trong năm ${view.plan.year}, theo thứ tự hạn chót</caption>
-<thead><tr><th scope="col">Nhiệm vụ</th><th scope="col">Kỳ</th><th scope="col">Hạn chót</th><th scope="col">Tình trạng</th><th scope="col">Nộp lúc</th><th scope="col">Bản mới nhất</th></tr></thead>
+<thead><tr><th scope="col">Nhiệm vụ, kỳ</th><th scope="col">Tình trạng</th><th scope="col">Hạn chót</th><th scope="col">Nộp lúc</th><th scope="col">Bản mới nhất</th></tr></thead>
 <tbody>${view.deadlines.map(
       (d) => html`<tr>
-<th scope="row" class="text"><a href="${urls.deadline(planId, d.obligationId, d.period)}">${d.title}</a></th>
-<td class="nowrap">${d.periodText}</td>
-<td>${dueText(d.extendedTo ?? d.dueAt)}${d.extendedTo ? html`<br><span class="fine">đã gia hạn</span>` : ""}</td>
+<th scope="row" class="mid"><a href="${urls.deadline(planId, d.obligationId, d.period)}">${d.title}</a><br><span class="fine">${d.periodText}</span></th>
 <td>${statusBadge(d.status, d.lateDays)}</td>
+<td>${dueText(d.extendedTo ?? d.dueAt)}${d.extendedTo ? html`<br><span class="fine">đã gia hạn</span>` : ""}</td>
 <td>${d.submittedAt ? instant(d.submittedAt) : "—"}</td>
 <td>${
         d.latestReceipt
