@@ -1,0 +1,12 @@
+/** The console's pages: pure functions from a view model (shared/console/model.ts) to HTML. */
+export { auditPage } from "./audit";
+export { deadlinePage } from "./deadline";
+export { heatmapPage } from "./heatmap";
+export type { ConsoleContext } from "./layout";
+export { overviewPage } from "./overview";
+export { rankingPage } from "./ranking";
+export { consoleErrorPage, signInPage } from "./sign-in";
+export { submissionPage } from "./submission";
+export { targetsPage } from "./targets";
+export { unitPage } from "./unit";
+export { type ConsoleUrls, consoleUrls, type ExportFormat } from "./urls";

@@ -1,0 +1,443 @@
+/**
+ * What each console page shows of its view model: the overview's late units, chart and figures; a
+ * heatmap cell per expected unit and deadline, with colour, symbol, words and a link; a deadline's
+ * units, versions and messages; a submission's fields and files (never a storage key, never a
+ * non-web link); a unit's deadlines; targets against reported values; the audit log; the ranking.
+ */
+import { describe, expect, it } from "vitest";
+import { ROLE_NAMES } from "../../shared/console/access";
+import { CELL_STATUSES, type UnitCell } from "../../shared/console/model";
+import { auditPage } from "../../shared/web/console/audit";
+import { deadlinePage } from "../../shared/web/console/deadline";
+import { count, dueText, instant, percent, statusLook } from "../../shared/web/console/format";
+import { heatmapPage } from "../../shared/web/console/heatmap";
+import { unitAnchor } from "../../shared/web/console/layout";
+import { overviewPage } from "../../shared/web/console/overview";
+import { rankingPage } from "../../shared/web/console/ranking";
+import { consoleErrorPage, signInPage } from "../../shared/web/console/sign-in";
+import { submissionPage } from "../../shared/web/console/submission";
+import { targetsPage } from "../../shared/web/console/targets";
+import { unitPage } from "../../shared/web/console/unit";
+import { consoleUrls } from "../../shared/web/console/urls";
+import { consoleFixtures, context } from "./console-fixtures";
+import { elements, tags, text, visibleText } from "./console-html";
+
+const f = consoleFixtures();
+const urls = consoleUrls();
+const committee = context(false);
+const tableWithCaption = (page: string, caption: RegExp) => {
+  const table = elements(page, "table").find((t) =>
+    caption.test(text(elements(t.html, "caption")[0]?.html ?? "")),
+  );
+  if (!table) throw new Error(`no table captioned ${caption}`);
+  return table;
+};
+const bodyRows = (table: { html: string }) => elements(elements(table.html, "tbody")[0]?.html ?? "", "tr");
+
+describe("the fixtures", () => {
+  it("hold every status, so every page is tried on each", () => {
+    const seen = new Set(f.heatmap.cells.flat().flatMap((c) => (c ? [c.status] : [])));
+    expect([...seen].sort()).toEqual([...CELL_STATUSES].sort());
+  });
+});
+
+describe("the plan overview", () => {
+  const page = overviewPage(f.overview, committee);
+
+  it("lists the units late right now first, longest late first, with contact, reminders and failed sends", () => {
+    const table = tableWithCaption(page, /đang chậm nộp/);
+    expect(page.indexOf("Đang chậm nộp")).toBeLessThan(page.indexOf("Số liệu cả năm"));
+    const rows = bodyRows(table);
+    expect(rows).toHaveLength(f.overview.lateNow.length);
+    const sorted = [...f.overview.lateNow].sort((a, b) => b.daysLate - a.daysLate);
+    rows.forEach((row, i) => {
+      const late = sorted[i];
+      if (!late) throw new Error("row without a late unit");
+      const cells = elements(row.html, "td").map((c) => text(c.html));
+      expect(text(elements(row.html, "th")[0]?.html ?? "")).toBe(late.unitName);
+      expect(cells[0]).toBe(count(late.daysLate));
+      expect(cells[1]).toContain(statusLook(late.status).text);
+      expect(cells[2]).toContain(late.title);
+      expect(cells[2]).toContain(late.periodText);
+      if (late.contact.phone) expect(row.html).toContain(`href="tel:${late.contact.phone}"`);
+      expect(cells[4]).toBe(String(late.remindersSent));
+      expect(cells[5]).toBe(String(late.failedSends));
+      expect(row.html).toContain(
+        `href="${urls.deadline(f.overview.plan.planId, late.obligationId, late.period)}"`,
+      );
+    });
+  });
+
+  it("gives the five figures of every deadline and the totals over those already due", () => {
+    const table = tableWithCaption(page, /theo nhiệm vụ và kỳ/);
+    const rows = bodyRows(table);
+    expect(rows).toHaveLength(f.overview.report.rows.length);
+    rows.forEach((row, i) => {
+      const r = f.overview.report.rows[i];
+      if (!r) throw new Error("row without a deadline");
+      const cells = elements(row.html, "td").map((c) => text(c.html));
+      expect(cells.slice(2)).toEqual([
+        count(r.expected),
+        count(r.actual),
+        percent(r.reportingRate),
+        count(r.actualOnTime),
+        percent(r.onTimeRate),
+      ]);
+    });
+    const totals = elements(elements(table.html, "tfoot")[0]?.html ?? "", "td").map((c) => text(c.html));
+    const t = f.overview.report.totals;
+    expect(totals).toEqual([
+      count(t.expected),
+      count(t.actual),
+      percent(t.reportingRate),
+      count(t.actualOnTime),
+      percent(t.onTimeRate),
+    ]);
+  });
+
+  it("charts the on-time rate by month as an image with a description, and the same figures as a table", () => {
+    const svg = elements(page, "svg")[0];
+    expect(svg?.attrs.role).toBe("img");
+    const [titleId, descId] = (svg?.attrs["aria-labelledby"] ?? "").split(" ");
+    expect(svg?.html).toContain(`<title id="${titleId}">`);
+    expect(svg?.html).toContain(`<desc id="${descId}">`);
+    const rated = f.overview.series.filter((p) => p.onTimeRate !== null);
+    expect(tags(svg?.html ?? "", "rect")).toHaveLength(rated.length);
+    for (const p of rated) expect(text(svg?.html ?? "")).toContain(`${p.label}: ${percent(p.onTimeRate)}`);
+    expect(bodyRows(tableWithCaption(page, /Tỷ lệ theo tháng/))).toHaveLength(f.overview.series.length);
+  });
+
+  it("links the exports of the year and of the audit log", () => {
+    const { planId, year } = f.overview.plan;
+    for (const href of [
+      urls.timelinessExport(planId, year, "csv"),
+      urls.timelinessExport(planId, year, "xlsx"),
+      urls.auditExport(planId, "csv"),
+      urls.auditExport(planId, "xlsx"),
+    ])
+      expect(page).toContain(`href="${href.replace(/&/g, "&amp;")}"`);
+  });
+
+  it("links the plan's other years, the shown one marked current", () => {
+    const years = elements(page, "nav").find((n) => n.attrs["aria-label"] === "Chọn năm");
+    const links = tags(years?.html ?? "", "a");
+    expect(links.map((a) => a.attrs.href)).toEqual(
+      f.overview.plan.years.map((y) => urls.overview(f.overview.plan.planId, y)),
+    );
+    expect(links.filter((a) => a.attrs["aria-current"] === "page").map((a) => a.attrs.href)).toEqual([
+      urls.overview(f.overview.plan.planId, f.overview.plan.year),
+    ]);
+  });
+
+  it("marks the overview as the current section and names the signed-in user and role", () => {
+    const nav = elements(page, "nav").find((n) => n.attrs.class === "sections");
+    expect(tags(nav?.html ?? "", "a").find((a) => a.attrs["aria-current"] === "page")?.attrs.href).toBe(
+      urls.overview(f.overview.plan.planId, f.overview.plan.year),
+    );
+    expect(text(page)).toContain(committee.session.name as string);
+    expect(text(page)).toContain(ROLE_NAMES.committee);
+  });
+});
+
+describe("the heatmap", () => {
+  const page = heatmapPage(f.heatmap, committee);
+  const { planId } = f.heatmap.plan;
+  const table = elements(page, "table")[0];
+  const rows = bodyRows(table ?? { html: "" });
+
+  it("has a column per deadline in cut-off order, each heading a link to its page", () => {
+    const heads = tags(elements(table?.html ?? "", "thead")[0]?.html ?? "", "th").slice(1);
+    expect(heads).toHaveLength(f.heatmap.deadlines.length);
+    const dues = f.heatmap.deadlines.map((d) => d.dueAt);
+    expect(dues).toEqual([...dues].sort());
+    const links = tags(elements(table?.html ?? "", "thead")[0]?.html ?? "", "a").map((a) => a.attrs.href);
+    expect(links).toEqual(f.heatmap.deadlines.map((d) => urls.deadline(planId, d.obligationId, d.period)));
+  });
+
+  it("shows each expected cell by its colour class, its symbol and its words, as a link", () => {
+    expect(rows).toHaveLength(f.heatmap.units.length);
+    rows.forEach((row, i) => {
+      const tds = elements(row.html, "td");
+      expect(tds).toHaveLength(f.heatmap.deadlines.length);
+      tds.forEach((td, j) => {
+        const cell = f.heatmap.cells[i]?.[j] as UnitCell | undefined;
+        if (!cell) {
+          expect(td.attrs.class).toBe("na");
+          expect(tags(td.html, "a")).toEqual([]);
+          return;
+        }
+        const look = statusLook(cell.status, cell.lateDays);
+        const [link] = elements(td.html, "a");
+        expect(link?.attrs.class).toBe(`cell ${look.cls}`);
+        expect(visibleText(link?.html ?? "")).toBe(`${look.symbol}${look.short}`);
+        expect(text(link?.html ?? "")).toContain(look.text);
+        expect(text(link?.html ?? "")).toContain(cell.unitName);
+        const d = f.heatmap.deadlines[j];
+        if (!d) throw new Error("cell without a deadline");
+        expect(link?.attrs.href).toBe(
+          cell.latestReceipt
+            ? urls.submission(planId, cell.instanceId, cell.latestReceipt)
+            : `${urls.deadline(planId, d.obligationId, d.period)}#${unitAnchor(cell.unitId)}`,
+        );
+      });
+    });
+  });
+
+  it("shows the number of days late in a late cell", () => {
+    const late = f.heatmap.cells
+      .flat()
+      .find((c) => c?.status === "late" && (c.lateDays ?? 0) > 1) as UnitCell;
+    expect(page).toContain(`<span aria-hidden="true">◷${late.lateDays}</span>`);
+  });
+
+  it("has a legend with every status and how many cells have it", () => {
+    const legend = elements(page, "ul").find((u) => u.attrs.class === "legend");
+    for (const s of CELL_STATUSES) {
+      const n = f.heatmap.cells.flat().filter((c) => c?.status === s).length;
+      expect(legend?.html).toContain(statusLook(s).cls);
+      expect(text(legend?.html ?? "")).toMatch(new RegExp(`\\(${n}\\)`));
+    }
+  });
+});
+
+describe("the deadline page", () => {
+  const page = deadlinePage(f.deadline, committee);
+  const { planId } = f.deadline.plan;
+
+  it("gives the cut-off in words, and the original one after an extension", () => {
+    expect(text(page)).toContain(dueText(f.deadline.deadline.dueAt));
+    expect(text(page)).toContain(`hạn ban đầu ${dueText(f.deadline.deadline.originalDueAt as string)}`);
+    expect(text(page)).toContain(f.deadline.deadline.timing);
+  });
+
+  it("lists every expected unit with its status, versions and receipts, each row an anchor the heatmap links to", () => {
+    const rows = bodyRows(tableWithCaption(page, /đơn vị phải nộp/));
+    expect(rows).toHaveLength(f.deadline.units.length);
+    rows.forEach((row, i) => {
+      const u = f.deadline.units[i];
+      if (!u) throw new Error("row without a unit");
+      expect(row.attrs.id).toBe(unitAnchor(u.unitId));
+      expect(text(row.html)).toContain(statusLook(u.status, u.lateDays).text);
+      const receipts = tags(row.html, "a").filter((a) => a.attrs.href?.includes("/submissions/"));
+      expect(receipts.map((a) => a.attrs.href)).toEqual(
+        u.versionsList.map((v) => urls.submission(planId, u.instanceId, v.receipt)),
+      );
+      for (const v of u.versionsList) {
+        expect(text(row.html)).toContain(instant(v.submittedAt));
+        if (v.decision === "returned" && v.reason) expect(text(row.html)).toContain(v.reason);
+      }
+    });
+  });
+
+  it("lists the reminders (channel, time, result, error) and the escalations", () => {
+    const sends = f.deadline.units.flatMap((u) => u.messages);
+    const reminders = bodyRows(tableWithCaption(page, /Tin nhắc gửi các đơn vị/));
+    expect(reminders).toHaveLength(sends.length);
+    const failed = sends.find((m) => m.status === "failed");
+    expect(text(page)).toContain(failed?.error as string);
+    expect(page).toMatch(/<summary>Xem \d+ tin đã gửi \(<strong>\d+ tin gửi lỗi<\/strong>\)<\/summary>/);
+    const escalations = bodyRows(tableWithCaption(page, /vượt cấp/));
+    expect(escalations.map((r) => text(r.html))).toEqual(
+      [...f.deadline.escalations]
+        .sort((a, b) => (a.at < b.at ? 1 : -1))
+        .map((m) => expect.stringContaining(m.stageText) as unknown as string),
+    );
+    expect(text(escalations[0]?.html ?? "")).toMatch(/Email/);
+  });
+
+  it("links the submissions export of this deadline", () => {
+    const { obligationId, period } = f.deadline.deadline;
+    expect(page).toContain(`href="${urls.submissionsExport(planId, obligationId, period, "csv")}"`);
+    expect(page).toContain(`href="${urls.submissionsExport(planId, obligationId, period, "xlsx")}"`);
+  });
+});
+
+describe("the submission page", () => {
+  const page = submissionPage(f.submission, committee);
+
+  it("shows every field in the form's order with its value in Vietnamese", () => {
+    const labels = f.submission.fields.map((x) => x.field.label);
+    const positions = labels.map((l) => page.indexOf(`<dt>${l}</dt>`));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(text(page)).toContain((12480).toLocaleString("vi-VN"));
+    expect(text(page)).toContain("96,4");
+  });
+
+  it("opens each file through its presigned link, never showing a storage key", () => {
+    for (const a of f.submission.attachments) {
+      const link = tags(page, "a").find((t) => t.attrs.href === a.url);
+      expect(link?.attrs.rel).toBe("noreferrer");
+      expect(text(page)).toContain(a.fileName);
+    }
+    expect(page).not.toContain("secret-key");
+  });
+
+  it("never makes a link of an address that is not http(s)", () => {
+    const evil = {
+      ...f.submission,
+      attachments: [
+        {
+          ...(f.submission.attachments[0] as (typeof f.submission.attachments)[number]),
+          url: "javascript:alert(1)",
+        },
+      ],
+    };
+    const out = submissionPage(evil, committee);
+    expect(out).not.toContain("javascript:");
+    expect(text(out)).toContain("không có đường dẫn tải");
+  });
+
+  it("lists the history with the decisions and reasons, the version shown marked current", () => {
+    const rows = bodyRows(tableWithCaption(page, /Các bản đơn vị đã nộp/));
+    expect(rows).toHaveLength(f.submission.history.length);
+    const current = tags(page, "a").filter(
+      (a) => a.attrs["aria-current"] === "page" && a.attrs.href?.includes("/submissions/"),
+    );
+    expect(current.map((a) => a.attrs.href)).toEqual([
+      urls.submission(f.submission.plan.planId, f.submission.instanceId, f.submission.receipt),
+    ]);
+    const returned = f.submission.history.find((v) => v.decision === "returned");
+    expect(text(rows[0]?.html ?? "")).toContain("đã trả lại");
+    expect(text(rows[0]?.html ?? "")).toContain(returned?.reason as string);
+  });
+
+  it("says so on an older version and links the latest", () => {
+    const older = { ...f.submission, receipt: f.submission.history[0]?.receipt as string, isLatest: false };
+    const out = submissionPage(older, committee);
+    expect(text(out)).toContain("Đây là một bản cũ");
+    expect(out).toContain(
+      `href="${urls.submission(f.submission.plan.planId, f.submission.instanceId, f.submission.history[1]?.receipt as string)}"`,
+    );
+  });
+});
+
+describe("the unit page", () => {
+  const page = unitPage(f.unit, committee);
+
+  it("gives the unit's contacts as links, its figures and its deadlines of the year", () => {
+    for (const e of f.unit.unit.contacts.emails) expect(page).toContain(`href="mailto:${e}"`);
+    for (const p of f.unit.unit.contacts.phones) expect(page).toContain(`href="tel:${p}"`);
+    expect(text(page)).toContain(`tỷ lệ đúng hạn ${percent(f.unit.figures.onTimeRate)}`);
+    const rows = bodyRows(tableWithCaption(page, /Các hạn nộp của đơn vị/));
+    expect(rows).toHaveLength(f.unit.deadlines.length);
+    rows.forEach((row, i) => {
+      const d = f.unit.deadlines[i];
+      if (!d) throw new Error("row without a deadline");
+      expect(text(row.html)).toContain(statusLook(d.status, d.lateDays).text);
+      expect(text(row.html)).toContain(d.periodText);
+    });
+  });
+});
+
+describe("the targets page", () => {
+  const page = targetsPage(f.targets, committee);
+
+  it("charts each target reported through a form, and tabulates every unit's target, value and verdict", () => {
+    const reported = f.targets.targets.filter((t) => t.units.some((u) => u.reported));
+    expect(tags(page, "svg")).toHaveLength(reported.length);
+    for (const t of f.targets.targets) {
+      const table = tableWithCaption(inner(page, t.targetId), /Kết quả từng đơn vị/);
+      const rows = bodyRows(table);
+      expect(rows).toHaveLength(t.units.length);
+      rows.forEach((row, i) => {
+        const u = t.units[i];
+        if (!u) throw new Error("row without a unit");
+        const words = text(row.html);
+        expect(words).toContain(u.met === true ? "đạt" : u.met === false ? "chưa đạt" : "chưa đánh giá");
+        if (u.reported) expect(words).toContain(u.reported.value.toLocaleString("vi-VN"));
+      });
+    }
+  });
+
+  it("counts the units meeting each target over those that can be judged", () => {
+    const t = f.targets.targets[0];
+    if (!t) throw new Error("no target");
+    const met = t.units.filter((u) => u.met === true).length;
+    const judged = t.units.filter((u) => u.met !== undefined).length;
+    expect(text(inner(page, t.targetId))).toContain(`${met}/${judged} đơn vị đạt`);
+  });
+
+  /** The section of one target. */
+  function inner(markup: string, targetId: string): string {
+    const section = elements(markup, "section").find(
+      (s) => s.attrs["aria-labelledby"] === `chi-tieu-${targetId}`,
+    );
+    if (!section) throw new Error(`no section for ${targetId}`);
+    return section.html;
+  }
+});
+
+describe("the audit log page", () => {
+  const page = auditPage(f.audit, committee);
+
+  it("lists every action newest first: when, who and their role, what, before and after, and why", () => {
+    const rows = bodyRows(tableWithCaption(page, /thao tác/));
+    const sorted = [...f.audit.entries].sort((a, b) => (a.at < b.at ? 1 : -1));
+    expect(rows).toHaveLength(sorted.length);
+    rows.forEach((row, i) => {
+      const e = sorted[i];
+      if (!e) throw new Error("row without an entry");
+      const words = text(row.html);
+      expect(words).toContain(instant(e.at));
+      expect(words).toContain(e.actor.email);
+      expect(words).toContain(ROLE_NAMES["standing-body"]);
+      expect(words).toContain(e.actionText);
+      expect(words).toContain(e.reason);
+    });
+    const contacts = rows.find((r) => text(r.html).includes("Sửa liên hệ"));
+    expect(text(contacts?.html ?? "")).toContain("tyt.bode@longbien.example.org");
+    expect(text(contacts?.html ?? "")).toContain("Điện thoại: —");
+  });
+});
+
+describe("the ranking page", () => {
+  const page = rankingPage(f.ranking, context(false));
+
+  it("ranks the plans with something due by on-time rate and leaves the others unranked, each linking to its overview", () => {
+    const rows = bodyRows(tableWithCaption(page, /tỷ lệ nộp đúng hạn/));
+    expect(rows).toHaveLength(f.ranking.plans.length);
+    let rank = 0;
+    rows.forEach((row, i) => {
+      const p = f.ranking.plans[i];
+      if (!p) throw new Error("row without a plan");
+      const first = text(elements(row.html, "td")[0]?.html ?? "");
+      expect(first).toBe(p.onTimeRate === null ? "—" : String(++rank));
+      expect(tags(row.html, "a")[0]?.attrs.href).toBe(urls.overview(p.planId, p.year));
+      expect(text(row.html)).toContain(percent(p.onTimeRate));
+    });
+  });
+});
+
+describe("sign-in and errors", () => {
+  it("posts email and password to the sign-in route, with where to go next, and announces an error", () => {
+    const page = signInPage({
+      error: "Email hoặc mật khẩu không đúng.",
+      email: "a@b.vn",
+      next: "/console/plans/x?year=2025",
+    });
+    const [form] = elements(page, "form");
+    expect(form?.attrs).toMatchObject({ method: "post", action: urls.signIn() });
+    expect(tags(form?.html ?? "", "input").map((i) => [i.attrs.name, i.attrs.type])).toEqual([
+      ["next", "hidden"],
+      ["email", "email"],
+      ["password", "password"],
+    ]);
+    expect(tags(form?.html ?? "", "input")[0]?.attrs.value).toBe("/console/plans/x?year=2025");
+    expect(tags(form?.html ?? "", "input")[1]?.attrs.value).toBe("a@b.vn");
+    const alert = tags(page, "div").find((d) => d.attrs.role === "alert");
+    expect(alert?.attrs.id).toBe(tags(form?.html ?? "", "input")[1]?.attrs["aria-describedby"]);
+  });
+
+  it("shows an error's status and words and a way back, nothing more", () => {
+    const page = consoleErrorPage(
+      { status: 404, title: "Không tìm thấy", message: "Không có trang này." },
+      committee,
+    );
+    expect(text(page)).toContain("Mã lỗi 404");
+    expect(tags(page, "a").some((a) => a.attrs.href === urls.home())).toBe(true);
+    const signedOut = consoleErrorPage({ status: 401, title: "Cần đăng nhập", message: "Hãy đăng nhập." });
+    expect(tags(signedOut, "a").some((a) => a.attrs.href === urls.signIn())).toBe(true);
+    expect(signedOut).not.toContain("Đăng xuất");
+  });
+});
