@@ -85,7 +85,7 @@ export class HanchotStack extends Stack {
     // The lifecycle steps share one handler module (and its dependencies): each gets the pool's
     // id; only Escalate, which emails a plan's committee, may list the group's members.
     for (const step of Object.values(this.workflows.functions)) {
-      step.fn.addEnvironment("COGNITO_USER_POOL_ID", this.auth.userPool.userPoolId);
+      step.fn.addEnvironment("COMMITTEE_USER_POOL_ID", this.auth.userPool.userPoolId);
     }
     this.auth.grantListGroupMembers(this.workflows.functions.Escalate.fn);
     this.monitoring = new Monitoring(this, "Monitoring", {

@@ -55,6 +55,14 @@ const LambdaEnv = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:secretsmanager:/, "must be a Secrets Manager ARN")
     .optional(),
+  /**
+   * The lifecycle steps' user pool, without the console's sign-in: escalations also go to the
+   * plan's committee members (a pool's group), read from it.
+   */
+  COMMITTEE_USER_POOL_ID: z
+    .string()
+    .regex(/^[\w-]+_[0-9a-zA-Z]+$/, "must be a user pool id such as ap-southeast-1_AbC123")
+    .optional(),
   /** The deadline-lifecycle state machine, for the console's restart of a deadline's lifecycle. */
   LIFECYCLE_STATE_MACHINE_ARN: z
     .string()
@@ -76,6 +84,8 @@ export interface LambdaConfig {
   /** Absent where the function has no console (everything but the console handler). */
   console?: ConsoleConfig;
   lifecycleStateMachineArn?: string;
+  /** Where the committee's console users are listed (the lifecycle steps' escalations). */
+  committeeUserPoolId?: string;
 }
 
 /** Where the console's CSRF key comes from. */
@@ -130,6 +140,7 @@ export function parseLambdaConfig(env: Record<string, string | undefined>): Lamb
     ...(e.SMS_SENDER_ID && { smsSenderId: e.SMS_SENDER_ID }),
     ...(consoleSettings && { console: consoleSettings }),
     ...(e.LIFECYCLE_STATE_MACHINE_ARN && { lifecycleStateMachineArn: e.LIFECYCLE_STATE_MACHINE_ARN }),
+    ...(e.COMMITTEE_USER_POOL_ID && { committeeUserPoolId: e.COMMITTEE_USER_POOL_ID }),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SFNClient } from "@aws-sdk/client-sfn";
 import type { UserDirectory } from "../../shared/console/access";
+import { CognitoUserDirectory } from "../console/user-directory";
 import { dataLayer } from "../data";
 import type { ConsoleActionDeps } from "../use-cases/console/actions";
 import type { LifecycleDeps } from "../use-cases/lifecycle";
@@ -55,6 +56,13 @@ export function buildConsoleActionDeps(
 let deps: LifecycleDeps | undefined;
 
 export function lifecycleDeps(): LifecycleDeps {
-  deps ??= buildLifecycleDeps(lambdaConfig(), lambdaClients(), lambdaLinkKeys());
+  if (deps) return deps;
+  const config = lambdaConfig();
+  const clients = lambdaClients();
+  const directory =
+    config.committeeUserPoolId !== undefined
+      ? new CognitoUserDirectory({ cognito: clients.cognito, userPoolId: config.committeeUserPoolId })
+      : undefined;
+  deps = buildLifecycleDeps(config, clients, lambdaLinkKeys(), directory);
   return deps;
 }

@@ -399,7 +399,7 @@ describe("the lifecycle steps and the user pool", () => {
         (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables,
         id,
       ).toMatchObject({
-        COGNITO_USER_POOL_ID: { Ref: poolId },
+        COMMITTEE_USER_POOL_ID: { Ref: poolId },
       });
   });
 });

@@ -80,7 +80,6 @@ export async function escalate(
             instanceId: committeeInstance,
             year: s.definition.year,
             unitId: committee.unitId,
-            year: s.definition.year,
             stage,
             channel: "email",
             recipient: to,
