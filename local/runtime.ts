@@ -27,7 +27,9 @@ import { clients, localTarget } from "../functions/commons/clients";
 import { parseKeyring } from "../functions/commons/config";
 import { httpHandler } from "../functions/commons/middleware";
 import { SesEmailSender } from "../functions/commons/notifications";
+import { attachmentPresigner } from "../functions/commons/presign";
 import { CognitoConsoleAuth, type ConsoleAuth, givenKeysIdTokenVerifier } from "../functions/console/auth";
+import { type ConsoleDeps, makeConsole } from "../functions/console/handler";
 import type { CsrfKeyring } from "../functions/console/session";
 import { CognitoUserDirectory } from "../functions/console/user-directory";
 import { type DataLayer, dataLayer } from "../functions/data";
@@ -263,7 +265,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
 
     let baseUrl = "";
+    const csrfKeys = localKeyring(options.dataDir, "console-keys.json");
+    // Built once the server knows its address and the workflows run (the console sends and restarts).
+    let consoleDeps: ConsoleDeps | undefined;
     const handlers = {
+      console: httpHandler(
+        makeConsole(() => {
+          if (!consoleDeps) throw new Error("the console is not ready yet");
+          return consoleDeps;
+        }),
+      ),
       "submission-api": httpHandler(makeSubmissionApi(() => deps)),
       "submission-form": httpHandler(
         makeSubmissionForm(
@@ -311,21 +322,41 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     baseUrl = started.url;
 
     let workflows: LocalWorkflows | undefined;
+    const viaSes = new SesEmailSender(aws.ses, { from: LOCAL.senderEmail });
+    // The local SES still receives every mail; the outbox keeps it for the Vietnamese mail page.
+    mail = new MailOutbox(viaSes, {
+      ...(options.dataDir && { file: join(options.dataDir, "mail-outbox.jsonl") }),
+      now,
+      unitName,
+    });
+    const email = mail;
+    const lifecycleDeps: LifecycleDeps = {
+      data,
+      email,
+      sms,
+      keyring,
+      now,
+      baseUrl,
+      directory: userDirectory,
+    };
     if (config.workflows) {
-      const viaSes = new SesEmailSender(aws.ses, { from: LOCAL.senderEmail });
-      // The local SES still receives every mail; the outbox keeps it for the Vietnamese mail page.
-      mail = new MailOutbox(viaSes, {
-        ...(options.dataDir && { file: join(options.dataDir, "mail-outbox.jsonl") }),
-        now,
-        unitName,
-      });
-      const email = mail;
-      const lifecycleDeps: LifecycleDeps = { data, email, sms, keyring, now, baseUrl };
       workflows = new LocalWorkflows(lifecycleDeps, clock);
       // Restarting resumes: the calendar starts again the lifecycles the data says are due, and each
       // lifecycle carries on from the stages the data records as done.
       workflows.startPlanCalendar(plan.id);
     }
+    const running = workflows;
+    consoleDeps = {
+      reads: { data, now, presign: attachmentPresigner(aws.s3, ATTACHMENT_BUCKET) },
+      actions: {
+        ...lifecycleDeps,
+        // Without local workflows (--no-workflows) no lifecycle runs here, so there is none to restart.
+        lifecycle: { restart: async (ref, cause) => running?.restart(ref, cause) },
+      },
+      auth: consoleAuth,
+      csrf: () => csrfKeys,
+      publicBaseUrl: baseUrl,
+    };
     const httpServer = server;
     return {
       plan,
@@ -345,7 +376,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       now,
       consoleUrl: `${baseUrl}/console`,
       consoleAuth,
-      csrfKeys: localKeyring(options.dataDir, "console-keys.json"),
+      csrfKeys,
       userDirectory,
       demoUsers,
       engines: { dynamodb: dynamo, s3, ses, cognito },

@@ -1,9 +1,629 @@
 /**
- * PLACEHOLDER, to be replaced by the console's handler (issue 10): it exists so that the CDK app
- * can bundle the console function. Every route answers 503 until then.
+ * The operations console: pages, actions, exports and their JSON API, for signed-in users only.
+ * Every route goes the same way: the session cookie → the user (a verified Cognito ID token) →
+ * the plan's scope → the role (shared/console/access.ts). Routes that change something also need
+ * the session's CSRF token. A unit's personal link is not a session: it never opens these pages.
  */
-import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { jsonResponse } from "../commons/http";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { vietnamDateOf } from "../../shared/calendar/civil-date";
+import { type DeadlineRef, parseInstanceId } from "../../shared/calendar/instance-id";
+import { type ConsoleUser, canAct, canRead, type PlanScope } from "../../shared/console/access";
+import type { SessionView } from "../../shared/console/model";
+import {
+  auditPage,
+  type ConsoleContext,
+  consoleErrorPage,
+  consoleUrls,
+  deadlinePage,
+  heatmapPage,
+  overviewPage,
+  rankingPage,
+  signInPage,
+  submissionPage,
+  targetsPage,
+  unitPage,
+} from "../../shared/web/console";
+import { inLambdaContainer } from "../commons/config";
+import { htmlResponse, jsonResponse, readBody } from "../commons/http";
+import { type HttpHandler, httpHandler, type Routes } from "../commons/middleware";
+import {
+  type ActionResult,
+  acceptVersion,
+  type ConsoleActionDeps,
+  editContacts,
+  extendDeadline,
+  remindNow,
+  returnVersion,
+  waiveUnit,
+} from "../use-cases/console/actions";
+import * as reads from "../use-cases/console/reads";
+import type { ConsoleAuth } from "./auth";
+import { buildConsoleDeps, consoleDeps, consoleSecretsLoaded } from "./console-deps";
+import {
+  auditCsv,
+  auditXlsx,
+  downloadHeaders,
+  type ExportFormat,
+  exportFileName,
+  submissionsCsv,
+  submissionsXlsx,
+  timelinessCsv,
+  timelinessXlsx,
+} from "./exports";
+import { clearedNotice, type Notice, noticeCookie, readNotice } from "./notice";
+import {
+  type CsrfKeyring,
+  clearedSessionCookie,
+  csrfToken,
+  fromOwnPages,
+  readSessionToken,
+  secondsUntil,
+  servedOverHttps,
+  sessionCookie,
+  validCsrf,
+} from "./session";
 
-export const handler = async (): Promise<APIGatewayProxyStructuredResultV2> =>
-  jsonResponse(503, { error: "unavailable", message: "Bảng điều hành chưa sẵn sàng." });
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+interface Download {
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
+const file = (name: string, format: ExportFormat, body: string | Buffer): Download => ({
+  body: typeof body === "string" ? Buffer.from(body, "utf8") : body,
+  headers: downloadHeaders(name, format),
+});
+
+/** The year a plan page is for: the one asked (one of the plan's), else this year if the plan runs in it, else its nearest. */
+export function chooseYear(
+  asked: string | undefined,
+  years: readonly number[],
+  now: Date,
+): number | undefined {
+  if (asked !== undefined)
+    return /^\d{4}$/.test(asked) && years.includes(Number(asked)) ? Number(asked) : undefined;
+  const current = Number(vietnamDateOf(now.getTime()).slice(0, 4));
+  const first = years[0];
+  const last = years.at(-1);
+  if (first === undefined || last === undefined) return undefined;
+  return Math.min(Math.max(current, first), last);
+}
+
+export interface ConsoleDeps {
+  reads: reads.ConsoleReadDeps;
+  actions: ConsoleActionDeps;
+  auth: ConsoleAuth;
+  csrf: () => CsrfKeyring;
+  /** The console's public address: whether cookies are Secure, and which Origin is our own. */
+  publicBaseUrl: string;
+}
+
+interface Signed {
+  user: ConsoleUser;
+  token: string;
+  session: SessionView;
+}
+
+interface PlanAccess extends Signed {
+  scope: PlanScope;
+  year: number;
+  canAct: boolean;
+}
+
+const ERRORS = {
+  not_signed_in: { status: 401, title: "Cần đăng nhập", message: "Hãy đăng nhập để xem trang này." },
+  forbidden: {
+    status: 403,
+    title: "Không có quyền",
+    message: "Tài khoản của anh/chị không được xem trang này hoặc làm việc này.",
+  },
+  csrf: {
+    status: 403,
+    title: "Biểu mẫu đã cũ",
+    message: "Biểu mẫu đã cũ hoặc không được gửi từ trang của bảng điều hành. Hãy tải lại trang rồi làm lại.",
+  },
+  not_found: {
+    status: 404,
+    title: "Không tìm thấy",
+    message: "Không có kế hoạch, hạn, đơn vị hoặc bản nộp này.",
+  },
+  bad_year: {
+    status: 400,
+    title: "Năm không hợp lệ",
+    message: "Năm phải là một năm của kế hoạch, ví dụ ?year=2025.",
+  },
+  bad_request: { status: 400, title: "Yêu cầu không hợp lệ", message: "Dữ liệu gửi lên không đúng dạng." },
+  unavailable: {
+    status: 503,
+    title: "Chưa đăng nhập được",
+    message: "Dịch vụ đăng nhập tạm thời không trả lời. Hãy thử lại sau ít phút.",
+  },
+} as const;
+type ErrorCode = keyof typeof ERRORS;
+
+const SIGN_IN_FAILURES = {
+  invalid: { status: 401, text: "Email hoặc mật khẩu không đúng." },
+  "no-role": {
+    status: 403,
+    text: "Tài khoản chưa được giao vai trò trong bảng điều hành. Hãy liên hệ người quản trị của cơ quan.",
+  },
+  "new-password-required": {
+    status: 403,
+    text: "Tài khoản cần đặt mật khẩu mới trước lần đăng nhập đầu. Hãy nhờ người quản trị đặt lại mật khẩu (npm run -s users).",
+  },
+  unavailable: { status: 503, text: ERRORS.unavailable.message },
+} as const;
+
+const param = (event: Event, name: string) => event.pathParameters?.[name] ?? "";
+const isApi = (event: Event) => event.routeKey.includes(" /api/");
+const urls = consoleUrls();
+
+function redirect(location: string, cookies: string[] = []): Result {
+  return {
+    statusCode: 303,
+    headers: { location, "cache-control": "no-store", "referrer-policy": "no-referrer" },
+    ...(cookies.length > 0 && { cookies }),
+  };
+}
+
+/** Only a path of the console itself: never another site after signing in. */
+function safeNext(next: string | null | undefined): string | undefined {
+  return next && /^\/console(\/|\?|$)/.test(next) && !next.includes("//") && !next.includes("\\")
+    ? next
+    : undefined;
+}
+
+function deadlineRef(event: Event): DeadlineRef {
+  return {
+    planId: param(event, "planId"),
+    obligationId: param(event, "obligationId"),
+    period: param(event, "period"),
+  };
+}
+
+export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
+  const secure = () => servedOverHttps(deps().publicBaseUrl);
+
+  function fail(event: Event, code: ErrorCode, ctx?: ConsoleContext): Result {
+    const e = ERRORS[code];
+    if (isApi(event)) return jsonResponse(e.status, { error: { code, message: e.message } });
+    if (code === "not_signed_in") {
+      const next = event.rawPath + (event.rawQueryString ? `?${event.rawQueryString}` : "");
+      return redirect(urls.signIn(event.requestContext.http.method === "GET" ? next : undefined));
+    }
+    return htmlResponse(
+      e.status,
+      consoleErrorPage({ status: e.status, title: e.title, message: e.message }, ctx),
+    );
+  }
+
+  async function signedIn(event: Event): Promise<Signed | undefined> {
+    const d = deps();
+    const token = readSessionToken(event, secure());
+    const user = token ? await d.auth.verify(token) : undefined;
+    if (!token || !user) return undefined;
+    const session: SessionView = {
+      email: user.email,
+      ...(user.name && { name: user.name }),
+      role: user.role,
+      csrfToken: csrfToken(d.csrf(), token),
+    };
+    return { user, token, session };
+  }
+
+  const contextOf = (who: Signed, canActHere = false, notice?: Notice): ConsoleContext => ({
+    session: who.session,
+    canAct: canActHere,
+    ...(notice && { notice }),
+  });
+
+  /** The signed-in user's access to the route's plan and year, or the answer that refuses it. */
+  async function planAccess(event: Event): Promise<PlanAccess | Result> {
+    const who = await signedIn(event);
+    if (!who) return fail(event, "not_signed_in");
+    const planId = param(event, "planId");
+    const plan = await reads.planScope(deps().reads.data, planId);
+    // Whether a plan outside one's scope exists is not told.
+    if (!plan || !canRead(who.user, plan))
+      return fail(event, plan ? "forbidden" : "not_found", contextOf(who));
+    const years = await reads.planYears(deps().reads.data, planId);
+    const year = chooseYear(event.queryStringParameters?.year, years, deps().reads.now());
+    if (year === undefined) return fail(event, "bad_year", contextOf(who));
+    return { ...who, scope: plan, year, canAct: canAct(who.user, plan) };
+  }
+
+  /** A read of one plan: a page, or its JSON under /api/console. */
+  const planRead =
+    <V>(
+      load: (a: PlanAccess, event: Event) => Promise<V | undefined>,
+      render: (v: V, ctx: ConsoleContext) => string,
+    ): HttpHandler =>
+    async (event) => {
+      const access = await planAccess(event);
+      if (!("scope" in access)) return access;
+      const view = await load(access, event);
+      if (view === undefined) return fail(event, "not_found", contextOf(access));
+      if (isApi(event)) return jsonResponse(200, view);
+      const notice = readNotice(event, secure());
+      const page = htmlResponse(200, render(view, contextOf(access, access.canAct, notice)));
+      return notice ? { ...page, cookies: [clearedNotice(secure())] } : page;
+    };
+
+  /** A read that names an instance: it must belong to the route's plan. */
+  const instanceOf = (a: PlanAccess, event: Event) => {
+    const ref = parseInstanceId(param(event, "instanceId"));
+    return ref && ref.planId === a.scope.planId ? ref : undefined;
+  };
+
+  const download =
+    (build: (a: PlanAccess, event: Event) => Promise<Download | undefined>): HttpHandler =>
+    async (event) => {
+      const access = await planAccess(event);
+      if (!("scope" in access)) return access;
+      const file = await build(access, event);
+      if (!file) return fail(event, "not_found", contextOf(access));
+      return {
+        statusCode: 200,
+        headers: file.headers,
+        body: file.body.toString("base64"),
+        isBase64Encoded: true,
+      };
+    };
+
+  /**
+   * An action of the standing body: signed in, the session's CSRF token, the plan acted on, then
+   * the use case; back to the page it came from with what happened (a notice cookie read once).
+   */
+  const action =
+    (
+      run: (a: PlanAccess, event: Event, form: URLSearchParams) => Promise<ActionResult | undefined>,
+      back: (event: Event) => string,
+      done: string,
+    ): HttpHandler =>
+    async (event) => {
+      const who = await signedIn(event);
+      if (!who) return fail(event, "not_signed_in");
+      const body = readBody(event);
+      if (!body.ok || body.kind !== "form") return fail(event, "bad_request", contextOf(who));
+      if (!validCsrf(deps().csrf(), who.token, body.value.get("csrf") ?? undefined))
+        return fail(event, "csrf", contextOf(who));
+      const access = await planAccess(event);
+      if (!("scope" in access)) return access;
+      if (!access.canAct) return fail(event, "forbidden", contextOf(access));
+      const outcome = await run(access, event, body.value);
+      if (!outcome) return fail(event, "not_found", contextOf(access));
+      const notice: Notice = outcome.ok
+        ? { kind: "ok", text: done }
+        : {
+            kind: "error",
+            text: [outcome.message, ...Object.values(outcome.fieldErrors ?? {})].join(" "),
+          };
+      return redirect(back(event), [noticeCookie(notice, secure())]);
+    };
+
+  const timelinessExport = (format: ExportFormat) =>
+    download(async (a) => {
+      const report = await reads.timeliness(deps().reads, a.scope.planId, a.year);
+      if (!report) return undefined;
+      const name = exportFileName({ kind: "timeliness", planId: a.scope.planId, year: a.year }, format);
+      return file(name, format, format === "csv" ? timelinessCsv(report) : await timelinessXlsx(report));
+    });
+  const submissionsExport = (format: ExportFormat) =>
+    download(async (_, e) => {
+      const ref = deadlineRef(e);
+      const table = await reads.submissionsTable(deps().reads, ref);
+      if (!table) return undefined;
+      const name = exportFileName({ kind: "submissions", ...ref }, format);
+      return file(name, format, format === "csv" ? submissionsCsv(table) : await submissionsXlsx(table));
+    });
+  const auditExport = (format: ExportFormat) =>
+    download(async (a) => {
+      const view = await reads.auditView(deps().reads, a.scope.planId);
+      if (!view) return undefined;
+      const name = exportFileName({ kind: "audit", planId: a.scope.planId }, format);
+      return file(name, format, format === "csv" ? auditCsv(view) : await auditXlsx(view));
+    });
+
+  const actor = (a: PlanAccess) => ({ email: a.user.email, role: a.user.role });
+  const reasonOf = (form: URLSearchParams) => form.get("reason") ?? "";
+  const deadlineUrl = (event: Event) => {
+    const r = deadlineRef(event);
+    return urls.deadline(r.planId, r.obligationId, r.period);
+  };
+  const submissionUrl = (event: Event) =>
+    urls.submission(param(event, "planId"), param(event, "instanceId"), param(event, "receipt"));
+
+  // ---- sign-in and home ---------------------------------------------------------------------
+
+  const showSignIn: HttpHandler = async (event) => {
+    if (await signedIn(event)) return redirect(safeNext(event.queryStringParameters?.next) ?? urls.home());
+    return htmlResponse(200, signInPage({ next: safeNext(event.queryStringParameters?.next) }));
+  };
+
+  const signIn: HttpHandler = async (event) => {
+    // No session yet to bind a CSRF token to: the request must come from our own page.
+    if (!fromOwnPages(event.headers, deps().publicBaseUrl)) return fail(event, "csrf");
+    const body = readBody(event);
+    if (!body.ok || body.kind !== "form") return fail(event, "bad_request");
+    const email = (body.value.get("email") ?? "").trim();
+    const next = safeNext(body.value.get("next"));
+    const result = await deps().auth.signIn(email, body.value.get("password") ?? "");
+    if (!result.ok) {
+      const failure = SIGN_IN_FAILURES[result.reason];
+      return htmlResponse(failure.status, signInPage({ error: failure.text, email, next }));
+    }
+    const maxAgeSeconds = secondsUntil(result.expiresAt, deps().reads.now());
+    return redirect(next ?? urls.home(), [sessionCookie(result.token, { secure: secure(), maxAgeSeconds })]);
+  };
+
+  const signOut: HttpHandler = async (event) => {
+    const who = await signedIn(event);
+    const body = readBody(event);
+    const given = body.ok && body.kind === "form" ? (body.value.get("csrf") ?? undefined) : undefined;
+    if (who && !validCsrf(deps().csrf(), who.token, given)) return fail(event, "csrf", contextOf(who));
+    if (who) await deps().auth.signOut(who.token);
+    return redirect(urls.signIn(), [clearedSessionCookie(secure())]);
+  };
+
+  /** Where a user starts: their plan's overview, their oversight body's ranking, or a list of their plans. */
+  const home: HttpHandler = async (event) => {
+    const who = await signedIn(event);
+    if (!who) return fail(event, "not_signed_in");
+    const { user } = who;
+    if (user.role === "viewer" && user.oversight[0]) return redirect(urls.ranking(user.oversight[0]));
+    if (user.role !== "viewer" && user.plans[0]) return redirect(urls.overview(user.plans[0]));
+    return htmlResponse(
+      403,
+      consoleErrorPage(
+        {
+          status: 403,
+          title: "Chưa được giao kế hoạch",
+          message:
+            "Tài khoản chưa được giao kế hoạch hay cơ quan theo dõi nào. Hãy liên hệ người quản trị của cơ quan.",
+        },
+        contextOf(who),
+      ),
+    );
+  };
+
+  // ---- the viewer's ranking -------------------------------------------------------------------
+
+  const showRanking: HttpHandler = async (event) => {
+    const who = await signedIn(event);
+    if (!who) return fail(event, "not_signed_in");
+    const oversightId = param(event, "oversightId");
+    if (who.user.role !== "viewer" || !who.user.oversight.includes(oversightId))
+      return fail(event, "forbidden", contextOf(who));
+    const asked = event.queryStringParameters?.year;
+    if (asked !== undefined && !/^\d{4}$/.test(asked)) return fail(event, "bad_year", contextOf(who));
+    const year = asked ? Number(asked) : Number(vietnamDateOf(deps().reads.now().getTime()).slice(0, 4));
+    const view = await reads.ranking(deps().reads, oversightId, year);
+    if (!view) return fail(event, "not_found", contextOf(who));
+    return isApi(event) ? jsonResponse(200, view) : htmlResponse(200, rankingPage(view, contextOf(who)));
+  };
+
+  // ---- the JSON session -----------------------------------------------------------------------
+
+  const me = (who: Signed) => ({
+    email: who.user.email,
+    ...(who.user.name && { name: who.user.name }),
+    role: who.user.role,
+    plans: who.user.plans,
+    oversight: who.user.oversight,
+  });
+
+  const apiSignIn: HttpHandler = async (event) => {
+    const body = readBody(event);
+    const value = body.ok && body.kind === "json" ? (body.value as Record<string, unknown>) : undefined;
+    if (!value || typeof value.email !== "string" || typeof value.password !== "string")
+      return jsonResponse(400, {
+        error: { code: "bad_request", message: 'Cần JSON {"email": "...", "password": "..."}.' },
+      });
+    const result = await deps().auth.signIn(value.email.trim(), value.password);
+    if (!result.ok) {
+      const failure = SIGN_IN_FAILURES[result.reason];
+      return jsonResponse(failure.status, { error: { code: result.reason, message: failure.text } });
+    }
+    const maxAgeSeconds = secondsUntil(result.expiresAt, deps().reads.now());
+    const who: Signed = {
+      user: result.user,
+      token: result.token,
+      session: {
+        email: result.user.email,
+        role: result.user.role,
+        csrfToken: csrfToken(deps().csrf(), result.token),
+      },
+    };
+    return {
+      ...jsonResponse(200, {
+        user: me(who),
+        csrfToken: who.session.csrfToken,
+        expiresAt: result.expiresAt.toISOString(),
+      }),
+      cookies: [sessionCookie(result.token, { secure: secure(), maxAgeSeconds })],
+    };
+  };
+
+  return {
+    "GET /console": home,
+    "GET /console/sign-in": showSignIn,
+    "POST /console/sign-in": signIn,
+    "POST /console/sign-out": signOut,
+
+    "GET /console/plans/{planId}": planRead(
+      (a) => reads.planOverview(deps().reads, a.scope.planId, a.year),
+      overviewPage,
+    ),
+    "GET /console/plans/{planId}/heatmap": planRead(
+      (a) => reads.heatmap(deps().reads, a.scope.planId, a.year),
+      heatmapPage,
+    ),
+    "GET /console/plans/{planId}/deadlines/{obligationId}/{period}": planRead(
+      (_, e) => reads.deadlineView(deps().reads, deadlineRef(e)),
+      deadlinePage,
+    ),
+    "GET /console/plans/{planId}/submissions/{instanceId}/{receipt}": planRead(async (a, e) => {
+      const ref = instanceOf(a, e);
+      return ref && reads.submissionView(deps().reads, param(e, "instanceId"), param(e, "receipt"));
+    }, submissionPage),
+    "GET /console/plans/{planId}/units/{unitId}": planRead(
+      (a, e) => reads.unitView(deps().reads, a.scope.planId, param(e, "unitId"), a.year),
+      unitPage,
+    ),
+    "GET /console/plans/{planId}/targets": planRead(
+      (a) => reads.targetsView(deps().reads, a.scope.planId, a.year),
+      targetsPage,
+    ),
+    "GET /console/plans/{planId}/audit": planRead(
+      (a) => reads.auditView(deps().reads, a.scope.planId),
+      auditPage,
+    ),
+    "GET /console/oversight/{oversightId}": showRanking,
+
+    "POST /console/plans/{planId}/deadlines/{obligationId}/{period}/extend": action(
+      (a, e, form) => {
+        const unitId = form.get("unitId");
+        return extendDeadline(deps().actions, {
+          ref: deadlineRef(e),
+          until: form.get("until") ?? "",
+          ...(unitId && unitId !== "all" && { unitId }),
+          actor: actor(a),
+          reason: reasonOf(form),
+        });
+      },
+      deadlineUrl,
+      "Đã gia hạn.",
+    ),
+    "POST /console/plans/{planId}/deadlines/{obligationId}/{period}/waive": action(
+      (a, e, form) =>
+        waiveUnit(deps().actions, {
+          ref: deadlineRef(e),
+          unitId: form.get("unitId") ?? "",
+          actor: actor(a),
+          reason: reasonOf(form),
+        }),
+      deadlineUrl,
+      "Đã miễn cho đơn vị.",
+    ),
+    "POST /console/plans/{planId}/deadlines/{obligationId}/{period}/remind": action(
+      (a, e, form) => {
+        const unitId = form.get("unitId");
+        return remindNow(deps().actions, {
+          ref: deadlineRef(e),
+          ...(unitId && unitId !== "all" && { unitId }),
+          actor: actor(a),
+          reason: reasonOf(form),
+        });
+      },
+      deadlineUrl,
+      "Đã gửi lời nhắc.",
+    ),
+    "POST /console/plans/{planId}/submissions/{instanceId}/{receipt}/return": action(
+      async (a, e, form) =>
+        instanceOf(a, e) &&
+        returnVersion(deps().actions, {
+          instanceId: param(e, "instanceId"),
+          receipt: param(e, "receipt"),
+          actor: actor(a),
+          reason: reasonOf(form),
+        }),
+      submissionUrl,
+      "Đã trả lại bản nộp; đơn vị đã được báo qua email và tin nhắn.",
+    ),
+    "POST /console/plans/{planId}/submissions/{instanceId}/{receipt}/accept": action(
+      async (a, e, form) =>
+        instanceOf(a, e) &&
+        acceptVersion(deps().actions, {
+          instanceId: param(e, "instanceId"),
+          receipt: param(e, "receipt"),
+          actor: actor(a),
+          reason: reasonOf(form),
+        }),
+      submissionUrl,
+      "Đã chấp nhận bản nộp.",
+    ),
+    "POST /console/plans/{planId}/units/{unitId}/contacts": action(
+      (a, e, form) =>
+        editContacts(deps().actions, {
+          planId: a.scope.planId,
+          unitId: param(e, "unitId"),
+          contacts: {
+            person: form.get("person") ?? "",
+            emails: form.get("emails") ?? "",
+            phones: form.get("phones") ?? "",
+          },
+          actor: actor(a),
+          reason: reasonOf(form),
+        }),
+      (e) => urls.unit(param(e, "planId"), param(e, "unitId")),
+      "Đã lưu thông tin liên hệ; lần nhắn tiếp theo sẽ dùng thông tin mới.",
+    ),
+
+    "GET /console/plans/{planId}/timeliness.csv": timelinessExport("csv"),
+    "GET /console/plans/{planId}/timeliness.xlsx": timelinessExport("xlsx"),
+    "GET /console/plans/{planId}/deadlines/{obligationId}/{period}/submissions.csv": submissionsExport("csv"),
+    "GET /console/plans/{planId}/deadlines/{obligationId}/{period}/submissions.xlsx":
+      submissionsExport("xlsx"),
+    "GET /console/plans/{planId}/audit.csv": auditExport("csv"),
+    "GET /console/plans/{planId}/audit.xlsx": auditExport("xlsx"),
+
+    "POST /api/console/session": apiSignIn,
+    "DELETE /api/console/session": async (event) => {
+      const who = await signedIn(event);
+      if (!who) return fail(event, "not_signed_in");
+      if (!validCsrf(deps().csrf(), who.token, event.headers["x-csrf-token"])) return fail(event, "csrf");
+      await deps().auth.signOut(who.token);
+      return {
+        statusCode: 204,
+        headers: { "cache-control": "no-store" },
+        cookies: [clearedSessionCookie(secure())],
+      };
+    },
+    "GET /api/console/me": async (event) => {
+      const who = await signedIn(event);
+      if (!who) return fail(event, "not_signed_in");
+      return jsonResponse(200, { user: me(who), csrfToken: who.session.csrfToken });
+    },
+    "GET /api/console/plans/{planId}/overview": planRead(
+      (a) => reads.planOverview(deps().reads, a.scope.planId, a.year),
+      overviewPage,
+    ),
+    "GET /api/console/plans/{planId}/timeliness": planRead(
+      (a) => reads.timeliness(deps().reads, a.scope.planId, a.year),
+      () => "",
+    ),
+    "GET /api/console/plans/{planId}/heatmap": planRead(
+      (a) => reads.heatmap(deps().reads, a.scope.planId, a.year),
+      heatmapPage,
+    ),
+    "GET /api/console/plans/{planId}/deadlines/{obligationId}/{period}": planRead(
+      (_, e) => reads.deadlineView(deps().reads, deadlineRef(e)),
+      deadlinePage,
+    ),
+    "GET /api/console/plans/{planId}/submissions/{instanceId}/{receipt}": planRead(async (a, e) => {
+      const ref = instanceOf(a, e);
+      return ref && reads.submissionView(deps().reads, param(e, "instanceId"), param(e, "receipt"));
+    }, submissionPage),
+    "GET /api/console/plans/{planId}/units/{unitId}": planRead(
+      (a, e) => reads.unitView(deps().reads, a.scope.planId, param(e, "unitId"), a.year),
+      unitPage,
+    ),
+    "GET /api/console/plans/{planId}/targets": planRead(
+      (a) => reads.targetsView(deps().reads, a.scope.planId, a.year),
+      targetsPage,
+    ),
+    "GET /api/console/plans/{planId}/audit": planRead(
+      (a) => reads.auditView(deps().reads, a.scope.planId),
+      auditPage,
+    ),
+    "GET /api/console/oversight/{oversightId}/ranking": showRanking,
+  };
+}
+
+// A misconfigured function fails its cold start, naming the variable, before it serves anything.
+if (inLambdaContainer()) consoleDeps();
+
+export const buildDeps = buildConsoleDeps;
+export const handler = httpHandler(makeConsole(consoleDeps), { before: [consoleSecretsLoaded()] });

@@ -75,7 +75,7 @@ export function clearedSessionCookie(secure: boolean): string {
 }
 
 /** Every `name=value` pair the request carries: payload 2.0's `cookies`, else the Cookie header. */
-function cookiePairs(event: Pick<APIGatewayProxyEventV2, "cookies" | "headers">): string[] {
+export function cookiePairs(event: Pick<APIGatewayProxyEventV2, "cookies" | "headers">): string[] {
   if (event.cookies && event.cookies.length > 0) return event.cookies;
   const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === "cookie")?.[1];
   return header ? header.split(";") : [];

@@ -52,7 +52,7 @@ import { downloadName } from "../../commons/attachments";
 import { mapConcurrent } from "../../commons/concurrency";
 import type { Presign } from "../../commons/presign";
 import type { DataLayer } from "../../data";
-import { headerOf, messageOf, planYearFacts, runsIn, versionSummaries } from "./fold";
+import { headerOf, messageOf, planYearFacts, runsIn, versionSummaries, yearsOf } from "./fold";
 
 export interface ConsoleReadDeps {
   data: DataLayer;
@@ -433,4 +433,10 @@ export async function submissionsTable(
     })
     .sort(unitSorter(plan.unitOrder));
   return { plan: headerOf(plan, d.year), deadline: summaryOf(d), fields: d.form, rows };
+}
+
+/** The years a plan runs (the year of a console page must be one), from its cached record. */
+export async function planYears(data: DataLayer, planId: string): Promise<number[]> {
+  const plan = await data.console.plan(planId);
+  return plan ? yearsOf(plan) : [];
 }
