@@ -3,8 +3,8 @@
  * DocumentClient. Use cases take this as `data` and reach DynamoDB only through it.
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ConsoleRepository } from "./repositories/console-repository";
 import { ConsoleActionsRepository } from "./repositories/console-actions-repository";
+import { ConsoleRepository } from "./repositories/console-repository";
 import { DeadlineRepository } from "./repositories/deadline-repository";
 import { PlanRepository } from "./repositories/plan-repository";
 import { ShortLinkRepository } from "./repositories/short-link-repository";
