@@ -128,9 +128,4 @@ export class ConsoleAuth extends Construct {
   grantListGroupMembers(grantee: IGrantable): void {
     this.userPool.grant(grantee, "cognito-idp:ListUsersInGroup");
   }
-
-  /** Signing a user out everywhere (revokes their refresh tokens). */
-  grantSignOut(grantee: IGrantable): void {
-    this.userPool.grant(grantee, "cognito-idp:AdminUserGlobalSignOut");
-  }
 }

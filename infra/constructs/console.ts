@@ -49,6 +49,8 @@ export const CONSOLE_TABLE_ACTIONS = [
   "dynamodb:PutItem",
   "dynamodb:UpdateItem",
   "dynamodb:BatchWriteItem",
+  // A return checks, in its transaction, that the version it reviews exists.
+  "dynamodb:ConditionCheckItem",
 ] as const;
 
 export class Console extends Construct {
@@ -128,7 +130,6 @@ export class Console extends Construct {
     data.linkKeys.grantRead(fn);
     // Signing in is InitiateAuth with the public client (no IAM); signing out everywhere and
     // finding a plan's committee are administrator calls on the pool.
-    auth.grantSignOut(fn);
     auth.grantListGroupMembers(fn);
     // An extended deadline gets a new lifecycle execution.
     props.deadlineLifecycle.grantStartExecution(fn);

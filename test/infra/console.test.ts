@@ -271,10 +271,9 @@ describe("the console function", () => {
     expect(allowed(statements)).toEqual(
       [
         // Reads and the writes of actions (alone or as the items of a transaction), send records.
-        ...["GetItem", "Query", "PutItem", "UpdateItem", "BatchWriteItem"].flatMap((a) => [
-          `dynamodb:${a} on DataTable`,
-          `dynamodb:${a} on DataTable/index/*`,
-        ]),
+        ...["GetItem", "Query", "PutItem", "UpdateItem", "BatchWriteItem", "ConditionCheckItem"].flatMap(
+          (a) => [`dynamodb:${a} on DataTable`, `dynamodb:${a} on DataTable/index/*`],
+        ),
         // The data key: table items, secrets, pinned attachments.
         ...["Decrypt", "Encrypt", "GenerateDataKey*", "ReEncrypt*"].map((a) => `kms:${a} on DataDataKey`),
         "s3:GetObject on DataAttachments/accepted/*",
@@ -282,7 +281,6 @@ describe("the console function", () => {
           `secretsmanager:DescribeSecret on ${s}`,
           `secretsmanager:GetSecretValue on ${s}`,
         ]),
-        "cognito-idp:AdminUserGlobalSignOut on ConsoleAuthUsers",
         "cognito-idp:ListUsersInGroup on ConsoleAuthUsers",
         "states:StartExecution on WorkflowsDeadlineLifecycle",
         `ses:SendEmail on ${SES_IDENTITY}`,

@@ -35,6 +35,10 @@ function resolve(value: unknown, resources: Resources): string {
     // A secret's Ref is its ARN; a table's, bucket's, API's or configuration set's is its name or id.
     if (type === "AWS::SecretsManager::Secret")
       return `arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:${ref}-AbCdEf`;
+    // A user pool's Ref is its id (region_suffix), a state machine's its ARN.
+    if (type === "AWS::Cognito::UserPool") return `ap-southeast-1_${ref.replace(/[^A-Za-z0-9]/g, "")}`;
+    if (type === "AWS::StepFunctions::StateMachine")
+      return `arn:aws:states:ap-southeast-1:123456789012:stateMachine:${ref}`;
     return ref.toLowerCase();
   }
   if ("Fn::Join" in v) {
@@ -94,23 +98,17 @@ describe("the environment each deployed function gets", () => {
     );
   });
 
-  // functions/console/handler.ts is still a placeholder without a composition root: its real
-  // handler (issue 10) brings buildDeps, and this exclusion goes with the placeholder.
-  const withCompositionRoot = deployed.filter((d) => d.entry !== "console/handler.ts");
-
-  it.each(withCompositionRoot)(
-    "$name satisfies the Lambda configuration and builds its dependencies",
-    async (d) => {
-      const config: LambdaConfig = parseLambdaConfig(d.env);
-      expect(config.publicBaseUrl).toMatch(/^https:\/\//);
-      if (signsLinks(d.entry, d.handler)) expect(config.linkKeys).toHaveProperty("secretArn");
-      const module = (await import(`../../functions/${d.entry}`)) as Record<string, unknown> & {
-        buildDeps: (config: LambdaConfig, c: ReturnType<typeof clients>, keys: LinkKeys) => object;
-      };
-      expect(typeof module[d.handler]).toBe("function");
-      const c = clients(loopback);
-      const deps = module.buildDeps(config, c, new LinkKeys(config.linkKeys, () => c.secretsManager));
-      expect(deps).toHaveProperty("data");
-    },
-  );
+  it.each(deployed)("$name satisfies the Lambda configuration and builds its dependencies", async (d) => {
+    const config: LambdaConfig = parseLambdaConfig(d.env);
+    expect(config.publicBaseUrl).toMatch(/^https:\/\//);
+    if (signsLinks(d.entry, d.handler)) expect(config.linkKeys).toHaveProperty("secretArn");
+    const module = (await import(`../../functions/${d.entry}`)) as Record<string, unknown> & {
+      buildDeps: (config: LambdaConfig, c: ReturnType<typeof clients>, keys: LinkKeys) => object;
+    };
+    expect(typeof module[d.handler]).toBe("function");
+    const c = clients(loopback);
+    const deps = module.buildDeps(config, c, new LinkKeys(config.linkKeys, () => c.secretsManager));
+    // The console's reads and actions share one data layer; every other function has its own.
+    expect("reads" in deps ? (deps as { reads: object }).reads : deps).toHaveProperty("data");
+  });
 });
