@@ -28,6 +28,7 @@ import {
   unitView,
 } from "../../functions/use-cases/console/reads";
 import { escalate } from "../../functions/use-cases/lifecycle/escalate";
+import { markOverdue } from "../../functions/use-cases/lifecycle/mark-overdue";
 import { remind } from "../../functions/use-cases/lifecycle/remind";
 import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
@@ -520,6 +521,8 @@ describe("the lifecycle's messages in the overview", () => {
     };
     await remind(lifecycle, D1 as DeadlineRef, "remind@2025-03-21T08:00:00+07:00");
     clock = new Date("2025-03-27T01:00:00Z");
+    // As the lifecycle does: the cut-off's mark first, then the escalation.
+    await markOverdue(lifecycle, D1);
     await escalate(lifecycle, D1, "escalation-1", 1);
 
     const view = await planOverview({ data, now: () => AS_OF }, PLAN_ID, 2025);
