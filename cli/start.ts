@@ -1,7 +1,7 @@
 /**
  * `npm start`: hanchot on this machine, on embedded defaults (no AWS account, no Docker).
  *
- *   npm start [-- --plan <file>] [--port <n>] [--now <ISO instant>] [--speed <n>] [--fresh] [--once]
+ *   npm start [-- --plan <file>] [--port <n>] [--now <ISO instant>] [--speed <n>] [--fresh] [--once] [--no-units]
  *
  * Starts DynamoDB Local, s3rver, a local SES and cognito-local (the console's users, with the demo
  * users of local/demo-users.yaml), publishes the plan, runs its calendar (the state machines of
@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 import { DataModelMismatchError, type ExpectationItem } from "../functions/data";
 import { MissingPrerequisiteError } from "../local/dynamodb-local";
 import { type ClockChoice, chooseClock, saveReplayPosition, speedInWords } from "../local/replay";
+import { SIMULATED_SHARES } from "../local/replay-units";
 import { startLocalStack } from "../local/runtime";
 import { demoLoginLines, demoLogins, renderStartPage, type SampleLink } from "../local/start-page";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     speed: { type: "string" },
     fresh: { type: "boolean", default: false },
     once: { type: "boolean", default: false },
+    /** Replay without simulated units: only the reports sent through the printed links come in. */
+    "no-units": { type: "boolean", default: false },
   },
 });
 
@@ -72,6 +75,7 @@ try {
     ...(startAt && { startAt }),
     speed: clock.speed,
     workflows: !values.once,
+    ...(replay && !values.once && !values["no-units"] && { simulatedUnitsYear: replay.year }),
     log: (line) => console.error(line),
     // An engine that cannot come back: say which, stop the rest, exit non-zero.
     onEngineLost: (message) => {
@@ -116,7 +120,11 @@ DynamoDB Local   ${stack.dynamodbEndpoint}   (${values.fresh ? "trong bộ nhớ
 Tệp đính kèm     ${stack.s3Endpoint}   (s3rver${values.fresh ? "" : ", tệp giữ trong .local/s3"})
 Kế hoạch         ${plan.title}
                  ${published.changed ? `đã đăng ${published.expectations} hạn của các đơn vị` : "đã đăng trước đó, không thay đổi"}
-Đồng hồ          ${clockText}${replayDetail}
+Đồng hồ          ${clockText}${replayDetail}${
+  stack.simulatedReports !== undefined
+    ? `\n                 các đơn vị mô phỏng tự nộp báo cáo trong khi phát lại (${Math.round(SIMULATED_SHARES.onTime * 100)}% đúng hạn, ${Math.round(SIMULATED_SHARES.late * 100)}% muộn, còn lại không nộp; --no-units để tắt)`
+    : ""
+}
 Giờ hệ thống     ${formatVietnameseInstant(now.getTime())}
 Trang đầu        ${stack.baseUrl}/   (mọi thứ cần mở)
 Thư đã gửi       ${stack.mailUrl}   (JSON: ${stack.mailUrl}.json; SES cục bộ aws-ses-v2-local nhận thư)

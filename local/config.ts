@@ -23,6 +23,8 @@ const LocalStackConfig = z.object({
   speed: z.number().positive().max(1_000_000).default(1),
   /** Run the plan-calendar and deadline-lifecycle workflows. */
   workflows: z.boolean().default(true),
+  /** While replaying this plan-year on a scaled clock, units submit as simulated ones (local/replay-units.ts). */
+  simulatedUnitsYear: z.number().int().min(2000).max(2100).optional(),
 });
 
 export type LocalStackConfig = z.output<typeof LocalStackConfig>;

@@ -50,6 +50,7 @@ import { type DemoUser, loadDemoUsers } from "./demo-users";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { type LocalPages, startHttpApi } from "./http-api";
 import { MailOutbox } from "./mail-outbox";
+import { replayUnits } from "./replay-units";
 import { ATTACHMENT_BUCKET, type S3Local, startS3Local } from "./s3-local";
 import { type SesLocal, startSesLocal } from "./ses-local";
 import { SmsOutbox } from "./sms-outbox";
@@ -96,6 +97,8 @@ export interface LocalStack {
   now: () => Date;
   /** The operations console's address (served once its handler is registered). */
   consoleUrl: string;
+  /** Reports the simulated units of a replay will still send (when simulatedUnitsYear is set). */
+  simulatedReports?: number;
   /** Sign-in for the console, against cognito-local. */
   consoleAuth: ConsoleAuth;
   /** The console's CSRF keyring (functions/console/session.ts), kept in .local/console-keys.json. */
@@ -345,6 +348,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // lifecycle carries on from the stages the data records as done.
       workflows.startPlanCalendar(plan.id);
     }
+    const units =
+      config.simulatedUnitsYear !== undefined && clock
+        ? replayUnits({
+            data,
+            plan,
+            year: config.simulatedUnitsYear,
+            clock,
+            onError: (err) => log(`Một báo cáo mô phỏng không ghi được: ${(err as Error).message}`),
+          })
+        : undefined;
     const running = workflows;
     consoleDeps = {
       reads: { data, now, presign: attachmentPresigner(aws.s3, ATTACHMENT_BUCKET) },
@@ -380,7 +393,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       userDirectory,
       demoUsers,
       engines: { dynamodb: dynamo, s3, ses, cognito },
+      ...(units && { simulatedReports: units.scheduled }),
       stop: async () => {
+        units?.stop();
         workflows?.abortAll();
         await new Promise<void>((r) => httpServer.close(() => r()));
         await stopEngines();
