@@ -354,7 +354,9 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
       const failure = SIGN_IN_FAILURES[result.reason];
       return htmlResponse(failure.status, signInPage({ error: failure.text, email, next }));
     }
-    const maxAgeSeconds = secondsUntil(result.expiresAt, deps().reads.now());
+    // Real time, not the plan's clock (the local stack may run that from another date): the token
+    // expires on the user pool's clock, and the browser counts Max-Age on its own.
+    const maxAgeSeconds = secondsUntil(result.expiresAt, new Date());
     return redirect(next ?? urls.home(), [sessionCookie(result.token, { secure: secure(), maxAgeSeconds })]);
   };
 
@@ -426,7 +428,7 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
       const failure = SIGN_IN_FAILURES[result.reason];
       return jsonResponse(failure.status, { error: { code: result.reason, message: failure.text } });
     }
-    const maxAgeSeconds = secondsUntil(result.expiresAt, deps().reads.now());
+    const maxAgeSeconds = secondsUntil(result.expiresAt, new Date());
     const who: Signed = {
       user: result.user,
       token: result.token,
