@@ -225,7 +225,8 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     if (!who) return fail(event, "not_signed_in");
     const planId = param(event, "planId");
     const plan = await reads.planScope(deps().reads.data, planId);
-    // Whether a plan outside one's scope exists is not told.
+    // A plan outside one's scope is a 403 (a signed-in user learns that the id exists, no more:
+    // plan ids are printed on the plans themselves); one that does not exist, a 404.
     if (!plan || !canRead(who.user, plan))
       return fail(event, plan ? "forbidden" : "not_found", contextOf(who));
     const years = await reads.planYears(deps().reads.data, planId);
