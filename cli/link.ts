@@ -4,14 +4,16 @@
  *   [--keys .local/link-keys.json] [--base-url http://127.0.0.1:3000]
  *   [--table <TableName> --secret <LinkKeysSecretArn> --base-url <FormBaseUrl>] [--region ap-southeast-1]
  *
- * Prints a unit's personal form link for one deadline instance, and when it expires (Vietnam
- * time): to re-issue a link that was lost, expired, or revoked by a key rotation. By default for
- * the local stack (`npm start`); with --table, --secret and --base-url (stack outputs) for a
- * deployed one, with the usual AWS credentials.
+ * Prints a unit's personal form link for one deadline instance, its cut-off as the reminder emails
+ * word it, and when the link expires (Vietnam time): to re-issue a link that was lost, expired, or
+ * revoked by a key rotation. By default for the local stack (`npm start`); with --table, --secret
+ * and --base-url (stack outputs) for a deployed one, with the usual AWS credentials.
  */
 import { dataLayer } from "../functions/data";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
+import { deadlineWords } from "../shared/calendar/deadline-text";
 import { instanceId } from "../shared/calendar/instance-id";
+import { periodText } from "../shared/calendar/period-text";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 import { awsClients, cliArgs, regionOption, fail as stop } from "./args";
 import { issuePersonalLink, LinkRefused } from "./personal-link";
@@ -77,7 +79,9 @@ try {
     now: new Date(),
   });
   console.log(`${link.unitName} — ${link.title}`);
-  console.log(`kỳ ${link.period}, ${link.dueText}`);
+  // The cut-off in the words of the reminder emails: its weekday, and the last working day before
+  // it when it falls on a day off.
+  console.log(`kỳ ${periodText(link.period)}, ${deadlineWords(link.dueAt).text}`);
   console.log(link.url);
   console.log(`Đường dẫn dùng được đến ${formatVietnameseInstant(link.expiresAt * 1000)} (giờ Việt Nam).`);
 } catch (err) {

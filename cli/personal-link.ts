@@ -29,7 +29,8 @@ export interface PersonalLink {
   unitName: string;
   title: string;
   period: string;
-  dueText: string;
+  /** The unit's cut-off (its own when it alone was given a later one), ISO 8601. */
+  dueAt: string;
 }
 
 async function keyring(source: KeyringSource): Promise<LinkKeyring> {
@@ -46,7 +47,7 @@ async function keyring(source: KeyringSource): Promise<LinkKeyring> {
   return parseKeyring(out.SecretString);
 }
 
-type Found = Omit<PersonalLink, "url" | "expiresAt"> & { dueAt: string };
+type Found = Omit<PersonalLink, "url" | "expiresAt">;
 
 const unknown = (instanceId: string) =>
   new LinkRefused(`không có hạn nào mang mã ${instanceId} trong kế hoạch.`);
@@ -79,7 +80,8 @@ async function fromTable(data: DataLayer, ref: InstanceRef, instanceId: string):
   ) {
     throw notExpected(ref, instanceId);
   }
-  return { ...found.expectation, dueAt: definition.dueAt };
+  // The unit's own cut-off: a later one given to it alone (extendedTo) is the one it must meet.
+  return found.expectation;
 }
 
 export async function issuePersonalLink(input: {
@@ -112,6 +114,6 @@ export async function issuePersonalLink(input: {
     unitName: found.unitName,
     title: found.title,
     period: found.period,
-    dueText: found.dueText,
+    dueAt: found.dueAt,
   };
 }

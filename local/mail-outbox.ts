@@ -9,6 +9,7 @@ import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { EmailMessage, EmailSender, SendMeta } from "../functions/commons/notifications";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
+import { stageWords } from "../shared/notify/stage-words";
 import { type Html, html } from "../shared/web/html";
 
 export interface OutboxMail {
@@ -33,7 +34,9 @@ export interface MailOutboxOptions {
   unitName?: (unitId: string | undefined, address: string) => string | undefined;
 }
 
-/** What a stage is, in the words the units use. */
+/** A message's stage in the console's words (a message sent without metadata has none). */
+const stageText = (stage: string | undefined): string => (stage === undefined ? "" : stageWords(stage));
+
 /** What both outboxes say of a message in JSON: when, to which unit, at which stage. */
 export function aboutMessage(
   m: { at: string; channel: string; unitId?: string; stage?: string },
@@ -46,7 +49,7 @@ export function aboutMessage(
     unitId: m.unitId ?? null,
     unitName: unitName || null,
     stage: m.stage ?? null,
-    stageText: stageInWords(m.stage) || null,
+    stageText: stageText(m.stage) || null,
   };
 }
 
@@ -66,21 +69,12 @@ ${messages.map(
   (m) => html`<tr>
 <td style="${cell};white-space:nowrap">${formatAt(m.at)}</td>
 <td style="${cell}">${unitName(m)}</td>
-<td style="${cell}">${stageInWords(m.stage)}</td>
+<td style="${cell}">${stageText(m.stage)}</td>
 ${columns.map((c) => html`<td style="${cell}${c.style ?? ""}">${c.cell(m)}</td>`)}
 </tr>`,
 )}
 </tbody>
 </table>`;
-}
-
-export function stageInWords(stage: string | undefined): string {
-  if (stage === undefined) return "";
-  if (stage.startsWith("remind@")) return "nhắc hạn";
-  const escalation = /^escalation-(\d+)$/.exec(stage);
-  if (escalation) return `báo quá hạn lên Ban Chỉ đạo (lần ${escalation[1]})`;
-  if (stage === "overdue") return "quá hạn";
-  return stage;
 }
 
 export const formatAt = (iso: string): string => {
@@ -195,7 +189,7 @@ ${
 <dl style="display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem">
 <dt>Thời gian</dt><dd style="margin:0">${formatAt(m.at)}</dd>
 <dt>Đơn vị</dt><dd style="margin:0">${this.unitName(m)}</dd>
-<dt>Loại</dt><dd style="margin:0">${stageInWords(m.stage)}</dd>
+<dt>Loại</dt><dd style="margin:0">${stageText(m.stage)}</dd>
 <dt>Người nhận</dt><dd style="margin:0">${m.to.join(", ")}</dd>
 </dl>
 <h2 style="font-size:1.1rem">Bản HTML</h2>

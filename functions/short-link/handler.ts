@@ -4,38 +4,23 @@
  * keyring (403) gets a page that says so and whom to ask for a new link, never a link.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { formatVietnameseInstant } from "../../shared/calendar/civil-date";
 import { parseInstanceId } from "../../shared/calendar/instance-id";
 import { submissionError } from "../../shared/submission/errors";
 import { type LinkKeyring, signLink } from "../../shared/submission/link-token";
 import { checkShortLink } from "../../shared/submission/short-link";
-import { type ContactView, errorPage } from "../../shared/web/pages";
+import { errorPage, refusedLinkPage } from "../../shared/web/pages";
 import { inLambdaContainer, lambdaConfig } from "../commons/config";
 import { htmlResponse } from "../commons/http";
 import { linkKeysFromSecret } from "../commons/link-keys-secret";
 import { httpHandler, type Routes } from "../commons/middleware";
 import { buildSubmissionDeps, submissionDeps } from "../commons/submission-deps";
-import type { DataLayer, DeadlineDefinition } from "../data";
+import type { DataLayer } from "../data";
+import { deadlineContact } from "../use-cases/refused-link";
 
 export interface ShortLinkDeps {
   data: DataLayer;
   keyring: LinkKeyring;
   now: () => Date;
-}
-
-/** Whom the unit asks: the deadline's recipient, else the plan's standing body (who sends the reminders). */
-async function contactFor(data: DataLayer, definition: DeadlineDefinition): Promise<ContactView> {
-  const plan = await data.plans.context(definition.planId);
-  const recipient =
-    definition.deliverTo && definition.deliverTo !== plan?.standingBody.unitId
-      ? await data.plans.unit(definition.planId, definition.deliverTo)
-      : plan?.standingBody;
-  if (!recipient) return { name: "Cơ quan thường trực của Ban Chỉ đạo" };
-  return {
-    name: recipient.name,
-    ...(recipient.contacts.emails[0] && { email: recipient.contacts.emails[0] }),
-    ...(recipient.contacts.phones[0] && { phone: recipient.contacts.phones[0] }),
-  };
 }
 
 export function makeShortLink(deps: () => ShortLinkDeps, publicBaseUrl: () => string): Routes<"short-link"> {
@@ -60,26 +45,13 @@ async function redirect(
 
   const check = checkShortLink(d.keyring, stored, definition.dueAt, d.now().getTime());
   if (!check.ok) {
-    const contact = await contactFor(d.data, definition);
+    const contact = await deadlineContact(d.data, definition);
     return check.reason === "expired"
       ? htmlResponse(
           410,
-          errorPage({
-            title: "Đường dẫn đã hết hạn",
-            message: `Đường dẫn trong tin nhắn này đã hết hạn lúc ${formatVietnameseInstant(
-              check.expiresAt * 1000,
-            )}, không dùng để nộp báo cáo được nữa.`,
-            contact,
-          }),
+          refusedLinkPage({ refusal: "expired", contact, expiredAt: check.expiresAt * 1000, inSms: true }),
         )
-      : htmlResponse(
-          403,
-          errorPage({
-            title: "Đường dẫn đã bị thu hồi",
-            message: "Đường dẫn trong tin nhắn này đã bị thu hồi, không dùng để nộp báo cáo được nữa.",
-            contact,
-          }),
-        );
+      : htmlResponse(403, refusedLinkPage({ refusal: "revoked", contact, inSms: true }));
   }
   // The personal link lives no longer than the short link that stands for it.
   const token = signLink(d.keyring, {

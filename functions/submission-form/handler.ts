@@ -9,7 +9,11 @@ import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { authorityOf } from "../../shared/notify/authority";
 import { ATTACHMENT_KINDS_VI } from "../../shared/submission/attachments";
-import { submissionError } from "../../shared/submission/errors";
+import {
+  type SubmissionError,
+  type SubmissionErrorCode,
+  submissionError,
+} from "../../shared/submission/errors";
 import { isIdempotencyKey } from "../../shared/submission/typed-input";
 import {
   bodyFromForm,
@@ -25,7 +29,9 @@ import {
   errorPage,
   type FormValues,
   formPage,
+  type LinkRefusal,
   receiptPage,
+  refusedLinkPage,
   type UploadedFile,
   type UploadForm,
   uploadSection,
@@ -43,6 +49,7 @@ import {
   type SubmissionDeps,
   type VerifiedLink,
 } from "../use-cases/accept-submission";
+import { refusedLink } from "../use-cases/refused-link";
 
 const ERROR_TITLES: Record<number, string> = {
   401: "Đường dẫn không hợp lệ",
@@ -62,6 +69,30 @@ async function withAuthority(d: SubmissionDeps, view: DeadlineView, planId: stri
 
 const fail = (status: number, message: string) =>
   htmlResponse(status, errorPage({ title: ERROR_TITLES[status] ?? "Không nộp được", message }));
+
+const REFUSALS: Partial<Record<SubmissionErrorCode, LinkRefusal>> = {
+  link_expired: "expired",
+  link_revoked: "revoked",
+  wrong_unit: "wrong-unit",
+};
+
+/**
+ * A link refused for what it is (expired, revoked, another unit's) names whom to ask for a new
+ * one: the real standing body of its plan when the token says which (see use-cases/refused-link).
+ */
+async function refusedLinkResponse(d: SubmissionDeps, token: string, error: SubmissionError) {
+  const refusal = REFUSALS[error.code];
+  if (!refusal) return fail(error.status, error.message);
+  const { contact, expiresAt } = await refusedLink(d, token);
+  return htmlResponse(
+    error.status,
+    refusedLinkPage({
+      refusal,
+      contact,
+      ...(refusal === "expired" && expiresAt !== undefined && { expiredAt: expiresAt }),
+    }),
+  );
+}
 
 interface Opened {
   token: string;
@@ -154,7 +185,8 @@ export function makeSubmissionForm(
   const open = async (d: SubmissionDeps, event: APIGatewayProxyEventV2) => {
     const token = event.pathParameters?.token ?? "";
     const opened = await openLink(d, token);
-    if (!opened.ok) return { ok: false as const, response: fail(opened.error.status, opened.error.message) };
+    if (!opened.ok)
+      return { ok: false as const, response: await refusedLinkResponse(d, token, opened.error) };
     const formUrl = `${publicBaseUrl()}/f/${encodeURIComponent(token)}`;
     return { ok: true as const, opened: { ...opened, token, formUrl } satisfies Opened };
   };

@@ -7,6 +7,7 @@ import {
   addDays,
   atVietnamTime,
   type CivilDate,
+  dayNumber,
   formatVietnameseInstant,
   startOfDayInVietnam,
   toVietnamIso,
@@ -96,7 +97,33 @@ export function reminderInstants(
   return policyReminderInstants(obligation.reminders ?? plan.defaults.reminders, lastDay, opensOn, dueAtMs);
 }
 
-/** The reminder instants a policy gives a cut-off (also for a cut-off extended from the console). */
+/** A window longer than this many days also gets a reminder at its middle. */
+export const MID_WINDOW_AFTER_DAYS = 21;
+/** ...unless another reminder already goes out within this many days of that middle. */
+const MID_WINDOW_GAP_DAYS = 3;
+
+/**
+ * The working day in the middle of a long window (from `opensOn` to `lastDay`), when no other
+ * reminder day is near it: weeks of silence between "the window opened" and "7 days left" is
+ * when a unit forgets an activity spread over months.
+ */
+function midWindowDay(
+  opensOn: CivilDate,
+  lastDay: CivilDate,
+  others: ReadonlySet<CivilDate>,
+): CivilDate | undefined {
+  const span = dayNumber(lastDay) - dayNumber(opensOn);
+  if (span + 1 <= MID_WINDOW_AFTER_DAYS) return undefined;
+  const middle = nextWorkingDay(addDays(opensOn, Math.floor(span / 2)));
+  const near = [...others].some((d) => Math.abs(dayNumber(d) - dayNumber(middle)) < MID_WINDOW_GAP_DAYS);
+  return near ? undefined : middle;
+}
+
+/**
+ * The reminder instants a policy gives a cut-off (also for a cut-off extended from the console):
+ * the days before the last day, and for a window (when the policy reminds of windows) its opening
+ * and, for a long one, its middle.
+ */
 export function policyReminderInstants(
   policy: ReminderPolicy,
   lastDay: CivilDate,
@@ -109,6 +136,10 @@ export function policyReminderInstants(
     // A reminder due on a day off goes out on the working day before, never later than promised.
     const day = previousWorkingDay(addDays(lastDay, -before));
     if (opensOn === undefined || day >= opensOn) days.add(day);
+  }
+  if (opensOn !== undefined && policy.onWindowOpen) {
+    const middle = midWindowDay(opensOn, lastDay, days);
+    if (middle !== undefined) days.add(middle);
   }
   return [...days]
     .map((d) => atVietnamTime(d, policy.at))

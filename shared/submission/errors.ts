@@ -3,6 +3,12 @@
  * a unit's clerk can act on. Only these reach users: a store that does not answer is
  * store_unavailable (503), anything else unexpected is internal_error (500), its cause only logged.
  */
+/**
+ * Whom a unit asks for a new link when its plan's standing body is not known (the JSON API, a link
+ * naming no readable deadline). The pages name the real one, with its email and phone, when known.
+ */
+export const STANDING_BODY_UNKNOWN = "cơ quan thường trực của kế hoạch";
+
 export const SUBMISSION_ERRORS = {
   invalid_json: { status: 400, message: "Dữ liệu gửi lên không phải JSON hợp lệ." },
   invalid_body: { status: 400, message: "Dữ liệu gửi lên không đúng cấu trúc (cần submitter và fields)." },
@@ -18,11 +24,11 @@ export const SUBMISSION_ERRORS = {
   },
   link_revoked: {
     status: 403,
-    message: "Đường dẫn này đã bị thu hồi. Hãy liên hệ Phòng Y tế để nhận đường dẫn mới.",
+    message: `Đường dẫn này đã bị thu hồi. Hãy liên hệ ${STANDING_BODY_UNKNOWN} để nhận đường dẫn mới.`,
   },
   link_expired: {
     status: 410,
-    message: "Đường dẫn này đã hết hạn. Hãy liên hệ Phòng Y tế để nhận đường dẫn mới.",
+    message: `Đường dẫn này đã hết hạn. Hãy liên hệ ${STANDING_BODY_UNKNOWN} để nhận đường dẫn mới.`,
   },
   wrong_unit: { status: 403, message: "Đường dẫn này không dùng để nộp cho đơn vị hoặc nhiệm vụ khác." },
   deadline_not_found: {

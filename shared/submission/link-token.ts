@@ -56,36 +56,72 @@ export function signLink(keyring: LinkKeyring, claims: LinkClaims): string {
   return `${data}.${sign(key, data)}`;
 }
 
-export function verifyLink(keyring: LinkKeyring, token: string, nowMs: number): LinkCheck {
+interface TokenParts {
+  keyId: string;
+  payload: string;
+  /** What the signature is computed over. */
+  signed: string;
+  signature: string;
+}
+
+function splitToken(token: string): TokenParts | undefined {
   const parts = token.split(".");
-  if (parts.length !== 4 || parts[0] !== VERSION || !KEY_ID.test(parts[1] ?? ""))
-    return { ok: false, reason: "malformed" };
+  if (parts.length !== 4 || parts[0] !== VERSION || !KEY_ID.test(parts[1] ?? "")) return undefined;
   const [version, keyId, payload, signature] = parts as [string, string, string, string];
-  const key = linkKey(keyring, keyId);
-  if (!key) return { ok: false, reason: "unknown-key" };
-  const expected = Buffer.from(sign(key, `${version}.${keyId}.${payload}`));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    return { ok: false, reason: "bad-signature" };
-  let claims: LinkClaims;
+  return { keyId, payload, signed: `${version}.${keyId}.${payload}`, signature };
+}
+
+function signatureHolds(key: Buffer, t: TokenParts): boolean {
+  const expected = Buffer.from(sign(key, t.signed));
+  const given = Buffer.from(t.signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function decodeClaims(payload: string): LinkClaims | undefined {
   try {
     const raw = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
       i?: unknown;
       u?: unknown;
       e?: unknown;
     };
-    if (typeof raw.i !== "string" || typeof raw.u !== "string" || typeof raw.e !== "number") {
-      return { ok: false, reason: "malformed" };
-    }
-    claims = { instanceId: raw.i, unitId: raw.u, expiresAt: raw.e };
+    if (typeof raw.i !== "string" || typeof raw.u !== "string" || typeof raw.e !== "number") return undefined;
+    return { instanceId: raw.i, unitId: raw.u, expiresAt: raw.e };
   } catch {
-    return { ok: false, reason: "malformed" };
+    return undefined;
   }
+}
+
+export function verifyLink(keyring: LinkKeyring, token: string, nowMs: number): LinkCheck {
+  const t = splitToken(token);
+  if (!t) return { ok: false, reason: "malformed" };
+  const key = linkKey(keyring, t.keyId);
+  if (!key) return { ok: false, reason: "unknown-key" };
+  if (!signatureHolds(key, t)) return { ok: false, reason: "bad-signature" };
+  const claims = decodeClaims(t.payload);
+  if (!claims) return { ok: false, reason: "malformed" };
   // The instance id names its unit last: a link is only ever good for its own unit.
   if (parseInstanceId(claims.instanceId)?.unitId !== claims.unitId)
     return { ok: false, reason: "wrong-unit" };
   if (nowMs >= claims.expiresAt * 1000) return { ok: false, reason: "expired" };
   return { ok: true, claims };
+}
+
+/**
+ * What a refused token claims, for one use only: choosing whom its error page names as the
+ * contact for a new link. Never for access. `signed` when its signature holds under a key still in
+ * the keyring (an expired link, one for another unit): we wrote those claims. Unsigned when its key
+ * is gone (a revoked link): anyone may have written them. An altered or unreadable token: nothing.
+ */
+export function refusedLinkClaims(
+  keyring: LinkKeyring,
+  token: string,
+): { claims: LinkClaims; signed: boolean } | undefined {
+  const t = splitToken(token);
+  if (!t) return undefined;
+  const key = linkKey(keyring, t.keyId);
+  if (key && !signatureHolds(key, t)) return undefined;
+  const claims = decodeClaims(t.payload);
+  return claims && { claims, signed: key !== undefined };
 }
 
 const DAY_S = 86_400;

@@ -322,6 +322,38 @@ export function errorPage(input: { title: string; message: string; contact?: Con
   );
 }
 
+/** Why a personal link no longer opens its form, though it was one of ours (or claims to be). */
+export type LinkRefusal = "expired" | "revoked" | "wrong-unit";
+
+const REFUSAL_TITLES: Record<LinkRefusal, string> = {
+  expired: "Đường dẫn đã hết hạn",
+  revoked: "Đường dẫn đã bị thu hồi",
+  "wrong-unit": "Không được phép",
+};
+
+/**
+ * The page of a refused link: what happened to it and whom to ask for a new one (the plan's
+ * standing body or the deadline's recipient, when known). Never a link.
+ */
+export function refusedLinkPage(input: {
+  refusal: LinkRefusal;
+  contact: ContactView;
+  /** When an expired link expired (epoch ms), if known. */
+  expiredAt?: number;
+  /** The link came in a reminder SMS (a short link). */
+  inSms?: boolean;
+}): string {
+  const link = input.inSms ? "Đường dẫn trong tin nhắn này" : "Đường dẫn này";
+  const message = {
+    expired: `${link} đã hết hạn${
+      input.expiredAt === undefined ? "" : ` lúc ${formatVietnameseInstant(input.expiredAt)}`
+    }, không dùng để nộp báo cáo được nữa.`,
+    revoked: `${link} đã bị thu hồi, không dùng để nộp báo cáo được nữa.`,
+    "wrong-unit": `${link} không dùng để nộp cho đơn vị hoặc nhiệm vụ khác.`,
+  }[input.refusal];
+  return errorPage({ title: REFUSAL_TITLES[input.refusal], message, contact: input.contact });
+}
+
 export interface UploadForm {
   fieldId: string;
   label: string;

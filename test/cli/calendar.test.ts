@@ -40,6 +40,27 @@ describe("npm run calendar", () => {
     expect(stdout).not.toContain("Tổ dân phố 1");
   });
 
+  it("words each cut-off as the reminder emails do: weekday, and the last working day before a day off", () => {
+    const { code, stdout } = calendar("--plan", FIXTURE, "--year", "2025");
+    expect(code).toBe(0);
+    const row = (unit: string, title: string) =>
+      stdout.split("\n").find((l) => l.includes(unit) && l.includes(title) && l.includes("2025 "));
+    // 19/01/2025 is a Sunday: the Friday before is the last working day.
+    expect(row("Tổ dân phố 1", "Xây dựng kế hoạch")).toMatch(
+      /^23:59 Chủ nhật 19\/01\/2025 +thứ Sáu 17\/01 +2025 /,
+    );
+    // Monday 24/03/2025 is a working day: no last working day beside it.
+    expect(row("Trạm Y tế", "Báo cáo quý")).toMatch(/^23:59 thứ Hai 24\/03\/2025 +2025-Q1 /);
+
+    // The Long Biên plan has cut-offs on public holidays: named below the table.
+    const longBien = calendar("--plan", "plans/long-bien-2025.yaml");
+    expect(longBien.code).toBe(0);
+    expect(longBien.stdout).toMatch(/^23:59 thứ Tư 30\/04\/2025 +thứ Ba 29\/04 /m);
+    expect(longBien.stdout).toContain(
+      "Hạn chót rơi vào ngày nghỉ lễ: 31/01/2025 (Tết Nguyên đán); 30/04/2025 (Ngày Chiến thắng 30/4)",
+    );
+  });
+
   it("writes iCalendar files that a calendar parser reads back as all-day events with UTC alarms", () => {
     const dir = mkdtempSync(join(tmpdir(), "hanchot-ics-"));
     const { code, stdout } = calendar("--plan", FIXTURE, "--ics", dir);

@@ -8,9 +8,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { issuePersonalLink, LinkRefused } from "../../cli/personal-link";
+import { expectationEntity } from "../../functions/data/entities/expectation";
+import { parseInstanceId } from "../../shared/calendar/instance-id";
 import { getForm, submissionApp } from "../support/submission-app";
 
 const FIXTURE = "test/fixtures/all-rules.yaml";
@@ -42,6 +45,10 @@ describe("npm run link", () => {
     const run = link("--plan", FIXTURE, "--instance", ID, "--keys", keysFile);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("Tổ dân phố 1 — Xây dựng kế hoạch");
+    // The cut-off as the reminder emails word it: 19/01/2025 is a Sunday.
+    expect(run.stdout).toContain(
+      "kỳ năm 2025, hạn chót: 23:59 Chủ nhật 19/01/2025 — ngày làm việc cuối: thứ Sáu 17/01\n",
+    );
     expect(run.stdout).toMatch(/dùng được đến \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam\)/);
     const token = decodeURIComponent(URL_LINE.exec(run.stdout)?.[1] ?? "");
     const res = await open(token);
@@ -106,6 +113,26 @@ describe("npm run link", () => {
       const issued = await issue(ID);
       const token = decodeURIComponent(URL_LINE.exec(issued.url)?.[1] ?? "");
       expect((await open(token)).statusCode).toBe(200);
+    });
+
+    it("gives a unit its own later cut-off, and a link that lives 90 days past it", async () => {
+      const k1 = app.keyring.keys.k1?.toString("base64") ?? "";
+      secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ current: "k1", k1 }) });
+      // to-1 alone was given until 23:59 on Monday 03/02/2025 (an extension from the console).
+      const extendedTo = "2025-02-04T00:00:00+07:00";
+      await app.doc.send(
+        new UpdateCommand({
+          TableName: app.tableName,
+          Key: expectationEntity.key(
+            parseInstanceId(ID) ?? { planId: "", obligationId: "", period: "", unitId: "" },
+          ),
+          UpdateExpression: "SET extendedTo = :ext",
+          ExpressionAttributeValues: { ":ext": extendedTo },
+        }),
+      );
+      const issued = await issue(ID);
+      expect(issued.dueAt).toBe(extendedTo);
+      expect(issued.expiresAt).toBe(Date.parse(extendedTo) / 1000 + 90 * 86_400);
     });
 
     it("refuses an instance the table does not hold, before reading the keyring", async () => {

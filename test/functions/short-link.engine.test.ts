@@ -13,7 +13,8 @@ import { linkExpiry, newLinkKey, verifyLink } from "../../shared/submission/link
 import { issueShortLink } from "../../shared/submission/short-link";
 import { BASE_URL, getForm, httpEvent, lambdaContext, submissionApp } from "../support/submission-app";
 
-// Tổ dân phố 1 is reached by SMS only; the deadline's cut-off is 23:59 on 19/01/2025.
+// Tổ dân phố 1 is reached by SMS only; the deadline's cut-off is 23:59 on 19/01/2025, its
+// reminders at 08:00 on 10, 16 and 17/01.
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
 const DEADLINE = { planId: "thu-nghiem", obligationId: "ke-hoach", period: "2025" };
 const DAY_MS = 86_400_000;
@@ -36,7 +37,10 @@ async function setup() {
     baseUrl: BASE_URL,
     sleep: async () => {},
   };
-  /** Sends a reminder at `at`; the id of the short link in to-1's SMS. */
+  /**
+   * Sends the reminder planned for `at` (one of the deadline's reminder instants: the Remind step
+   * sends nothing for a stage the deadline no longer has); the id of the short link in to-1's SMS.
+   */
   const remindAt = async (at: string) => {
     app.clock.now = new Date(at);
     // Reminders at chosen instants, not the deadline's own: sent as by hand (no lifecycle stage).
@@ -70,7 +74,7 @@ const noLinkIn = (body: string | undefined) => {
 describe("the short links of reminder SMS", () => {
   it("redirect to a personal link that expires no later than the short link, even opened late", async () => {
     const t = await setup();
-    const remindedAt = "2025-01-13T01:00:00.000Z";
+    const remindedAt = "2025-01-10T01:00:00.000Z";
     const id = await t.remindAt(remindedAt);
     const shortExpiry = linkExpiry(t.dueAt, new Date(remindedAt));
     // Opened 70 days after the cut-off: still valid, but a month from now would outlive it.
@@ -91,7 +95,7 @@ describe("the short links of reminder SMS", () => {
 
   it("answer an expired short link with a Vietnamese 410 page naming whom to contact, and no link", async () => {
     const t = await setup();
-    const id = await t.remindAt("2025-01-13T01:00:00.000Z");
+    const id = await t.remindAt("2025-01-10T01:00:00.000Z");
     t.app.clock.now = new Date("2027-01-15T02:00:00Z");
     const res = await t.open(id);
     expect(res.statusCode).toBe(410);
@@ -126,7 +130,7 @@ describe("the short links of reminder SMS", () => {
 
   it("answer a short link whose key was rotated out of the keyring with a 403 page, and no link", async () => {
     const t = await setup();
-    const id = await t.remindAt("2025-01-13T01:00:00.000Z");
+    const id = await t.remindAt("2025-01-10T01:00:00.000Z");
     t.app.keyring.keys = { k2: newLinkKey() };
     t.app.keyring.current = "k2";
     const res = await t.open(id);
@@ -139,10 +143,10 @@ describe("the short links of reminder SMS", () => {
 
   it("are re-issued under the new key by the next reminder after a rotation, and that one works", async () => {
     const t = await setup();
-    const first = await t.remindAt("2025-01-13T01:00:00.000Z");
+    const first = await t.remindAt("2025-01-10T01:00:00.000Z");
     t.app.keyring.keys = { k2: newLinkKey() };
     t.app.keyring.current = "k2";
-    const second = await t.remindAt("2025-01-17T01:00:00.000Z");
+    const second = await t.remindAt("2025-01-16T01:00:00.000Z");
     expect(second).not.toBe(first);
     expect((await t.open(first)).statusCode).toBe(403);
     const res = await t.open(second);
@@ -152,14 +156,14 @@ describe("the short links of reminder SMS", () => {
 
   it("are stored once per key: a later reminder under the same key sends the same link", async () => {
     const t = await setup();
-    const first = await t.remindAt("2025-01-13T01:00:00.000Z");
-    const second = await t.remindAt("2025-01-17T01:00:00.000Z");
+    const first = await t.remindAt("2025-01-10T01:00:00.000Z");
+    const second = await t.remindAt("2025-01-16T01:00:00.000Z");
     expect(second).toBe(first);
     expect(await t.app.data.shortLinks.resolve(first)).toEqual({
       id: first,
       instanceId: ID,
       keyId: "k1",
-      expiresAt: linkExpiry(t.dueAt, new Date("2025-01-13T01:00:00.000Z")),
+      expiresAt: linkExpiry(t.dueAt, new Date("2025-01-10T01:00:00.000Z")),
     });
   });
 

@@ -196,6 +196,12 @@ describe("POST /api/links/{token}/submissions on DynamoDB Local", () => {
       delete app.keyring.keys.k1; // rotating the key revokes every earlier link
       const revoked = await postJson(app.api, old, valid);
       expect([revoked.statusCode, json(revoked).error.code]).toEqual([403, "link_revoked"]);
+      // The API names no body it cannot know: the plan's standing body, in general words.
+      for (const res of [expired, revoked]) {
+        expect(json(res).error.message).toContain(
+          "Hãy liên hệ cơ quan thường trực của kế hoạch để nhận đường dẫn mới.",
+        );
+      }
       expect((await postJson(app.api, app.link(id), valid)).statusCode).toBe(201);
       expect(await stored(id)).toBe(1);
     });

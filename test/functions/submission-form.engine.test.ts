@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { newLinkKey, signLink } from "../../shared/submission/link-token";
 import { fileSize } from "../../shared/web/form-view";
 import { minimalPdf } from "../support/attachment-files";
 import { getForm, httpEvent, lambdaContext, postForm, submissionApp } from "../support/submission-app";
@@ -105,6 +106,102 @@ describe("the web form on DynamoDB Local", () => {
     const res = await get("v1.k1.e30.xxxx");
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain("Đường dẫn nộp báo cáo đã bị thay đổi");
+  });
+});
+
+describe("the web form's pages for a refused link name whom to ask for a new one, on DynamoDB Local", () => {
+  let app: App;
+  beforeEach(async () => {
+    app = await submissionApp();
+    app.clock.now = new Date("2025-03-20T02:00:00Z");
+  });
+  const get = (token: string) => getForm(app.form, token);
+  // "Báo cáo năm" goes to the ward's People's Committee, not to the plan's standing body (Trạm Y tế).
+  const ANNUAL = "thu-nghiem:hang-nam:2025:tyt";
+  const EXPIRED_AT = Date.parse("2025-03-01T00:00:00Z") / 1000; // 07:00 on 01/03/2025 in Vietnam
+  const rotate = () => {
+    app.keyring.keys = { k2: newLinkKey() };
+    app.keyring.current = "k2";
+  };
+  /** A token under a key not in the keyring, claiming whatever it is given: anyone can write one. */
+  const forged = (instanceId: string) =>
+    signLink(
+      { current: "k9", keys: { k9: newLinkKey() } },
+      { instanceId, unitId: instanceId.split(":").at(-1) ?? "", expiresAt: 2_000_000_000 },
+    );
+  const noForm = (body: string | undefined) => {
+    expect(body).not.toContain("<form");
+    expect(body).not.toContain("/f/");
+    expect(body).not.toContain("Phòng Y tế");
+  };
+
+  it("an expired link: when it expired, and the deadline's recipient with its email", async () => {
+    const res = await get(app.link(ANNUAL, EXPIRED_AT));
+    expect(res.statusCode).toBe(410);
+    expect(res.body).toContain("<h1>Đường dẫn đã hết hạn</h1>");
+    expect(res.body).toContain("Đường dẫn này đã hết hạn lúc 07:00 ngày 01/03/2025");
+    expect(res.body).toContain("hãy liên hệ <strong>UBND phường Thử Nghiệm</strong>");
+    expect(res.body).toContain('href="mailto:ubnd@example.org"');
+    noForm(res.body);
+  });
+
+  it("an expired link for the standing body's deadline: the standing body, with its email and phone", async () => {
+    const res = await get(app.link(ID, EXPIRED_AT));
+    expect(res.statusCode).toBe(410);
+    expect(res.body).toContain("hãy liên hệ <strong>Trạm Y tế</strong>");
+    expect(res.body).toContain('href="mailto:tyt@example.org"');
+    expect(res.body).toContain('href="tel:+84900000099"');
+  });
+
+  it("a revoked link: the plan's standing body only, its claims being unsigned", async () => {
+    const old = app.link(ANNUAL);
+    rotate();
+    const res = await get(old);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain("<h1>Đường dẫn đã bị thu hồi</h1>");
+    // Not the deadline's recipient: nothing the unsigned claims name beyond their plan is read.
+    expect(res.body).toContain("hãy liên hệ <strong>Trạm Y tế</strong>");
+    expect(res.body).not.toContain("UBND phường Thử Nghiệm");
+    expect(res.body).not.toContain("Báo cáo năm");
+    noForm(res.body);
+  });
+
+  it("a revoked link naming no plan we have: the generic words", async () => {
+    const res = await get(forged("khong-co:hang-nam:2025:tyt"));
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain("hãy liên hệ <strong>cơ quan thường trực của kế hoạch</strong>.");
+    noForm(res.body);
+  });
+
+  it("a revoked link while the store fails: the generic words, still a 403", async () => {
+    const old = app.link(ANNUAL);
+    rotate();
+    app.data.plans.record = async () => {
+      throw new Error("store down");
+    };
+    const res = await get(old);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain("hãy liên hệ <strong>cơ quan thường trực của kế hoạch</strong>.");
+  });
+
+  it("a link signed for another unit's deadline: whom to ask", async () => {
+    const crossed = signLink(app.keyring, { instanceId: ID, unitId: "to-2", expiresAt: 2_000_000_000 });
+    const res = await get(crossed);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain("không dùng để nộp cho đơn vị hoặc nhiệm vụ khác");
+    expect(res.body).toContain("hãy liên hệ <strong>Trạm Y tế</strong>");
+    noForm(res.body);
+  });
+
+  it("an altered link: no contact chosen from claims nobody signed", async () => {
+    const [v, k, , sig] = app.link(ID).split(".");
+    const payload = Buffer.from(JSON.stringify({ i: ANNUAL, u: "tyt", e: 2_000_000_000 })).toString(
+      "base64url",
+    );
+    const res = await get([v, k, payload, sig].join("."));
+    expect(res.statusCode).toBe(401);
+    expect(res.body).toContain("Đường dẫn nộp báo cáo đã bị thay đổi");
+    expect(res.body).not.toContain("hãy liên hệ");
   });
 });
 

@@ -129,7 +129,7 @@ describe("npm start with no options", () => {
     const reminder = await vi.waitFor(
       async () => {
         const mail = await get<MailJson>("/local/mail.json");
-        const found = mail.messages.find((m) => m.stageText === "nhắc hạn");
+        const found = mail.messages.find((m) => m.stageText === "Nhắc hạn");
         expect(found).toBeDefined();
         return found as MailJson["messages"][number];
       },
@@ -169,7 +169,7 @@ describe("npm start with no options", () => {
     for (const m of sms.messages) {
       const unit = plan.units.find((u) => u.contacts.phones.includes(m.to));
       expect(m.unitName).toBe(unit?.name);
-      expect(m.stageText).toBe("nhắc hạn");
+      expect(m.stageText).toBe("Nhắc hạn");
     }
     const page = await (await fetch(`${stack.baseUrl}/local/sms`)).text();
     expect(page).toContain(sms.messages[0]?.unitName ?? "?");
