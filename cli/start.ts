@@ -25,6 +25,8 @@ import { SIMULATED_SHARES } from "../local/replay-units";
 import { startLocalStack } from "../local/runtime";
 import { demoLoginLines, demoLogins, renderStartPage, type SampleLink } from "../local/start-page";
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
+import { deadlineWords } from "../shared/calendar/deadline-text";
+import { periodText } from "../shared/calendar/period-text";
 import { loadPlan, PlanFileError } from "../shared/plan/load";
 import { linkExpiry, signLink } from "../shared/submission/link-token";
 
@@ -160,7 +162,7 @@ const pageLinks: SampleLink[] = links.map(({ e, url }) => ({
   unitName: e.unitName,
   title: e.title,
   period: e.period,
-  dueText: e.dueText,
+  dueText: deadlineWords(e.dueAt).text,
   url,
 }));
 const logins = demoLogins(stack.demoUsers, plan);
@@ -177,7 +179,7 @@ stack.pages["/"] = () => ({
 console.log("Đường dẫn nộp báo cáo của một số đơn vị (mở trong trình duyệt):");
 for (const { e, url } of links) {
   console.log(`\n  ${e.unitName} — ${e.title.slice(0, 70)}${e.title.length > 70 ? "…" : ""}`);
-  console.log(`  kỳ ${e.period}, ${e.dueText}`);
+  console.log(`  kỳ ${periodText(e.period)}, ${deadlineWords(e.dueAt).text}`);
   console.log(`  ${url}`);
 }
 

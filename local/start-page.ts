@@ -5,6 +5,7 @@
  */
 
 import { formatVietnameseInstant } from "../shared/calendar/civil-date";
+import { periodText } from "../shared/calendar/period-text";
 import { canRead, ROLE_NAMES, type Role } from "../shared/console/access";
 import { html } from "../shared/web/html";
 import { page } from "./mail-outbox";
@@ -80,7 +81,7 @@ ${
     : html`<ul>
 ${input.links.map(
   (l) =>
-    html`<li style="margin-bottom:.5rem"><a href="${l.url}">${l.unitName}</a> — ${l.title}<br><small>kỳ ${l.period}, ${l.dueText}</small></li>`,
+    html`<li style="margin-bottom:.5rem"><a href="${l.url}">${l.unitName}</a> — ${l.title}<br><small>kỳ ${periodText(l.period)}, ${l.dueText}</small></li>`,
 )}
 </ul>`
 }

@@ -43,8 +43,7 @@ async function setup() {
    */
   const remindAt = async (at: string) => {
     app.clock.now = new Date(at);
-    // Reminders at chosen instants, not the deadline's own: sent as by hand (no lifecycle stage).
-    await remind(lifecycle, DEADLINE, `remind@${at}`, { recordStage: false });
+    await remind(lifecycle, DEADLINE, `remind@${at}`);
     const text = sms.list().at(-1)?.text ?? "";
     const id = new RegExp(`${BASE_URL}/s/([A-Za-z0-9_-]+)`).exec(text)?.[1];
     if (!id) throw new Error(`no short link in the SMS: ${text}`);
