@@ -9,6 +9,7 @@ import { vietnamDateOf } from "../../shared/calendar/civil-date";
 import { type DeadlineRef, parseInstanceId } from "../../shared/calendar/instance-id";
 import { type ConsoleUser, canAct, canRead, type PlanScope } from "../../shared/console/access";
 import type { SessionView } from "../../shared/console/model";
+import { PASSWORD_RULES, passwordProblem } from "../../shared/console/user-spec";
 import {
   auditPage,
   type ConsoleContext,
@@ -151,7 +152,7 @@ const SIGN_IN_FAILURES = {
   },
   "new-password-required": {
     status: 403,
-    text: "Tài khoản cần đặt mật khẩu mới trước lần đăng nhập đầu. Hãy nhờ người quản trị đặt lại mật khẩu (npm run -s users).",
+    text: "Tài khoản cần đặt mật khẩu mới trước lần đăng nhập đầu: hãy đăng nhập ở trang /console/sign-in.",
   },
   unavailable: { status: 503, text: ERRORS.unavailable.message },
 } as const;
@@ -350,8 +351,35 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     if (!body.ok || body.kind !== "form") return fail(event, "bad_request");
     const email = (body.value.get("email") ?? "").trim();
     const next = safeNext(body.value.get("next"));
-    const result = await deps().auth.signIn(email, body.value.get("password") ?? "");
+    const password = body.value.get("password") ?? "";
+    const newPassword = body.value.get("newPassword");
+    const asking = { newPassword: { rules: PASSWORD_RULES } };
+    if (newPassword !== null && newPassword !== body.value.get("newPasswordAgain"))
+      return htmlResponse(
+        400,
+        signInPage({ error: "Hai lần nhập mật khẩu mới không giống nhau.", email, next, ...asking }),
+      );
+    // The pool checks it too; cognito-local does not, and the message here is the clerk's language.
+    if (newPassword !== null && passwordProblem(newPassword))
+      return htmlResponse(
+        400,
+        signInPage({ error: `Mật khẩu mới chưa đủ mạnh: cần ${PASSWORD_RULES}.`, email, next, ...asking }),
+      );
+    const result =
+      newPassword === null
+        ? await deps().auth.signIn(email, password)
+        : await deps().auth.completeNewPassword(email, password, newPassword);
     if (!result.ok) {
+      if (result.reason === "new-password-required" || result.reason === "weak-password") {
+        const text =
+          result.reason === "weak-password"
+            ? `Mật khẩu mới chưa đủ mạnh: cần ${PASSWORD_RULES}.`
+            : "Lần đăng nhập đầu: hãy đặt mật khẩu của riêng anh/chị.";
+        return htmlResponse(
+          result.reason === "weak-password" ? 400 : 200,
+          signInPage({ error: text, email, next, ...asking }),
+        );
+      }
       const failure = SIGN_IN_FAILURES[result.reason];
       return htmlResponse(failure.status, signInPage({ error: failure.text, email, next }));
     }

@@ -956,6 +956,55 @@ describe("the console's access-control matrix on the local stack", () => {
     expect(textBody.headers.getSetCookie()).toEqual([]);
   });
 
+  it("lets a user created with a temporary password choose their own at first sign-in, and refuses a weak or mistyped one", async () => {
+    const { client, userPoolId } = stack.engines.cognito;
+    const email = "moi@longbien.example.org";
+    await createConsoleUser(
+      client,
+      userPoolId,
+      { email, role: "committee", plans: [PLAN], oversight: [] },
+      { temporary: "Tam-thoi-2025!x" },
+    );
+    const ours = { origin: new URL(stack.baseUrl).origin };
+    const post = (body: Record<string, string>) =>
+      send("POST", "/console/sign-in", {}, { form: body, headers: ours });
+
+    // The temporary password alone: the page asks for a new one, and gives no session yet.
+    const asked = await post({ email, password: "Tam-thoi-2025!x" });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('name="newPassword"');
+    expect(asked.setCookies).toEqual([]);
+    // Mistyped twice, or too weak: asked again, still no session.
+    const mistyped = await post({
+      email,
+      password: "Tam-thoi-2025!x",
+      newPassword: "Rieng-Cua-Toi-2025!",
+      newPasswordAgain: "Rieng-Cua-Toi-2025?",
+    });
+    expect(mistyped.status).toBe(400);
+    expect(mistyped.setCookies).toEqual([]);
+    const weak = await post({
+      email,
+      password: "Tam-thoi-2025!x",
+      newPassword: "ngan",
+      newPasswordAgain: "ngan",
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.text).toContain("chưa đủ mạnh");
+    expect(weak.setCookies).toEqual([]);
+    // Chosen: signed in, and the new password is the one from now on.
+    const chosen = await post({
+      email,
+      password: "Tam-thoi-2025!x",
+      newPassword: "Rieng-Cua-Toi-2025!",
+      newPasswordAgain: "Rieng-Cua-Toi-2025!",
+    });
+    expect(chosen.status).toBe(303);
+    expect(chosen.setCookies).toHaveLength(1);
+    const again = await post({ email, password: "Rieng-Cua-Toi-2025!" });
+    expect(again.status).toBe(303);
+  });
+
   it("signs out by clearing the cookie; the ID token itself cannot be revoked and keeps opening the console until it expires", async () => {
     for (const how of ["page", "json"] as const) {
       const token = await signIn(EMAILS.committee, passwordOf("committee"));

@@ -16,6 +16,11 @@ export interface SignInInput {
   /** A CSRF token for the sign-in form, when the handler issues one before a session exists. */
   csrf?: string | undefined;
   basePath?: string | undefined;
+  /**
+   * First sign-in with a temporary password (an account an office created in AWS): the form also
+   * asks for the user's own password, twice, with the rules it must meet.
+   */
+  newPassword?: { rules: string } | undefined;
 }
 
 export function signInPage(input: SignInInput = {}): string {
@@ -31,9 +36,18 @@ ${input.csrf ? html`<input type="hidden" name="csrf" value="${input.csrf}">` : "
 ${input.next ? html`<input type="hidden" name="next" value="${input.next}">` : ""}
 <label for="email">Email</label>
 <input type="email" id="email" name="email" autocomplete="username" required value="${input.email ?? ""}"${described}${invalid}>
-<label for="password">Mật khẩu</label>
+<label for="password">${input.newPassword ? "Mật khẩu tạm (trong thư mời)" : "Mật khẩu"}</label>
 <input type="password" id="password" name="password" autocomplete="current-password" required${described}${invalid}>
-<button type="submit" class="act">Đăng nhập</button>
+${
+  input.newPassword
+    ? html`<label for="new-password">Mật khẩu mới</label>
+<input type="password" id="new-password" name="newPassword" autocomplete="new-password" required aria-describedby="quy-tac-mat-khau">
+<p class="fine" id="quy-tac-mat-khau">Mật khẩu mới: ${input.newPassword.rules}.</p>
+<label for="new-password-again">Nhập lại mật khẩu mới</label>
+<input type="password" id="new-password-again" name="newPasswordAgain" autocomplete="new-password" required>`
+    : ""
+}
+<button type="submit" class="act">${input.newPassword ? "Đặt mật khẩu và đăng nhập" : "Đăng nhập"}</button>
 </form>
 <p class="fine">Quên mật khẩu hoặc chưa có tài khoản? Hãy liên hệ người quản trị hệ thống của cơ quan.</p>`;
   return consolePage({ title: "Đăng nhập", body });
