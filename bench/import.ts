@@ -3,8 +3,10 @@
  * and compare with the hand-encoded plans/*.yaml.
  *
  * Units are matched by normalised name or alias: lower case without diacritics, without the
- * issuer's place name, "UBND", level words (quận, huyện, xã, phường) and punctuation; an imported
- * unit matches a hand-encoded one when any of their normalised names are equal. Dated obligations
+ * issuer's place name where it follows the issuer's level word ("Phòng Y tế quận Long Biên"; not
+ * "UBND phường Long Biên", a ward named like its district), "UBND", level words (quận, huyện, xã,
+ * phường) and punctuation; an imported unit matches a hand-encoded one when any of their
+ * normalised names are equal. The issuers match each other. Dated obligations
  * are compared as sets of (lead unit, last on-time day) pairs from the expanded calendars over
  * every year the hand-encoded plan runs. Targets match on the same figure as written.
  */
@@ -32,7 +34,7 @@ function names(u: PlanFile["units"][number], place: string): Set<string> {
     [u.name, ...u.aliases]
       .map((n) =>
         slug(n)
-          .replace(place, "")
+          .replaceAll(place, "")
           .split("-")
           .filter((w) => w && !LEVEL.has(w))
           .join("-"),
@@ -54,10 +56,12 @@ for (const [doc, planFile] of DOCS) {
   const imported = PlanFile.parse(readPlan(blocks, { source: doc, importedAt: "bench" }));
   const seconds = (performance.now() - t0) / 1000;
   const truth = await loadPlan(planFile);
-  const place = slug(truth.issuer.name).replace(/^(ubnd|uy-ban-nhan-dan)-(quan|huyen|xa|phuong)-/, "");
+  // "quan-long-bien": the issuer's level word and place, as they follow a district office's name.
+  const place = /^(?:ubnd|uy-ban-nhan-dan)-((?:quan|huyen|xa|phuong)-.+)$/.exec(slug(truth.issuer.name))?.[1] ?? "";
   const truthNames = truth.units.map((u) => ({ id: u.id, names: names(u, place) }));
-  const map = new Map<string, string>();
+  const map = new Map<string, string>([[imported.issuer.unit, truth.issuer.unit]]);
   for (const u of imported.units) {
+    if (map.has(u.id)) continue;
     const mine = names(u, place);
     const hit = truthNames.find((t) => [...mine].some((n) => t.names.has(n)));
     if (hit) map.set(u.id, hit.id);
