@@ -133,7 +133,11 @@ export function assemble(input: Input): PlanFileInput {
       ...(d.place && { place: d.place }),
       lead,
       coordinating,
-      origin: { where: d.where, confidence: d.confidence },
+      origin: {
+        // Body sentences carry their line; table rows already say where they are.
+        where: d.line > 0 && !/dòng/u.test(d.where) ? `${d.where}, dòng ${d.line}` : d.where,
+        confidence: d.confidence,
+      },
     };
     if (deliverable && d.timing && readTimingPhrase(d.timing, head.year)) {
       const to = d.to ? idOf(d.to.spec, d.to.text, d.where) : undefined;
@@ -147,6 +151,13 @@ export function assemble(input: Input): PlanFileInput {
     }
     obligations.push(ob as Obligation);
   }
+
+  // A plan that sets work "đến năm 2030" runs until then.
+  const horizon = Math.max(
+    head.year,
+    ...obligations.map((o) => (o.schedule?.kind === "by-year" ? o.schedule.year : head.year)),
+  );
+  endDistrictTier(head, horizon, issuerId, units, review);
 
   const steering = units.has("bcd") ? "bcd" : issuerId;
   const standingSpec = input.standing?.spec;
@@ -185,6 +196,7 @@ export function assemble(input: Input): PlanFileInput {
     number: head.number,
     issuedOn: head.issuedOn,
     year: head.year,
+    ...(horizon > head.year && { untilYear: horizon }),
     steeringCommittee: { unit: steering, standingBody: standing },
     units: [...units.values()],
     groups: [...groups.values()],
@@ -192,4 +204,42 @@ export function assemble(input: Input): PlanFileInput {
     targets,
     draft: { source: input.opts.source, importedAt: input.opts.importedAt, review },
   };
+}
+
+/** The last day of district-level government: Vietnam has two tiers of local government from 1/7/2025. */
+export const DISTRICT_TIER_LAST_DAY = "2025-06-30";
+const DISTRICT_BODIES = new Set<UnitIn["kind"]>(["steering-committee", "health-office", "department"]);
+
+/**
+ * A district's own bodies (its People's Committee, steering committee, offices) ended with the
+ * district tier. A district plan that runs past 2025 cannot hold them to work after that day: they
+ * get `validUntil`, and the office names their successors. A 2025 plan keeps them through its year
+ * (who took over the second half is the office's decision) and the review list says so.
+ */
+function endDistrictTier(
+  head: Head,
+  horizon: number,
+  issuerId: string,
+  units: Map<string, UnitIn>,
+  review: Review[],
+): void {
+  const lastYear = Number(DISTRICT_TIER_LAST_DAY.slice(0, 4));
+  if (head.issuer.level !== "district" || head.year > lastYear || horizon < lastYear) return;
+  const bodies = [...units.values()].filter((u) => u.id === issuerId || DISTRICT_BODIES.has(u.kind));
+  if (bodies.length === 0) return;
+  const names = bodies.map((u) => u.name).join(", ");
+  if (horizon > lastYear) {
+    for (const u of bodies) u.validUntil = DISTRICT_TIER_LAST_DAY;
+    review.push({
+      what: names,
+      where: "toàn văn",
+      why: "cấp huyện kết thúc từ 01/7/2025: các đơn vị này chỉ được giao việc đến 30/6/2025; thêm đơn vị kế nhiệm cho các năm sau",
+    });
+  } else {
+    review.push({
+      what: names,
+      where: "toàn văn",
+      why: "cấp huyện kết thúc từ 01/7/2025: kiểm tra đơn vị nào nhận các việc của 6 tháng cuối năm",
+    });
+  }
 }

@@ -107,6 +107,14 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
     /Trung tâm (?:Dịch vụ tổng hợp|Phát triển quỹ đất|Văn ho[áa] - Thông tin và Thể thao)/giu,
     (m) => ({ key: slug(m[0]), name: m[0], kind: "other" }),
   ],
+  // "Bệnh viện đa khoa huyện": the issuer's own hospital, named by its level.
+  [
+    new RegExp(`(?:Bệnh viện|BVĐK|BV)(?: đa khoa)? ${W}(?! \\p{Lu})`, "gu"),
+    (m) => {
+      const name = m[0].replace(/^(?:BVĐK|BV)(?: đa khoa)?/u, "Bệnh viện đa khoa");
+      return { key: slug(name), name, kind: "hospital" };
+    },
+  ],
   [
     /(?:Bệnh viện|BVĐK|BV)(?: đa khoa)?(?: (?:\p{Lu}[\p{L}]*|\d+)){1,3}/gu,
     (m) => ({
