@@ -136,6 +136,11 @@ const PHRASE_START =
 /** The end of a timing phrase: the end of its clause, or a purpose or recipient after it. */
 const PHRASE_END =
   /[.;:()]|,\s*(?!\d|tháng|quý|(?:1 |cả )?năm\b)| (?:để|nhằm|đảm bảo|bảo đảm) |\s+về\s+(?=\p{Lu})/u;
+/** Words that are a whole phrase: "thường xuyên", "định kỳ và đột xuất (theo yêu cầu …)". */
+const SHORT_PHRASE = /^(?:thường xuyên|(?:định kỳ(?: và|,) )?đột xuất(?: theo yêu cầu[^,.;:()]*)?)/iu;
+/** "Kế hoạch số 258/KH-UBND … giai đoạn 2021-2025; …": a sentence that only cites a document. */
+const CITATION =
+  /^(?:Căn cứ |Thực hiện |Theo )?(?:Chương trình|Chiến lược|Quy hoạch|Kế hoạch|Đề án|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn)\s+(?:số\s+)?\d/u;
 /** "…, tầm nhìn đến năm 2050", "giai đoạn 2024-2025 của thành phố": a year in a document's name. */
 const NAME_AFTER = /^\s*(?:,\s*)?(?:tầm nhìn|định hướng)|^\s*của\s/iu;
 const DOCUMENT_BEFORE =
@@ -145,7 +150,13 @@ interface Para {
   text: string;
   line: number;
   heading: boolean;
+  /** "- Thời gian: Tháng 6", "- Đơn vị chủ trì: Trạm Y tế" under a task: its timing and units. */
+  fields?: { timing?: string; lead?: string; coordinating?: string };
 }
+
+/** The labelled lines of a task written as a list ("Thời gian thực hiện: …", "Chủ trì: …"). */
+const FIELD =
+  /^(?:(Thời gian(?: thực hiện| hoàn thành)?|Thời hạn(?: hoàn thành)?|Tiến độ(?: thực hiện)?)|(Đơn vị (?:chủ trì|thực hiện|tham mưu)|Cơ quan chủ trì|Chủ trì)|(Đơn vị phối hợp|Cơ quan phối hợp|Phối hợp))\s*:\s*/iu;
 
 interface Section {
   path: string;
@@ -163,11 +174,14 @@ export function readBody(blocks: Block[], year: number): BodyReading {
   let firstAssigned: Mention[] | undefined;
   paras.forEach((p, i) => {
     const s = sections[i];
+    topics.count(p.text);
     if (!s?.implementation || s.lead.length === 0) return;
     firstAssigned ??= s.lead;
     topics.add(s.lead, p.text, `Mục ${s.path}`);
   });
-  const fallback = standing ? [standing] : firstAssigned;
+  const fallback = standing
+    ? { lead: [standing], why: "đơn vị thường trực" }
+    : firstAssigned && { lead: firstAssigned, why: "đơn vị đầu tiên ở mục Tổ chức thực hiện" };
 
   const duties: BodyReading["duties"] = [];
   const review: Review[] = [];
@@ -176,6 +190,10 @@ export function readBody(blocks: Block[], year: number): BodyReading {
     if (!section?.duties) return;
     const where = `Mục ${section.path}`;
     const body = p.text.replace(HEADING, "").replace(BULLET, "");
+    if (p.fields) {
+      duties.push(fromFields(body, p, section, where));
+      return;
+    }
     let dated = 0;
     let firstUndated: { phrase: string; rule: ScheduleRule } | undefined;
     for (const sentence of sentencesOf(body)) {
@@ -185,6 +203,7 @@ export function readBody(blocks: Block[], year: number): BodyReading {
       for (const f of phrases.filter((x) => isDated(x.rule))) {
         const title = titleOf(sentence, f);
         if (!assignsWork(sentence, subject)) {
+          if (CITATION.test(sentence)) continue;
           review.push({
             what: sentence.slice(0, 100),
             where,
@@ -205,7 +224,7 @@ export function readBody(blocks: Block[], year: number): BodyReading {
           title,
           timing: f.phrase,
           lead: found.lead,
-          coordinating: [],
+          coordinating: coordinatingIn(sentence.slice(0, f.at), found.lead),
           where,
           line: p.line,
           confidence: found.confidence,
@@ -224,7 +243,7 @@ export function readBody(blocks: Block[], year: number): BodyReading {
       title: body,
       ...(firstUndated && { timing: firstUndated.phrase }),
       lead,
-      coordinating: [],
+      coordinating: coordinatingIn(body, lead),
       where,
       line: p.line,
       confidence: subject.lead.length ? 0.7 : 0.6,
@@ -233,16 +252,59 @@ export function readBody(blocks: Block[], year: number): BodyReading {
   return { duties, standing, review };
 }
 
+/** A task written as a list: its "Thời gian", "Đơn vị chủ trì" and "Phối hợp" lines say it all. */
+function fromFields(body: string, p: Para, section: Section, where: string): RawDuty {
+  const f = p.fields ?? {};
+  const named = f.lead ? unitRuns(f.lead).flat() : [];
+  const subject = subjectOf(body).lead;
+  const lead = named.length ? named : subject.length ? subject : section.lead;
+  return {
+    title: body,
+    ...(f.timing && { timing: f.timing }),
+    lead,
+    coordinating: f.coordinating ? unitRuns(f.coordinating).flat() : coordinatingIn(body, lead),
+    where,
+    line: p.line,
+    confidence: named.length ? 0.8 : 0.6,
+    ...(lead.length === 0 && { doubt: "không đọc được đơn vị chủ trì" }),
+  };
+}
+
+/** "… chủ trì, phối hợp với Phòng Y tế, TTYT …": the units named right after "phối hợp (với)". */
+function coordinatingIn(text: string, lead: Mention[]): Mention[] {
+  const m = /phối hợp(?: với)?\s+/iu.exec(text);
+  if (!m) return [];
+  const first = unitRuns(text.slice(m.index + m[0].length))[0];
+  if (!first?.[0] || first[0].start > 4) return [];
+  return first.filter((u) => !lead.some((l) => l.spec.key === u.spec.key));
+}
+
 /** Lines → paragraphs: a heading or a bullet starts one, other lines continue it (PDF line wraps). */
 function paragraphs(blocks: Block[]): Para[] {
   const paras: Para[] = [];
+  let fieldOf: { task: Para; name: string } | undefined;
   for (const b of blocks) {
     if (b.kind !== "line") continue;
     if (/^Biểu\s*\d/iu.test(b.text) || /^\W*Nơi nhận/iu.test(b.text)) break;
     const last = paras.at(-1);
     const heading = HEADING.test(b.text);
-    if (heading || BULLET.test(b.text) || !last) paras.push({ text: b.text, line: b.line, heading });
-    else last.text += ` ${b.text}`;
+    const field = FIELD.exec(b.text.replace(BULLET, ""));
+    const task = paras.findLast((p) => !p.heading || p.fields || p === last);
+    if (field && task) {
+      const value = b.text.replace(BULLET, "").slice(field[0].length).trim();
+      const name = field[1] ? "timing" : field[2] ? "lead" : "coordinating";
+      task.fields = { ...task.fields, [name]: value };
+      fieldOf = { task, name };
+      continue;
+    }
+    if (heading || BULLET.test(b.text) || !last) {
+      paras.push({ text: b.text, line: b.line, heading });
+      fieldOf = undefined;
+    } else if (fieldOf?.task.fields) {
+      // A field's value wrapped onto the next line.
+      const f = fieldOf.task.fields as Record<string, string>;
+      f[fieldOf.name] = `${f[fieldOf.name] ?? ""} ${b.text}`.trim();
+    } else last.text += ` ${b.text}`;
   }
   return paras;
 }
@@ -365,7 +427,7 @@ function titleOf(sentence: string, f: Found): string {
   const before = sentence.slice(0, f.at).replace(/[\s,(]+$/u, "");
   const after = sentence
     .slice(f.at + f.phrase.length)
-    .replace(/^[\s,)]+/u, "")
+    .replace(/^[\s,:)]+/u, "")
     .replace(/[\s.;:]+$/u, "");
   return [before, after].filter(Boolean).join(" ").trim() || sentence;
 }
@@ -380,16 +442,18 @@ function leadOf(
   subject: Subject,
   section: Section,
   topics: TopicIndex,
-  fallback: Mention[] | undefined,
+  fallback: { lead: Mention[]; why: string } | undefined,
 ): { lead: Mention[]; confidence: number; guess?: string } {
   if (subject.lead.length) return { lead: subject.lead, confidence: 0.75 };
   if (section.lead.length) return { lead: section.lead, confidence: 0.6 };
   const place = wardsPlace(sentence);
   if (place.length) return { lead: place, confidence: 0.45, guess: "nơi thực hiện là các phường, xã" };
   const topic = topics.best(paragraph);
-  if (topic) return { lead: topic.lead, confidence: 0.45, guess: `cùng nội dung với ${topic.where}` };
-  if (fallback?.length)
-    return { lead: fallback, confidence: 0.35, guess: "đơn vị thường trực hoặc đơn vị đầu tiên được phân công" };
+  if (topic) {
+    const words = topic.shared.slice(0, 3).map((w) => `“${w}”`);
+    return { lead: topic.lead, confidence: 0.45, guess: `cùng nội dung với ${topic.where}: ${words.join(", ")}` };
+  }
+  if (fallback) return { lead: fallback.lead, confidence: 0.35, guess: fallback.why };
   return { lead: [], confidence: 0.2 };
 }
 
@@ -403,15 +467,19 @@ interface Found {
 export function phrasesIn(sentence: string, year: number): Found[] {
   const out: Found[] = [];
   const seen = new Set<string>();
+  let covered = 0;
   for (const m of sentence.matchAll(PHRASE_START)) {
     const at = m.index ?? 0;
+    if (at < covered) continue; // "vào tháng 3" inside "chậm nhất vào tháng 3"
     const rest = sentence.slice(at);
     const end = rest.slice(m[0].length).search(PHRASE_END);
-    const phrase = (end < 0 ? rest : rest.slice(0, m[0].length + end)).trim().slice(0, 120);
+    const phrase =
+      SHORT_PHRASE.exec(rest)?.[0] ?? (end < 0 ? rest : rest.slice(0, m[0].length + end)).trim().slice(0, 120);
     const rule = readTimingPhrase(phrase, year);
     if (!rule || (rule.kind === "by-year" && namesDocument(sentence, at))) continue;
     // "tầm nhìn đến năm 2050": the horizon of a strategy, not a deadline.
     if (/tầm nhìn\s*$/iu.test(sentence.slice(0, at))) continue;
+    covered = at + phrase.length;
     const key = JSON.stringify(rule);
     if (seen.has(key)) continue;
     seen.add(key);
