@@ -57,7 +57,8 @@ for (const [doc, planFile] of DOCS) {
   const seconds = (performance.now() - t0) / 1000;
   const truth = await loadPlan(planFile);
   // "quan-long-bien": the issuer's level word and place, as they follow a district office's name.
-  const place = /^(?:ubnd|uy-ban-nhan-dan)-((?:quan|huyen|xa|phuong)-.+)$/.exec(slug(truth.issuer.name))?.[1] ?? "";
+  const place =
+    /^(?:ubnd|uy-ban-nhan-dan)-((?:quan|huyen|xa|phuong)-.+)$/.exec(slug(truth.issuer.name))?.[1] ?? "";
   const truthNames = truth.units.map((u) => ({ id: u.id, names: names(u, place) }));
   const map = new Map<string, string>([[imported.issuer.unit, truth.issuer.unit]]);
   for (const u of imported.units) {

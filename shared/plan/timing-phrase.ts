@@ -125,6 +125,11 @@ const READERS: Reader[] = [
     /trước (một|1) đến (hai|2) ngày/,
     (_m, phrase) => ({ kind: "relative", event: phrase.trim(), daysBefore: [1, 2] }),
   ],
+  // "mỗi quý một lần", "1 lần/tháng": recurring with no day.
+  [
+    /(?:mỗi|(?:một|1) lần\s?(?:\/|mỗi)\s?)(tháng|quý)/,
+    (m) => ({ kind: "continuous", every: m[1] === "quý" ? "quarter" : "month" }),
+  ],
   [/^thường xuyên/, () => ({ kind: "continuous" })],
   [/^(?:định kỳ )?(?:hàng|hằng) tháng/, () => ({ kind: "continuous", every: "month" })],
   [/^(?:định kỳ )?(?:hàng|hằng) quý/, () => ({ kind: "continuous", every: "quarter" })],

@@ -125,14 +125,15 @@ const DUTY_VERB = new RegExp(
   "iu",
 );
 /** Words between a subject and its verb: "Trạm Y tế có trách nhiệm báo cáo …", "Phòng Y tế: …". */
-const SUBJECT_GLUE = /^\s*(?:quận|huyện|xã|phường|thị xã|thị trấn)?\s*(?:[:,–-]\s*)?(?:có trách nhiệm|chịu trách nhiệm|là đơn vị)?\s*/iu;
+const SUBJECT_GLUE =
+  /^\s*(?:quận|huyện|xã|phường|thị xã|thị trấn)?\s*(?:[:,–-]\s*)?(?:có trách nhiệm|chịu trách nhiệm|là đơn vị)?\s*/iu;
 
 /**
  * Where a timing phrase can start inside a sentence. The phrase runs to the end of its clause and
  * is then read by the one timing-phrase reader.
  */
 const PHRASE_START =
-  /(?:hoàn thành |xong )?(?:(?:định kỳ )?(?:hàng|hằng) (?:tháng|quý|năm)|trước ngày \d|trước \d{1,2}\/\d|trước năm \d|chậm nhất|trong (?:tháng|quý) |vào (?:các )?tháng \d|giai đoạn (?:đến năm )?\d|đến năm \d|cuối năm|(?:ít nhất )?(?:\d{1,2}|một|hai|ba) lần ?(?:\/|mỗi) ?năm|(?:ít nhất )?mỗi năm (?:\d|một|hai)|6 tháng(?:,| và) |thường xuyên|khi (?:có|được|đủ)|đột xuất)/giu;
+  /(?:hoàn thành |xong )?(?:(?:định kỳ )?(?:hàng|hằng) (?:tháng|quý|năm)|trước ngày \d|trước \d{1,2}\/\d|trước năm \d|chậm nhất|trong (?:tháng|quý) |vào (?:các )?tháng \d|giai đoạn (?:đến năm )?\d|đến năm \d|cuối năm|(?:ít nhất )?(?:\d{1,2}|một|hai|ba) lần ?(?:\/|mỗi) ?năm|(?:ít nhất )?mỗi năm (?:\d|một|hai)|(?:định kỳ )?mỗi (?:tháng|quý) (?:một|1) lần|(?:một|1) lần ?\/ ?(?:tháng|quý)|6 tháng(?:,| và) |thường xuyên|khi (?:có|được|đủ)|đột xuất)/giu;
 /** The end of a timing phrase: the end of its clause, or a purpose or recipient after it. */
 const PHRASE_END =
   /[.;:()]|,\s*(?!\d|tháng|quý|(?:1 |cả )?năm\b)| (?:để|nhằm|đảm bảo|bảo đảm) |\s+về\s+(?=\p{Lu})/u;
@@ -219,7 +220,7 @@ export function readBody(blocks: Block[], year: number): BodyReading {
             why: `câu không nêu đơn vị thực hiện: tạm giao ${found.lead.map((m) => m.text).join(", ")} (${found.guess})`,
           });
         }
-        const to = / về ((?:\p{Lu}[^()]*?))\s*(?:\(qua ([^)]*)\))?(?=[.;]|$)/u.exec(sentence.slice(f.at));
+        const to = recipientIn(sentence.slice(f.at)) ?? recipientIn(sentence);
         duties.push({
           title,
           timing: f.phrase,
@@ -228,7 +229,7 @@ export function readBody(blocks: Block[], year: number): BodyReading {
           where,
           line: p.line,
           confidence: found.confidence,
-          ...(to?.[1] && { to: findUnits(to[1])[0], via: to[2] ? findUnits(to[2]).at(-1) : undefined }),
+          ...to,
           ...(found.lead.length === 0 && { doubt: "câu không nêu đơn vị thực hiện" }),
         });
         dated++;
@@ -250,6 +251,18 @@ export function readBody(blocks: Block[], year: number): BodyReading {
     });
   });
   return { duties, standing, review };
+}
+
+/** "… về Ban Chỉ đạo (qua cơ quan thường trực là Phòng Y tế)": where a report goes, and through whom. */
+function recipientIn(text: string): { to: Mention; via?: Mention } | undefined {
+  const m =
+    / về (\p{Lu}[^()]*?)\s*(?:\(qua ([^)]*)\))?(?=[.;,]|\s+(?:trước|chậm nhất|hàng|định kỳ|để)\b|$)/u.exec(
+      text,
+    );
+  const to = m?.[1] ? findUnits(m[1])[0] : undefined;
+  if (!to || (m?.[1] && to.start > 0)) return undefined;
+  const via = m?.[2] ? findUnits(m[2]).at(-1) : undefined;
+  return { to, ...(via && { via }) };
 }
 
 /** A task written as a list: its "Thời gian", "Đơn vị chủ trì" and "Phối hợp" lines say it all. */
@@ -400,12 +413,14 @@ export function subjectOf(sentence: string): Subject {
     )?.[0] ?? "";
   const t = sentence.slice(lead.length);
   const first = unitRuns(t)[0];
-  if (first?.[0] && first[0].start < 5) {
+  if (first?.[0] && first[0].start <= 1) {
     const end = lead.length + (first.at(-1)?.end ?? 0);
     const glue = SUBJECT_GLUE.exec(sentence.slice(end))?.[0].length ?? 0;
     return { lead: first, end: end + glue };
   }
-  const wards = /^(?:Các|UBND các|Ủy ban nhân dân các|Uỷ ban nhân dân các) (phường|xã)(?:, thị trấn)?/iu.exec(t);
+  const wards = /^(?:Các|UBND các|Ủy ban nhân dân các|Uỷ ban nhân dân các) (phường|xã)(?:, thị trấn)?/iu.exec(
+    t,
+  );
   if (wards) {
     const glue = SUBJECT_GLUE.exec(t.slice(wards[0].length))?.[0].length ?? 0;
     return { lead: wardsSubject(t), end: lead.length + wards[0].length + glue };
@@ -417,7 +432,9 @@ export function subjectOf(sentence: string): Subject {
 function assignsWork(sentence: string, subject: Subject): boolean {
   let t = sentence.slice(subject.end).replace(/^[\s:–-]+/u, "");
   // "Hàng tháng tổng hợp …", "Định kỳ hàng quý, báo cáo …": an opening time, then the work.
-  const opening = /^(?:định kỳ\s*)?(?:(?:hàng|hằng|mỗi) (?:tháng|quý|năm)|thường xuyên|định kỳ)[\s,]*/iu.exec(t);
+  const opening = /^(?:định kỳ\s*)?(?:(?:hàng|hằng|mỗi) (?:tháng|quý|năm)|thường xuyên|định kỳ)[\s,]*/iu.exec(
+    t,
+  );
   if (opening) t = t.slice(opening[0].length);
   return DUTY_VERB.test(t);
 }
@@ -451,7 +468,11 @@ function leadOf(
   const topic = topics.best(paragraph);
   if (topic) {
     const words = topic.shared.slice(0, 3).map((w) => `“${w}”`);
-    return { lead: topic.lead, confidence: 0.45, guess: `cùng nội dung với ${topic.where}: ${words.join(", ")}` };
+    return {
+      lead: topic.lead,
+      confidence: 0.45,
+      guess: `cùng nội dung với ${topic.where}: ${words.join(", ")}`,
+    };
   }
   if (fallback) return { lead: fallback.lead, confidence: 0.35, guess: fallback.why };
   return { lead: [], confidence: 0.2 };
@@ -474,7 +495,8 @@ export function phrasesIn(sentence: string, year: number): Found[] {
     const rest = sentence.slice(at);
     const end = rest.slice(m[0].length).search(PHRASE_END);
     const phrase =
-      SHORT_PHRASE.exec(rest)?.[0] ?? (end < 0 ? rest : rest.slice(0, m[0].length + end)).trim().slice(0, 120);
+      SHORT_PHRASE.exec(rest)?.[0] ??
+      (end < 0 ? rest : rest.slice(0, m[0].length + end)).trim().slice(0, 120);
     const rule = readTimingPhrase(phrase, year);
     if (!rule || (rule.kind === "by-year" && namesDocument(sentence, at))) continue;
     // "tầm nhìn đến năm 2050": the horizon of a strategy, not a deadline.

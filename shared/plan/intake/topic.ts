@@ -74,7 +74,10 @@ const MIN_SHARED = 1;
 /** Adjacent syllable pairs of a text, not across punctuation, without function words or numbers. */
 export function wordPairs(text: string): Set<string> {
   const pairs = new Set<string>();
-  for (const chunk of text.normalize("NFC").toLowerCase().split(/[^\p{L}\s]+/u)) {
+  for (const chunk of text
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\s]+/u)) {
     const words = chunk.split(/\s+/u).filter(Boolean).map(syllable);
     const generic = words.map(() => false);
     for (let i = 0; i + 1 < words.length; i++) {

@@ -52,11 +52,11 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
     () => ({ key: "phong-gddt", name: "Phòng Giáo dục và Đào tạo", kind: "department" }),
   ],
   [
-    /Phòng (?:VH ?& ?TT|Văn hó?o?á? ?(?:&|và|-) ?Thông tin)/giu,
+    /Phòng (?:VH ?& ?TT|Văn h(?:óa|oá|oa) ?(?:&|và|-) ?Thông tin)/giu,
     () => ({ key: "phong-vhtt", name: "Phòng Văn hóa và Thông tin", kind: "department" }),
   ],
   [
-    /Phòng (?:VH-?XH|Văn hó?o?á? ?- ?Xã hội)/giu,
+    /Phòng (?:VH-?XH|Văn h(?:óa|oá|oa) ?- ?Xã hội)/giu,
     () => ({ key: "phong-vhxh", name: "Phòng Văn hóa - Xã hội", kind: "department" }),
   ],
   [
@@ -104,7 +104,7 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
     () => ({ key: "bqlda", name: "Ban Quản lý dự án đầu tư xây dựng", kind: "other" }),
   ],
   [
-    /Trung tâm (?:Dịch vụ tổng hợp|Phát triển quỹ đất|Văn ho[áa] - Thông tin và Thể thao)/giu,
+    /Trung tâm (?:Dịch vụ tổng hợp|Phát triển quỹ đất|Văn h(?:óa|oá|oa) - Thông tin và Thể thao)/giu,
     (m) => ({ key: slug(m[0]), name: m[0], kind: "other" }),
   ],
   // "Bệnh viện đa khoa huyện": the issuer's own hospital, named by its level.
@@ -122,6 +122,11 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
       name: m[0].replace(/^BVĐK/, "Bệnh viện đa khoa"),
       kind: "hospital",
     }),
+  ],
+  // "Các thôn", "các tổ dân phố trên địa bàn": villages and residential groups, never listed by name.
+  [
+    /(?:Các|các) (thôn|tổ dân phố|khu dân cư)(?: trên địa bàn(?: (?:xã|phường))?)?/gu,
+    (m) => ({ key: `cac-${slug(m[1] ?? "")}`, name: `Các ${m[1]}`, kind: "other", group: true }),
   ],
   [
     /(?:Các )?(?:Trạm Y tế|TYT)(?! các)(?: (?:xã|phường))?/gu,
