@@ -43,7 +43,10 @@ export function assemble(input: Input): PlanFileInput {
     return id;
   });
 
+  // In a ward's or commune's own plan, "UBND phường" / "UBND xã" without "các" is the issuer.
+  const ownLevel = { ward: "cac-phuong", commune: "cac-xa" }[head.issuer.level as string];
   const idOf = (spec: UnitSpec, text: string, where: string): string => {
+    if (spec.key === ownLevel && !/các|\d/u.test(text)) return issuerId;
     if (spec.group) {
       const existing = groups.get(spec.key);
       if (!existing) {
@@ -123,7 +126,9 @@ export function assemble(input: Input): PlanFileInput {
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     const deliverable =
-      /^(?:Xây dựng|Lập|Báo cáo|Tổng hợp)[^,.;]*?(kế hoạch|danh sách|báo cáo)|báo cáo/iu.exec(d.title);
+      /(?:^|\s)(?:Xây dựng|Lập|Báo cáo|Tổng hợp|gửi|nộp|ban hành)\s[^,.;]*?(kế hoạch|danh sách|báo cáo)|báo cáo/iu.exec(
+        d.title,
+      );
     const ob: ObligationIn = {
       id,
       title: d.title || d.timing || "(không đọc được nội dung)",

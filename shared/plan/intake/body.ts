@@ -253,16 +253,20 @@ export function readBody(blocks: Block[], year: number): BodyReading {
   return { duties, standing, review };
 }
 
-/** "… về Ban Chỉ đạo (qua cơ quan thường trực là Phòng Y tế)": where a report goes, and through whom. */
+/**
+ * Where a report goes, and through whom: "… về Ban Chỉ đạo (qua cơ quan thường trực là Phòng Y
+ * tế)", "gửi Phòng Y tế", "báo cáo UBND xã". The first unit named right after one of these words.
+ */
 function recipientIn(text: string): { to: Mention; via?: Mention } | undefined {
-  const m =
-    / về (\p{Lu}[^()]*?)\s*(?:\(qua ([^)]*)\))?(?=[.;,]|\s+(?:trước|chậm nhất|hàng|định kỳ|để)\b|$)/u.exec(
-      text,
-    );
-  const to = m?.[1] ? findUnits(m[1])[0] : undefined;
-  if (!to || (m?.[1] && to.start > 0)) return undefined;
-  const via = m?.[2] ? findUnits(m[2]).at(-1) : undefined;
-  return { to, ...(via && { via }) };
+  for (const m of text.matchAll(/(?:\bvề|\bgửi(?: về)?|\bbáo cáo(?: về)?)\s+(?=\p{Lu})/gu)) {
+    const after = text.slice((m.index ?? 0) + m[0].length);
+    const to = findUnits(after)[0];
+    if (!to || to.start > 0) continue;
+    const through = /^[^()]*?\(qua ([^)]*)\)/u.exec(after.slice(to.end))?.[1];
+    const via = through ? findUnits(through).at(-1) : undefined;
+    return { to, ...(via && { via }) };
+  }
+  return undefined;
 }
 
 /** A task written as a list: its "Thời gian", "Đơn vị chủ trì" and "Phối hợp" lines say it all. */
@@ -302,7 +306,7 @@ function paragraphs(blocks: Block[]): Para[] {
     const last = paras.at(-1);
     const heading = HEADING.test(b.text);
     const field = FIELD.exec(b.text.replace(BULLET, ""));
-    const task = paras.findLast((p) => !p.heading || p.fields || p === last);
+    const task = field ? last : undefined;
     if (field && task) {
       const value = b.text.replace(BULLET, "").slice(field[0].length).trim();
       const name = field[1] ? "timing" : field[2] ? "lead" : "coordinating";
@@ -310,7 +314,7 @@ function paragraphs(blocks: Block[]): Para[] {
       fieldOf = { task, name };
       continue;
     }
-    if (heading || BULLET.test(b.text) || !last) {
+    if (heading || BULLET.test(b.text) || !last || opensAssignment(last, b.text)) {
       paras.push({ text: b.text, line: b.line, heading });
       fieldOf = undefined;
     } else if (fieldOf?.task.fields) {
@@ -320,6 +324,15 @@ function paragraphs(blocks: Block[]): Para[] {
     } else last.text += ` ${b.text}`;
   }
   return paras;
+}
+
+/**
+ * A line that starts new work after a heading or a finished sentence ("2. Lập danh sách …" then
+ * "Giao Trạm Y tế …") is a paragraph of its own, not a wrapped line.
+ */
+function opensAssignment(last: Para, line: string): boolean {
+  if (!last.heading && !/[.:;!?]$/u.test(last.text)) return false;
+  return /^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(line) || DUTY_VERB.test(line) || subjectOf(line).lead.length > 0;
 }
 
 /** The section each paragraph is in. Before the first "I." is the preamble (căn cứ …): no duties. */
