@@ -127,7 +127,7 @@ const READERS: Reader[] = [
   ],
   // "mỗi quý một lần", "1 lần/tháng": recurring with no day.
   [
-    /(?:mỗi|(?:một|1) lần\s?(?:\/|mỗi)\s?)(tháng|quý)/,
+    /(?:mỗi |(?:một|1) lần\s?(?:\/\s?|mỗi ))(tháng|quý)/,
     (m) => ({ kind: "continuous", every: m[1] === "quý" ? "quarter" : "month" }),
   ],
   [/^thường xuyên/, () => ({ kind: "continuous" })],

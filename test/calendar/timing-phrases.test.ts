@@ -288,6 +288,20 @@ const rows: Row[] = [
     rule: { kind: "times-per-year", count: 2 },
     dates: [],
   },
+  {
+    phrase: "mỗi quý một lần",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "continuous", every: "quarter" },
+    dates: [],
+  },
+  {
+    phrase: "1 lần/tháng",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "continuous", every: "month" },
+    dates: [],
+  },
   // A day that no month has is not a date.
   { phrase: "trước ngày 32/13", seed: "(made up)", year: 2027, rule: undefined, dates: [] },
   // Not a timing form: the plan's own rule stands.

@@ -144,11 +144,12 @@ export function assemble(input: Input): PlanFileInput {
         confidence: d.confidence,
       },
     };
-    if (deliverable && d.timing && readTimingPhrase(d.timing, head.year)) {
+    // Something to hand in: a plan, list or report, or anything sent to a named unit.
+    if ((deliverable || d.to) && d.timing && readTimingPhrase(d.timing, head.year)) {
       const to = d.to ? idOf(d.to.spec, d.to.text, d.where) : undefined;
       const via = d.via ? idOf(d.via.spec, d.via.text, d.where) : undefined;
       ob.deliverable = {
-        what: deliverable[0].slice(0, 80),
+        what: (deliverable?.[0] ?? d.title).trim().slice(0, 80),
         ...(to && !groups.has(to) && { to }),
         ...(via && !groups.has(via) && { via }),
         ...(!to && { unstatedRecipient: true }),

@@ -235,11 +235,13 @@ export function readBody(blocks: Block[], year: number): BodyReading {
         dated++;
       }
     }
-    if (dated > 0 || p.heading) return;
+    if (dated > 0) return;
     // Undated work is kept only where its lead is stated: by the section or the sentence itself.
+    // A heading is work only when it assigns it inline ("3. Phòng Y tế: kiểm tra …").
     const subject = subjectOf(body);
     const lead = subject.lead.length ? subject.lead : section.lead;
-    if (lead.length === 0 || !(assignsWork(body, subject) || BULLET.test(p.text))) return;
+    const work = assignsWork(body, subject);
+    if (lead.length === 0 || !(work || (BULLET.test(p.text) && !p.heading)) || (p.heading && !work)) return;
     duties.push({
       title: body,
       ...(firstUndated && { timing: firstUndated.phrase }),
