@@ -69,6 +69,15 @@ const READERS: Reader[] = [
     /trước ngày (\d{1,2}) (?:của )?tháng cuối (?:mỗi )?quý/,
     (m) => ({ kind: "quarterly", day: Number(m[1]), cutoff: "before", monthOfQuarter: 3 }),
   ],
+  // "trước ngày 15/12 hằng năm": the same day every year the plan runs.
+  [
+    /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2}) (?:hàng|hằng|mỗi) năm/,
+    (m) => {
+      const rule = date(m[1], m[2], m[3], undefined, 2000);
+      if (rule?.kind !== "date") return undefined;
+      return { kind: "yearly", month: Number(m[3]), day: Number(m[2]), cutoff: rule.cutoff };
+    },
+  ],
   [
     /trước ngày (\d{1,2}) (?:hàng|hằng|mỗi) tháng/,
     (m) => ({ kind: "monthly", day: Number(m[1]), cutoff: "before", covers: "previous-month" }),

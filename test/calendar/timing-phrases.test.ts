@@ -302,6 +302,13 @@ const rows: Row[] = [
     rule: { kind: "continuous", every: "month" },
     dates: [],
   },
+  {
+    phrase: "trước ngày 15/12 hằng năm",
+    seed: "(made up)",
+    year: 2028,
+    rule: { kind: "yearly", month: 12, day: 15, cutoff: "before" },
+    dates: [["2028", "2028-12-14"]],
+  },
   // A day that no month has is not a date.
   { phrase: "trước ngày 32/13", seed: "(made up)", year: 2027, rule: undefined, dates: [] },
   // Not a timing form: the plan's own rule stands.

@@ -58,6 +58,18 @@ describe("a dated body sentence", () => {
     });
   });
 
+  it("gives each clause with its own subject and verb its own duty", () => {
+    const p = plan([
+      "III. NHIỆM VỤ",
+      "- Trạm Y tế xã lập danh sách trẻ chưa tiêm trước ngày 10/3, Phòng Y tế tổng hợp gửi Ban Chỉ đạo trước ngày 20/3.",
+      "- Phòng Y tế chủ trì, Trung tâm Y tế phối hợp kiểm tra bếp ăn tập thể trong tháng 8.",
+    ]);
+    const due = (date: string) => p.obligations.find((o) => JSON.stringify(o.schedule).includes(date));
+    expect(due("2027-03-10")?.lead).toEqual(["tram-y-te"]);
+    expect(due("2027-03-20")).toMatchObject({ lead: ["pyt"], deliverable: { to: "bcd" } });
+    expect(p.obligations.find((o) => o.schedule.kind === "month-end")?.lead).toEqual(["pyt"]);
+  });
+
   it("finds the subject after an opening time", () => {
     const p = plan([
       "III. NHIỆM VỤ",

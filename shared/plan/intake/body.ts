@@ -197,7 +197,7 @@ export function readBody(blocks: Block[], year: number): BodyReading {
     }
     let dated = 0;
     let firstUndated: { phrase: string; rule: ScheduleRule } | undefined;
-    for (const sentence of sentencesOf(body)) {
+    for (const sentence of sentencesOf(body).flatMap(clausesOf)) {
       const subject = subjectOf(sentence);
       const phrases = phrasesIn(sentence, year);
       firstUndated ??= phrases.find((f) => !isDated(f.rule));
@@ -408,6 +408,29 @@ function sentencesOf(text: string): string[] {
     .split(/(?<=[.;!?])\s+(?=["“(]?\p{Lu})/u)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * "Trạm Y tế lập danh sách trước ngày 10/3, Phòng Y tế tổng hợp trước ngày 20/3": one sentence,
+ * two assignments. A clause after a comma or semicolon that opens with its own unit and a duty
+ * verb is read on its own ("…, Trung tâm Y tế phối hợp" is coordination, not a new assignment).
+ */
+function clausesOf(sentence: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of sentence.matchAll(/[,;]\s+/gu)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const rest = sentence.slice(at);
+    const before = sentence.slice(start, m.index);
+    const subject = subjectOf(rest);
+    if (subject.lead.length === 0 || !assignsWork(rest, subject)) continue;
+    if (/^(?:phối hợp|tham gia)/iu.test(rest.slice(subject.end))) continue;
+    if (!assignsWork(before, subjectOf(before))) continue;
+    out.push(before);
+    start = at;
+  }
+  out.push(sentence.slice(start));
+  return out;
 }
 
 interface Subject {
