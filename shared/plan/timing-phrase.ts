@@ -82,6 +82,11 @@ const READERS: Reader[] = [
     /trước ngày (\d{1,2}) (?:hàng|hằng|mỗi) tháng/,
     (m) => ({ kind: "monthly", day: Number(m[1]), cutoff: "before", covers: "previous-month" }),
   ],
+  // "vào ngày 25 hàng tháng": done on that day of each month (the month's own work).
+  [
+    /vào ngày (\d{1,2}) (?:hàng|hằng|mỗi) tháng/,
+    (m) => ({ kind: "monthly", day: Number(m[1]), cutoff: "by", covers: "same-month" }),
+  ],
   [
     /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/,
     (m, _phrase, planYear) => date(m[1], m[2], m[3], m[4], planYear),

@@ -309,6 +309,16 @@ const rows: Row[] = [
     rule: { kind: "yearly", month: 12, day: 15, cutoff: "before" },
     dates: [["2028", "2028-12-14"]],
   },
+  {
+    phrase: "vào ngày 25 hàng tháng",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "monthly", day: 25, cutoff: "by", covers: "same-month" },
+    dates: Array.from({ length: 12 }, (_, i) => {
+      const m = String(i + 1).padStart(2, "0");
+      return [`2027-${m}`, `2027-${m}-25`];
+    }),
+  },
   // A day that no month has is not a date.
   { phrase: "trước ngày 32/13", seed: "(made up)", year: 2027, rule: undefined, dates: [] },
   // Not a timing form: the plan's own rule stands.

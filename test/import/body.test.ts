@@ -201,6 +201,22 @@ describe("what is not a dated duty", () => {
   });
 });
 
+describe("a plan numbered without Roman numerals", () => {
+  it("takes 1., 2. … as its sections and a), b) … as list items", () => {
+    const p = plan([
+      "1. MỤC TIÊU",
+      "- Hoàn thành tiêm vắc xin sởi cho trẻ trước ngày 30/6.",
+      "2. NHIỆM VỤ",
+      "a) Trạm Y tế xã tổ chức buổi tiêm chủng vào ngày 25 hàng tháng.",
+      "b) Trạm Y tế xã báo cáo kết quả tiêm về Trung tâm Y tế trước ngày 05 hàng tháng.",
+    ]);
+    expect(dated(p).map((o) => [o.source, o.schedule.kind, o.lead])).toEqual([
+      ["Mục 2", "monthly", ["tram-y-te"]],
+      ["Mục 2", "monthly", ["tram-y-te"]],
+    ]);
+  });
+});
+
 describe("the plan around the duties", () => {
   it("a district plan that runs past 2025 ends the district's own bodies on 30/6/2025", () => {
     const p = plan(

@@ -32,13 +32,14 @@ export interface BodyReading {
 }
 
 export const HEADING = /^(?:([IVX]{1,4})\.|(\d+(?:\.\d+)*)\.?)\s+(?=["“\p{Lu}])/u;
-const BULLET = /^[-+*•]\s+(?:[-+*•]\s+)?/u;
+/** "- ", "+ ", "• ", "a) ", "2) ": a list item. */
+const BULLET = /^(?:[-+*•]|[a-zđ]\)|\d{1,2}\))\s+(?:[-+*•]\s+)?/u;
 /** Top sections that state aims or targets, review the past or give the legal basis: no duties. */
 const NO_DUTIES =
   /^(?:CÁC )?(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|CHỈ TIÊU|CĂN CỨ|KẾT QUẢ|ĐÁNH GIÁ|TÌNH HÌNH|THỰC TRẠNG)/iu;
 const DUTY_WORDS = /NHIỆM VỤ|GIẢI PHÁP|HOẠT ĐỘNG/iu;
 const IMPLEMENTATION = /TỔ CHỨC THỰC HIỆN|PHÂN CÔNG/iu;
-const AIMS_SUBSECTION = /^(?:Mục tiêu|Chỉ tiêu|Mục đích|Yêu cầu)/u;
+const AIMS_SUBSECTION = /^(?:Mục tiêu|Chỉ tiêu|Mục đích|Yêu cầu)/iu;
 
 /**
  * Verbs that open an assignment in these plans. A sentence that opens with anything else ("100%
@@ -133,7 +134,7 @@ const SUBJECT_GLUE =
  * is then read by the one timing-phrase reader.
  */
 const PHRASE_START =
-  /(?:hoàn thành |xong )?(?:(?:định kỳ )?(?:hàng|hằng) (?:tháng|quý|năm)|trước ngày \d|trước \d{1,2}\/\d|trước năm \d|chậm nhất|trong (?:tháng|quý) |vào (?:các )?tháng \d|giai đoạn (?:đến năm )?\d|đến năm \d|cuối năm|(?:ít nhất )?(?:\d{1,2}|một|hai|ba) lần ?(?:\/|mỗi) ?năm|(?:ít nhất )?mỗi năm (?:\d|một|hai)|(?:định kỳ )?mỗi (?:tháng|quý) (?:một|1) lần|(?:một|1) lần ?\/ ?(?:tháng|quý)|6 tháng(?:,| và) |thường xuyên|khi (?:có|được|đủ)|đột xuất)/giu;
+  /(?:hoàn thành |xong )?(?:(?:định kỳ )?(?:hàng|hằng) (?:tháng|quý|năm)|(?:trước|vào) ngày \d|trước \d{1,2}\/\d|trước năm \d|chậm nhất|trong (?:tháng|quý) |vào (?:các )?tháng \d|giai đoạn (?:đến năm )?\d|đến năm \d|cuối năm|(?:ít nhất )?(?:\d{1,2}|một|hai|ba) lần ?(?:\/|mỗi) ?năm|(?:ít nhất )?mỗi năm (?:\d|một|hai)|(?:định kỳ )?mỗi (?:tháng|quý) (?:một|1) lần|(?:một|1) lần ?\/ ?(?:tháng|quý)|6 tháng(?:,| và) |thường xuyên|khi (?:có|được|đủ)|đột xuất)/giu;
 /** The end of a timing phrase: the end of its clause, or a purpose or recipient after it. */
 const PHRASE_END =
   /[.;:()]|,\s*(?!\d|tháng|quý|(?:1 |cả )?năm\b)| (?:để|nhằm|đảm bảo|bảo đảm) |\s+về\s+(?=\p{Lu})/u;
@@ -337,45 +338,48 @@ function opensAssignment(last: Para, line: string): boolean {
   return /^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(line) || DUTY_VERB.test(line) || subjectOf(line).lead.length > 0;
 }
 
-/** The section each paragraph is in. Before the first "I." is the preamble (căn cứ …): no duties. */
+/**
+ * The section each paragraph is in. Top sections are "I.", "II." … (or "1.", "2." … in a plan
+ * without Roman numerals); before the first one is the preamble (căn cứ …), which assigns no work.
+ */
 function sectionsOf(paras: Para[]): Array<Section | undefined> {
-  const hasTop = paras.some((p) => HEADING.exec(p.text)?.[1]);
-  let top: { id: string; duties: boolean; implementation: boolean } | undefined = hasTop
-    ? undefined
-    : { id: "", duties: true, implementation: false };
-  // Numbered headings by depth ("4" → 1, "4.7" → 2), each with the lead it names or inherits.
-  let stack: Array<{ id: string; depth: number; lead: Mention[]; aims: boolean }> = [];
+  const roman = paras.some((p) => HEADING.exec(p.text)?.[1]);
+  const anyHeading = paras.some((p) => HEADING.test(p.text));
+  // Open headings, outermost first: each with the lead it names or inherits.
+  let stack: Array<{ id: string; depth: number; lead: Mention[]; duties: boolean; implementation: boolean }> =
+    [];
+  let started = !anyHeading;
   return paras.map((p) => {
     const h = HEADING.exec(p.text);
-    if (h?.[1]) {
+    if (h) {
+      const id = h[1] ?? h[2] ?? "";
+      const depth = h[1] ? 0 : id.split(".").length - (roman ? 0 : 1);
       const title = p.text.slice(h[0].length);
-      top = {
-        id: h[1],
-        duties: !NO_DUTIES.test(title) || DUTY_WORDS.test(title),
-        implementation: IMPLEMENTATION.test(title),
-      };
-      stack = [];
-    } else if (h?.[2]) {
-      const id = h[2];
-      const depth = id.split(".").length;
       stack = stack.filter((s) => s.depth < depth);
-      const rest = p.text.slice(h[0].length);
-      const own = headingLead(rest);
       const parent = stack.at(-1);
+      const own = depth === 0 ? [] : headingLead(title);
+      const aims =
+        depth === 0 ? NO_DUTIES.test(title) && !DUTY_WORDS.test(title) : AIMS_SUBSECTION.test(title);
+      started ||= depth === 0;
       stack.push({
         id,
         depth,
         lead: own.length ? own : (parent?.lead ?? []),
-        aims: AIMS_SUBSECTION.test(rest) || (parent?.aims ?? false),
+        duties: (parent?.duties ?? true) && !aims,
+        implementation: (parent?.implementation ?? false) || (depth === 0 && IMPLEMENTATION.test(title)),
       });
     }
-    if (!top) return undefined;
-    const sub = stack.at(-1);
+    if (!started) return undefined;
+    const inner = stack.at(-1);
+    const outer = stack[0];
     return {
-      path: [top.id, sub?.id].filter(Boolean).join("."),
-      duties: top.duties && !sub?.aims,
-      implementation: top.implementation,
-      lead: sub?.lead ?? [],
+      path:
+        outer?.depth === 0
+          ? [outer.id, inner !== outer ? inner?.id : undefined].filter(Boolean).join(".")
+          : (inner?.id ?? ""),
+      duties: inner?.duties ?? true,
+      implementation: inner?.implementation ?? false,
+      lead: inner?.lead ?? [],
     };
   });
 }
