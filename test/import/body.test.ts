@@ -3,6 +3,7 @@
  * (no sentence of the seed documents): who leads, which timing, what is left for review.
  */
 import { describe, expect, it } from "vitest";
+import { CERTAINTY } from "../../shared/plan/intake/body";
 import { fromText } from "../../shared/plan/intake/document";
 import { readPlan } from "../../shared/plan/intake/read";
 import { wordPairs } from "../../shared/plan/intake/topic";
@@ -28,6 +29,14 @@ const reviewed = (p: PlanFile, text: string) =>
   p.draft?.review.filter((r) => `${r.what} ${r.why}`.includes(text));
 
 describe("a dated body sentence", () => {
+  it("is always less certain than a table row, and less certain the more its lead is guessed", () => {
+    const c = CERTAINTY;
+    expect(Math.max(...Object.values(c))).toBeLessThan(0.7);
+    expect([c.fields, c.subject, c.section, c.place, c.topic, c.fallback, c.none]).toEqual(
+      [c.fields, c.subject, c.section, c.place, c.topic, c.fallback, c.none].sort((a, b) => b - a),
+    );
+  });
+
   it("is led by its subject and goes to the unit after 'về'", () => {
     const p = plan([
       "III. NHIỆM VỤ",
@@ -39,7 +48,7 @@ describe("a dated body sentence", () => {
       schedule: { kind: "date", date: "2027-12-15", cutoff: "before" },
       timing: "trước ngày 15/12",
       deliverable: { to: "ttyt" },
-      origin: { confidence: 0.75 },
+      origin: { confidence: CERTAINTY.subject },
     });
     expect(o.origin?.where).toMatch(/^Mục III, dòng \d+$/);
   });
@@ -91,7 +100,7 @@ describe("a dated body sentence", () => {
     expect(one(p)).toMatchObject({
       lead: ["tram-y-te"],
       schedule: { kind: "month-end", month: 6 },
-      origin: { confidence: 0.6 },
+      origin: { confidence: CERTAINTY.section },
     });
   });
 
@@ -115,7 +124,7 @@ describe("a dated body sentence", () => {
       "- Chỉ đạo tiêm phòng dại cho đàn chó, mèo.",
     ]);
     const o = one(p);
-    expect(o).toMatchObject({ lead: ["phong-kinh-te"], origin: { confidence: 0.45 } });
+    expect(o).toMatchObject({ lead: ["phong-kinh-te"], origin: { confidence: CERTAINTY.topic } });
     expect(reviewed(p, "Mục IV.2")).toHaveLength(1);
   });
 
@@ -129,7 +138,7 @@ describe("a dated body sentence", () => {
       "2. Phòng Y tế",
       "- Là cơ quan thường trực của Ban Chỉ đạo.",
     ]);
-    expect(one(p)).toMatchObject({ lead: ["pyt"], origin: { confidence: 0.35 } });
+    expect(one(p)).toMatchObject({ lead: ["pyt"], origin: { confidence: CERTAINTY.fallback } });
     expect(reviewed(p, "đơn vị thường trực")).toHaveLength(1);
   });
 
@@ -146,7 +155,7 @@ describe("a dated body sentence", () => {
       lead: ["ttyt"],
       coordinating: ["pyt"],
       schedule: { kind: "months", months: [4] },
-      origin: { confidence: 0.8 },
+      origin: { confidence: CERTAINTY.fields },
     });
   });
 });

@@ -148,6 +148,20 @@ const NAME_AFTER = /^\s*(?:,\s*)?(?:tầm nhìn|định hướng)|^\s*của\s/iu
 const DOCUMENT_BEFORE =
   /(?:theo|về|tại|với|thuộc)\s+(?:các\s+)?(?:Chương trình|Chiến lược|Quy hoạch|Kế hoạch|KH|Đề án|Dự án|Nghị quyết|Quyết định|Chỉ thị|Phương án|Thông tư|Nghị định|Luật)\b[^,;]*$/iu;
 
+/**
+ * How sure the reader is of a body duty, by where its lead came from. Always below a table row's
+ * (0.9 for real cells, 0.7 for a row flattened by PDF extraction): a sentence is looser than a column.
+ */
+export const CERTAINTY = {
+  fields: 0.65,
+  subject: 0.6,
+  section: 0.55,
+  place: 0.45,
+  topic: 0.4,
+  fallback: 0.3,
+  none: 0.2,
+} as const;
+
 interface Para {
   text: string;
   line: number;
@@ -242,7 +256,8 @@ export function readBody(blocks: Block[], year: number): BodyReading {
     const subject = subjectOf(body);
     const lead = subject.lead.length ? subject.lead : section.lead;
     const work = assignsWork(body, subject);
-    if (lead.length === 0 || !(work || (BULLET.test(p.text) && !p.heading)) || (p.heading && !work)) return;
+    const kept = p.heading ? work : work || BULLET.test(p.text);
+    if (lead.length === 0 || !kept) return;
     duties.push({
       title: body,
       ...(firstUndated && { timing: firstUndated.phrase }),
@@ -250,7 +265,7 @@ export function readBody(blocks: Block[], year: number): BodyReading {
       coordinating: coordinatingIn(body, lead),
       where,
       line: p.line,
-      confidence: subject.lead.length ? 0.7 : 0.6,
+      confidence: subject.lead.length ? CERTAINTY.subject : CERTAINTY.section,
     });
   });
   return { duties, standing, review };
@@ -285,7 +300,7 @@ function fromFields(body: string, p: Para, section: Section, where: string): Raw
     coordinating: f.coordinating ? unitRuns(f.coordinating).flat() : coordinatingIn(body, lead),
     where,
     line: p.line,
-    confidence: named.length ? 0.8 : 0.6,
+    confidence: named.length ? CERTAINTY.fields : subject.length ? CERTAINTY.subject : CERTAINTY.section,
     ...(lead.length === 0 && { doubt: "không đọc được đơn vị chủ trì" }),
   };
 }
@@ -503,21 +518,22 @@ function leadOf(
   topics: TopicIndex,
   fallback: { lead: Mention[]; why: string } | undefined,
 ): { lead: Mention[]; confidence: number; guess?: string } {
-  if (subject.lead.length) return { lead: subject.lead, confidence: 0.75 };
-  if (section.lead.length) return { lead: section.lead, confidence: 0.6 };
+  if (subject.lead.length) return { lead: subject.lead, confidence: CERTAINTY.subject };
+  if (section.lead.length) return { lead: section.lead, confidence: CERTAINTY.section };
   const place = wardsPlace(sentence);
-  if (place.length) return { lead: place, confidence: 0.45, guess: "nơi thực hiện là các phường, xã" };
+  if (place.length)
+    return { lead: place, confidence: CERTAINTY.place, guess: "nơi thực hiện là các phường, xã" };
   const topic = topics.best(paragraph);
   if (topic) {
     const words = topic.shared.slice(0, 3).map((w) => `“${w}”`);
     return {
       lead: topic.lead,
-      confidence: 0.45,
+      confidence: CERTAINTY.topic,
       guess: `cùng nội dung với ${topic.where}: ${words.join(", ")}`,
     };
   }
-  if (fallback) return { lead: fallback.lead, confidence: 0.35, guess: fallback.why };
-  return { lead: [], confidence: 0.2 };
+  if (fallback) return { lead: fallback.lead, confidence: CERTAINTY.fallback, guess: fallback.why };
+  return { lead: [], confidence: CERTAINTY.none };
 }
 
 interface Found {
