@@ -23,7 +23,8 @@ export function parseMonthList(text: string): number[] | undefined {
     // "Tháng 3, tháng 6": the word may be repeated before each month.
     const p = part.trim().replace(/^tháng\s*/i, "");
     if (p === "") continue;
-    const range = /^(\d{1,2})\s*[-–]\s*(\d{1,2})$/.exec(p);
+    // "3-5", "3 – 5", "3 đến tháng 5": a run of months.
+    const range = /^(\d{1,2})\s*(?:[-–]|đến)\s*(?:tháng\s*)?(\d{1,2})$/.exec(p);
     const single = /^(\d{1,2})$/.exec(p);
     if (range) {
       const [from, to] = [Number(range[1]), Number(range[2])];
@@ -87,9 +88,11 @@ const READERS: Reader[] = [
     /vào ngày (\d{1,2}) (?:hàng|hằng|mỗi) tháng/,
     (m) => ({ kind: "monthly", day: Number(m[1]), cutoff: "by", covers: "same-month" }),
   ],
+  // "trước ngày 31/01 năm sau": the year after the plan's.
   [
-    /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/,
-    (m, _phrase, planYear) => date(m[1], m[2], m[3], m[4], planYear),
+    /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?( (?:của )?năm sau)?/,
+    (m, _phrase, planYear) =>
+      date(m[1], m[2], m[3], m[4] ?? (m[5] ? String(planYear + 1) : undefined), planYear),
   ],
   // "trước ngày 15 tháng 12 năm 2025": the date written out in words.
   [
@@ -102,7 +105,7 @@ const READERS: Reader[] = [
   ],
   [/^tháng cuối (?:mỗi )?quý/, () => ({ kind: "quarter-last-month" })],
   [
-    /^(?:vào |trong )?(?:các )?tháng ((?:(?:tháng\s*)?[\d\s,;–-]|và )+)/,
+    /^(?:vào |trong |từ )?(?:các )?tháng ((?:(?:tháng\s*)?[\d\s,;–-]|và |đến )+)/,
     (m) => {
       const months = parseMonthList(m[1] ?? "");
       return months && { kind: "months", months };

@@ -319,6 +319,20 @@ const rows: Row[] = [
       return [`2027-${m}`, `2027-${m}-25`];
     }),
   },
+  {
+    phrase: "Tháng 3 đến tháng 5",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "months", months: [3, 4, 5] },
+    dates: [["2027-03/2027-05", "2027-05-31", "2027-03-01"]],
+  },
+  {
+    phrase: "trước ngày 31/01 năm sau",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "date", date: "2028-01-31", cutoff: "before" },
+    dates: [],
+  },
   // A day that no month has is not a date.
   { phrase: "trước ngày 32/13", seed: "(made up)", year: 2027, rule: undefined, dates: [] },
   // Not a timing form: the plan's own rule stands.

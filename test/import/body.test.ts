@@ -91,6 +91,18 @@ describe("a dated body sentence", () => {
     });
   });
 
+  it("finds the subject after an opening clause that names no unit, and the mass organisations", () => {
+    const p = plan([
+      "III. NHIỆM VỤ",
+      "- Trên cơ sở danh sách hộ nghèo, các Trạm Y tế cấp thẻ bảo hiểm y tế trước ngày 15/4.",
+      "- Hội Liên hiệp Phụ nữ xã tổ chức nói chuyện về nuôi con bằng sữa mẹ từ ngày 01/8 đến ngày 07/8.",
+    ]);
+    expect(dated(p).map((o) => [o.lead, o.schedule])).toEqual([
+      [["tram-y-te"], { kind: "date", date: "2027-04-15", cutoff: "before" }],
+      [["hoi-lhpn"], { kind: "date", date: "2027-08-07", cutoff: "by" }],
+    ]);
+  });
+
   it("is led by the unit its section is about", () => {
     const p = plan([
       "IV. TỔ CHỨC THỰC HIỆN",

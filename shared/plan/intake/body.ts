@@ -134,7 +134,7 @@ const SUBJECT_GLUE =
  * is then read by the one timing-phrase reader.
  */
 const PHRASE_START =
-  /(?:hoàn thành |xong )?(?:(?:định kỳ )?(?:hàng|hằng) (?:tháng|quý|năm)|(?:trước|vào) ngày \d|trước \d{1,2}\/\d|trước năm \d|chậm nhất|trong (?:tháng|quý) |vào (?:các )?tháng \d|giai đoạn (?:đến năm )?\d|đến năm \d|cuối năm|(?:ít nhất )?(?:\d{1,2}|một|hai|ba) lần ?(?:\/|mỗi) ?năm|(?:ít nhất )?mỗi năm (?:\d|một|hai)|(?:định kỳ )?mỗi (?:tháng|quý) (?:một|1) lần|(?:một|1) lần ?\/ ?(?:tháng|quý)|6 tháng(?:,| và) |thường xuyên|khi (?:có|được|đủ)|đột xuất)/giu;
+  /(?:hoàn thành |xong )?(?:(?:định kỳ )?(?:hàng|hằng) (?:tháng|quý|năm)|(?:trước|vào|đến) ngày \d|trước \d{1,2}\/\d|trước năm \d|chậm nhất|trong (?:tháng|quý) |vào (?:các )?tháng \d|giai đoạn (?:đến năm )?\d|đến năm \d|cuối năm|(?:ít nhất )?(?:\d{1,2}|một|hai|ba) lần ?(?:\/|mỗi) ?năm|(?:ít nhất )?mỗi năm (?:\d|một|hai)|(?:định kỳ )?mỗi (?:tháng|quý) (?:một|1) lần|(?:một|1) lần ?\/ ?(?:tháng|quý)|6 tháng(?:,| và) |thường xuyên|khi (?:có|được|đủ)|đột xuất)/giu;
 /** The end of a timing phrase: the end of its clause, or a purpose or recipient after it. */
 const PHRASE_END =
   /[.;:()]|,\s*(?!\d|tháng|quý|(?:1 |cả )?năm\b)| (?:để|nhằm|đảm bảo|bảo đảm) |\s+về\s+(?=\p{Lu})/u;
@@ -468,10 +468,22 @@ export function subjectOf(sentence: string): Subject {
     /^(?:(?:Giao|Đề nghị|Yêu cầu|Riêng)\s+|(?:Định kỳ|Hàng|Hằng|Mỗi|Trước|Sau|Trong|Từ|Đến|Cuối|Đầu)\s[^,]{0,40},\s*)?/u.exec(
       sentence,
     )?.[0] ?? "";
-  const t = sentence.slice(lead.length);
+  let t = sentence.slice(lead.length);
+  // "Trên cơ sở kết quả rà soát, các Trạm Y tế …": an opening clause that names no unit.
+  const opening = /^[^,]{1,60},\s*/u.exec(t)?.[0];
+  let skip = lead.length;
+  if (
+    !leadsWithUnit(t) &&
+    opening &&
+    findUnits(opening).length === 0 &&
+    leadsWithUnit(t.slice(opening.length))
+  ) {
+    t = t.slice(opening.length);
+    skip += opening.length;
+  }
   const first = unitRuns(t)[0];
-  if (first?.[0] && first[0].start <= 1) {
-    const end = lead.length + (first.at(-1)?.end ?? 0);
+  if (first?.[0] && leadsWithUnit(t)) {
+    const end = skip + (first.at(-1)?.end ?? 0);
     const glue = SUBJECT_GLUE.exec(sentence.slice(end))?.[0].length ?? 0;
     return { lead: first, end: end + glue };
   }
@@ -480,9 +492,15 @@ export function subjectOf(sentence: string): Subject {
   );
   if (wards) {
     const glue = SUBJECT_GLUE.exec(t.slice(wards[0].length))?.[0].length ?? 0;
-    return { lead: wardsSubject(t), end: lead.length + wards[0].length + glue };
+    return { lead: wardsSubject(t), end: skip + wards[0].length + glue };
   }
   return { lead: [], end: 0 };
+}
+
+/** The text opens with a unit ("Trạm Y tế …", "các Trạm Y tế …"). */
+function leadsWithUnit(text: string): boolean {
+  const first = findUnits(text)[0];
+  return first !== undefined && /^(?:(?:các|những)\s+)?$/iu.test(text.slice(0, first.start));
 }
 
 /** Whether the sentence assigns work: after its subject (if any) and an opening time, a duty verb. */

@@ -99,6 +99,20 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
     () => ({ key: "hoi-nguoi-cao-tuoi", name: "Hội người cao tuổi", kind: "association" }),
   ],
   [/Liên đoàn lao động/giu, () => ({ key: "ldld", name: "Liên đoàn lao động", kind: "association" })],
+  // The mass organisations that coordinate in most plans.
+  [
+    /Hội (?:Liên hiệp Phụ nữ|LHPN|Phụ nữ)/giu,
+    () => ({ key: "hoi-lhpn", name: "Hội Liên hiệp Phụ nữ", kind: "association" }),
+  ],
+  [
+    /Đoàn (?:Thanh niên(?: Cộng sản Hồ Chí Minh)?|TNCS(?: Hồ Chí Minh)?)/gu,
+    () => ({ key: "doan-thanh-nien", name: "Đoàn Thanh niên", kind: "association" }),
+  ],
+  [/Hội Nông dân/giu, () => ({ key: "hoi-nong-dan", name: "Hội Nông dân", kind: "association" })],
+  [
+    /Hội Cựu chiến binh/giu,
+    () => ({ key: "hoi-cuu-chien-binh", name: "Hội Cựu chiến binh", kind: "association" }),
+  ],
   [
     /\bBQL (?:DA|Dự án)|Ban Quản lý (?:DA|dự án)/giu,
     () => ({ key: "bqlda", name: "Ban Quản lý dự án đầu tư xây dựng", kind: "other" }),
