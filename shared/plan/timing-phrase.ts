@@ -8,6 +8,9 @@
 import type { ScheduleRule } from "./schema";
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+/** Counts written as words ("mỗi năm một lần"). */
+const COUNT_WORDS: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6 };
+const count = (word: string | undefined) => (word === undefined ? NaN : (COUNT_WORDS[word] ?? Number(word)));
 
 function normalise(phrase: string): string {
   return phrase.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
@@ -20,7 +23,8 @@ export function parseMonthList(text: string): number[] | undefined {
     // "Tháng 3, tháng 6": the word may be repeated before each month.
     const p = part.trim().replace(/^tháng\s*/i, "");
     if (p === "") continue;
-    const range = /^(\d{1,2})\s*[-–]\s*(\d{1,2})$/.exec(p);
+    // "3-5", "3 – 5", "3 đến tháng 5": a run of months.
+    const range = /^(\d{1,2})\s*(?:[-–]|đến)\s*(?:tháng\s*)?(\d{1,2})$/.exec(p);
     const single = /^(\d{1,2})$/.exec(p);
     if (range) {
       const [from, to] = [Number(range[1]), Number(range[2])];
@@ -39,12 +43,20 @@ export function parseMonthList(text: string): number[] | undefined {
 
 const EVENT_MARKERS = [
   "theo chỉ đạo",
+  "theo đúng",
+  "theo đề xuất",
+  "theo hướng dẫn",
+  "theo quy định",
   "theo kh",
   "theo kế hoạch",
   "theo lịch",
   "theo tình hình",
   "theo yêu cầu",
-  "khi có",
+  // "khi đủ điều kiện", "khi được cấp có thẩm quyền phê duyệt", "sau khi khám": a condition, no date.
+  "khi ",
+  "sau khi",
+  "căn cứ tình hình",
+  "trong quá trình",
   "trong các tình huống",
   "lồng ghép",
   "đột xuất",
@@ -58,25 +70,42 @@ const READERS: Reader[] = [
     /trước ngày (\d{1,2}) (?:của )?tháng cuối (?:mỗi )?quý/,
     (m) => ({ kind: "quarterly", day: Number(m[1]), cutoff: "before", monthOfQuarter: 3 }),
   ],
+  // "trước ngày 15/12 hằng năm": the same day every year the plan runs.
   [
-    /trước ngày (\d{1,2}) (?:hàng|mỗi) tháng/,
+    /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2}) (?:hàng|hằng|mỗi) năm/,
+    (m) => {
+      const rule = date(m[1], m[2], m[3], undefined, 2000);
+      if (rule?.kind !== "date") return undefined;
+      return { kind: "yearly", month: Number(m[3]), day: Number(m[2]), cutoff: rule.cutoff };
+    },
+  ],
+  [
+    /trước ngày (\d{1,2}) (?:hàng|hằng|mỗi) tháng/,
     (m) => ({ kind: "monthly", day: Number(m[1]), cutoff: "before", covers: "previous-month" }),
   ],
+  // "vào ngày 25 hàng tháng": done on that day of each month (the month's own work).
   [
-    /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?/,
-    (m, _phrase, planYear) => ({
-      kind: "date",
-      date: `${m[4] ?? planYear}-${m[3]?.padStart(2, "0")}-${m[2]?.padStart(2, "0")}`,
-      cutoff: m[1] === "trước" ? "before" : "by",
-    }),
+    /vào ngày (\d{1,2}) (?:hàng|hằng|mỗi) tháng/,
+    (m) => ({ kind: "monthly", day: Number(m[1]), cutoff: "by", covers: "same-month" }),
+  ],
+  // "trước ngày 31/01 năm sau": the year after the plan's.
+  [
+    /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?( (?:của )?năm sau)?/,
+    (m, _phrase, planYear) =>
+      date(m[1], m[2], m[3], m[4] ?? (m[5] ? String(planYear + 1) : undefined), planYear),
+  ],
+  // "trước ngày 15 tháng 12 năm 2025": the date written out in words.
+  [
+    /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?/,
+    (m, _phrase, planYear) => date(m[1], m[2], m[3], m[4], planYear),
   ],
   [
-    /(?:chậm nhất|trong) (?:vào )?tháng (\d{1,2})(?:\/(\d{4}))?/,
+    /(?:chậm nhất|trong) (?:vào )?tháng (\d{1,2})(?:\/(\d{4}))?(?!\d|\s*(?:[,;–-]|và)\s*(?:tháng\s*)?\d)/,
     (m) => ({ kind: "month-end", month: Number(m[1]), ...(m[2] && { year: Number(m[2]) }) }),
   ],
   [/^tháng cuối (?:mỗi )?quý/, () => ({ kind: "quarter-last-month" })],
   [
-    /^tháng ((?:(?:tháng\s*)?[\d\s,;–-]|và )+)/,
+    /^(?:vào |trong |từ )?(?:các )?tháng ((?:(?:tháng\s*)?[\d\s,;–-]|và |đến )+)/,
     (m) => {
       const months = parseMonthList(m[1] ?? "");
       return months && { kind: "months", months };
@@ -88,18 +117,63 @@ const READERS: Reader[] = [
   ],
   // "tầm nhìn đến năm 2050" is the horizon of another plan, not a deadline.
   [/(?<!tầm nhìn )đến năm (\d{4})/, (m) => ({ kind: "by-year", year: Number(m[1]) })],
+  // "trước năm 2030": done before 1 January 2030, so by the end of 2029.
+  [/trước năm (\d{4})/, (m) => ({ kind: "by-year", year: Number(m[1]) - 1 })],
   [/từ quý (i{1,3}|iv)\/(\d{4})/, (m) => ({ kind: "continuous", since: `${m[2]}-Q${ROMAN[m[1] ?? "i"]}` })],
-  [/(\d{1,2}) lần\s?\/\s?năm/, (m) => ({ kind: "times-per-year", count: Number(m[1]) })],
+  // "hoàn thành trong quý II": by the end of the quarter's last month.
+  [
+    /(?:chậm nhất|trong) (?:vào )?quý (i{1,3}|iv)(?:\/(\d{4}))?/,
+    (m) => ({
+      kind: "month-end",
+      month: 3 * (ROMAN[m[1] ?? "i"] ?? 1),
+      ...(m[2] && { year: Number(m[2]) }),
+    }),
+  ],
+  // "cuối năm 2025" is the end of that year; "cuối năm" alone recurs every year with no day.
+  [/cuối năm (\d{4})/, (m) => ({ kind: "month-end", month: 12, year: Number(m[1]) })],
+  [/^cuối (?:mỗi )?năm/, () => ({ kind: "continuous", every: "year" })],
+  // "02 lần/năm", "ít nhất 01 lần/ năm" (the phrase keeps "ít nhất"), "mỗi năm một lần", "02 đợt".
+  [/(\d{1,2}|một|hai|ba|bốn) lần\s?(?:\/|mỗi|trong)\s?(?:một )?năm/, (m) => perYear(m[1])],
+  [/mỗi năm (\d{1,2}|một|hai|ba|bốn) lần/, (m) => perYear(m[1])],
+  [/^(\d{1,2}) đợt(?:\s?\/\s?năm)?$/, (m) => perYear(m[1])],
+  // "6 tháng, 1 năm": a half-year and a full-year round.
+  [/^6 tháng(?:,| và) (?:1 |cả )?năm/, () => ({ kind: "times-per-year", count: 2 })],
   [
     /trước (một|1) đến (hai|2) ngày/,
     (_m, phrase) => ({ kind: "relative", event: phrase.trim(), daysBefore: [1, 2] }),
   ],
+  // "mỗi quý một lần", "1 lần/tháng": recurring with no day.
+  [
+    /(?:mỗi |(?:một|1) lần\s?(?:\/\s?|mỗi ))(tháng|quý)/,
+    (m) => ({ kind: "continuous", every: m[1] === "quý" ? "quarter" : "month" }),
+  ],
   [/^thường xuyên/, () => ({ kind: "continuous" })],
-  [/^hàng tháng/, () => ({ kind: "continuous", every: "month" })],
-  [/^hàng quý/, () => ({ kind: "continuous", every: "quarter" })],
-  [/^hàng năm/, () => ({ kind: "continuous", every: "year" })],
+  [/^(?:định kỳ )?(?:hàng|hằng) tháng/, () => ({ kind: "continuous", every: "month" })],
+  [/^(?:định kỳ )?(?:hàng|hằng) quý/, () => ({ kind: "continuous", every: "quarter" })],
+  [/^(?:định kỳ )?(?:hàng|hằng) năm/, () => ({ kind: "continuous", every: "year" })],
   [new RegExp(`^(?:${EVENT_MARKERS.join("|")})`), () => ({ kind: "event" })],
 ];
+
+function date(
+  word: string | undefined,
+  day: string | undefined,
+  month: string | undefined,
+  year: string | undefined,
+  planYear: number,
+): ScheduleRule | undefined {
+  const [d, mo] = [Number(day), Number(month)];
+  if (d < 1 || d > 31 || mo < 1 || mo > 12) return undefined;
+  return {
+    kind: "date",
+    date: `${year ?? planYear}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+    cutoff: word === "trước" ? "before" : "by",
+  };
+}
+
+function perYear(word: string | undefined): ScheduleRule | undefined {
+  const n = count(word);
+  return Number.isInteger(n) && n >= 1 ? { kind: "times-per-year", count: n } : undefined;
+}
 
 /**
  * The rule a phrase states, or undefined when the phrase is not one of the known forms.

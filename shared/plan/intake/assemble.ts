@@ -43,7 +43,10 @@ export function assemble(input: Input): PlanFileInput {
     return id;
   });
 
+  // In a ward's or commune's own plan, "UBND phường" / "UBND xã" without "các" is the issuer.
+  const ownLevel = { ward: "cac-phuong", commune: "cac-xa" }[head.issuer.level as string];
   const idOf = (spec: UnitSpec, text: string, where: string): string => {
+    if (spec.key === ownLevel && !/các|\d/u.test(text)) return issuerId;
     if (spec.group) {
       const existing = groups.get(spec.key);
       if (!existing) {
@@ -123,7 +126,9 @@ export function assemble(input: Input): PlanFileInput {
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
     const deliverable =
-      /^(?:Xây dựng|Lập|Báo cáo|Tổng hợp)[^,.;]*?(kế hoạch|danh sách|báo cáo)|báo cáo/iu.exec(d.title);
+      /(?:^|\s)(?:Xây dựng|Lập|Báo cáo|Tổng hợp|gửi|nộp|ban hành)\s[^,.;]*?(kế hoạch|danh sách|báo cáo)|báo cáo/iu.exec(
+        d.title,
+      );
     const ob: ObligationIn = {
       id,
       title: d.title || d.timing || "(không đọc được nội dung)",
@@ -133,13 +138,18 @@ export function assemble(input: Input): PlanFileInput {
       ...(d.place && { place: d.place }),
       lead,
       coordinating,
-      origin: { where: d.where, confidence: d.confidence },
+      origin: {
+        // Body sentences carry their line; table rows already say where they are.
+        where: d.line > 0 && !/dòng/u.test(d.where) ? `${d.where}, dòng ${d.line}` : d.where,
+        confidence: d.confidence,
+      },
     };
-    if (deliverable && d.timing && readTimingPhrase(d.timing, head.year)) {
+    // Something to hand in: a plan, list or report, or anything sent to a named unit.
+    if ((deliverable || d.to) && d.timing && readTimingPhrase(d.timing, head.year)) {
       const to = d.to ? idOf(d.to.spec, d.to.text, d.where) : undefined;
       const via = d.via ? idOf(d.via.spec, d.via.text, d.where) : undefined;
       ob.deliverable = {
-        what: deliverable[0].slice(0, 80),
+        what: (deliverable?.[0] ?? d.title).trim().slice(0, 80),
         ...(to && !groups.has(to) && { to }),
         ...(via && !groups.has(via) && { via }),
         ...(!to && { unstatedRecipient: true }),
@@ -147,6 +157,13 @@ export function assemble(input: Input): PlanFileInput {
     }
     obligations.push(ob as Obligation);
   }
+
+  // A plan that sets work "đến năm 2030" runs until then.
+  const horizon = Math.max(
+    head.year,
+    ...obligations.map((o) => (o.schedule?.kind === "by-year" ? o.schedule.year : head.year)),
+  );
+  endDistrictTier(head, horizon, issuerId, units, review);
 
   const steering = units.has("bcd") ? "bcd" : issuerId;
   const standingSpec = input.standing?.spec;
@@ -185,6 +202,7 @@ export function assemble(input: Input): PlanFileInput {
     number: head.number,
     issuedOn: head.issuedOn,
     year: head.year,
+    ...(horizon > head.year && { untilYear: horizon }),
     steeringCommittee: { unit: steering, standingBody: standing },
     units: [...units.values()],
     groups: [...groups.values()],
@@ -192,4 +210,42 @@ export function assemble(input: Input): PlanFileInput {
     targets,
     draft: { source: input.opts.source, importedAt: input.opts.importedAt, review },
   };
+}
+
+/** The last day of district-level government: Vietnam has two tiers of local government from 1/7/2025. */
+export const DISTRICT_TIER_LAST_DAY = "2025-06-30";
+const DISTRICT_BODIES = new Set<UnitIn["kind"]>(["steering-committee", "health-office", "department"]);
+
+/**
+ * A district's own bodies (its People's Committee, steering committee, offices) ended with the
+ * district tier. A district plan that runs past 2025 cannot hold them to work after that day: they
+ * get `validUntil`, and the office names their successors. A 2025 plan keeps them through its year
+ * (who took over the second half is the office's decision) and the review list says so.
+ */
+function endDistrictTier(
+  head: Head,
+  horizon: number,
+  issuerId: string,
+  units: Map<string, UnitIn>,
+  review: Review[],
+): void {
+  const lastYear = Number(DISTRICT_TIER_LAST_DAY.slice(0, 4));
+  if (head.issuer.level !== "district" || head.year > lastYear || horizon < lastYear) return;
+  const bodies = [...units.values()].filter((u) => u.id === issuerId || DISTRICT_BODIES.has(u.kind));
+  if (bodies.length === 0) return;
+  const names = bodies.map((u) => u.name).join(", ");
+  if (horizon > lastYear) {
+    for (const u of bodies) u.validUntil = DISTRICT_TIER_LAST_DAY;
+    review.push({
+      what: names,
+      where: "toàn văn",
+      why: "cấp huyện kết thúc từ 01/7/2025: các đơn vị này chỉ được giao việc đến 30/6/2025; thêm đơn vị kế nhiệm cho các năm sau",
+    });
+  } else {
+    review.push({
+      what: names,
+      where: "toàn văn",
+      why: "cấp huyện kết thúc từ 01/7/2025: kiểm tra đơn vị nào nhận các việc của 6 tháng cuối năm",
+    });
+  }
 }

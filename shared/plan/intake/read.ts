@@ -5,12 +5,12 @@
  * and listed for review). Pure: the caller extracts the document and supplies the clock.
  */
 import type { PlanFileInput } from "../schema";
-import { readTimingPhrase } from "../timing-phrase";
 import { assemble } from "./assemble";
+import { readBody } from "./body";
 import type { Block } from "./document";
 import { columnsOf, dutyFromCells, dutyFromText, type RawDuty } from "./tables";
 import { type RawTarget, readTargets } from "./targets";
-import { findUnits, type Mention, slug, type UnitSpec, unitRuns } from "./units";
+import { findUnits, type Mention, slug, type UnitSpec } from "./units";
 
 export interface ReadOptions {
   source: string;
@@ -20,11 +20,6 @@ export interface ReadOptions {
 type Review = { what: string; where: string; why: string };
 
 const ROW_START = /^(?:(\d{1,2}|[IVX]{1,4})\.?(?=\s+[\p{Lu}"“(]|\s*$)|([-+])(?=\s))\s*/u;
-const HEADING = /^(?:([IVX]{1,4})\.|(\d+(?:\.\d+)*)\.?)\s+(?=\p{Lu})/u;
-const BULLET = /^[-+*•]\s+/u;
-/** Dated phrases inside body sentences (table cells are read whole). */
-const BODY_TIMING =
-  /(?:hàng (?:tháng|quý) )?(?:trước ngày \d|trước \d{1,2}\/\d|chậm nhất (?:vào |ngày )?(?:tháng )?\d|hoàn thành (?:chậm nhất )?(?:vào |trong )?tháng \d)/giu;
 
 export function readPlan(blocks: Block[], opts: ReadOptions): PlanFileInput {
   const review: Review[] = [];
@@ -118,6 +113,7 @@ export function readPlan(blocks: Block[], opts: ReadOptions): PlanFileInput {
   // ── body ──
   const body = readBody(blocks, year);
   duties.push(...body.duties);
+  review.push(...body.review);
   targets.push(...readTargets(blocks, year));
 
   return assemble({ head, duties, targets, wardNames, extraUnits, review, opts, standing: body.standing });
@@ -217,82 +213,4 @@ function readHeader(text: string): Head {
     title: titleLine,
     doubts,
   };
-}
-
-function readBody(blocks: Block[], year: number) {
-  const duties: RawDuty[] = [];
-  let standing: Mention | undefined;
-  const paras: Array<{ text: string; line: number; heading: boolean; path: string }> = [];
-  for (const b of blocks) {
-    if (b.kind !== "line") continue;
-    if (/^Biểu\s*\d/iu.test(b.text)) break; // the schedule tables follow the body
-    const last = paras.at(-1);
-    const starts = HEADING.test(b.text) || BULLET.test(b.text) || !last;
-    if (starts) paras.push({ text: b.text, line: b.line, heading: HEADING.test(b.text), path: "" });
-    else if (last) last.text += ` ${b.text}`;
-  }
-  let top = "";
-  let sub = "";
-  let sectionLead: Mention[] = [];
-  for (const p of paras) {
-    const h = HEADING.exec(p.text);
-    if (h) {
-      if (h[1]) [top, sub] = [h[1], ""];
-      else sub = h[2] ?? "";
-      const rest = p.text.slice(h[0].length);
-      const runs = unitRuns(rest);
-      sectionLead = runs[0]?.[0] && runs[0][0].start < 3 ? runs[0] : wardsSubject(rest);
-    }
-    const where = `Mục ${[top, sub].filter(Boolean).join(".")}`;
-    const body = p.text.replace(BULLET, "");
-    if (/thường trực/iu.test(body) && !standing) {
-      const before = findUnits(body.slice(0, body.search(/thường trực/iu)));
-      standing = before.at(-1) ?? sectionLead[0];
-    }
-    for (const m of body.matchAll(BODY_TIMING)) {
-      const at = m.index ?? 0;
-      const phrase =
-        body
-          .slice(at)
-          .split(/[.;)]| về (?=\p{Lu})/u)[0]
-          ?.trim() ?? "";
-      if (!readTimingPhrase(phrase, year)) continue;
-      const subject = unitRuns(body)[0];
-      const own = subject?.[0] && subject[0].start < 3 ? subject : wardsSubject(body);
-      const lead = own.length ? own : sectionLead.length ? sectionLead : wardsPlace(body);
-      const to = / về ((?:\p{Lu}[^()]*?))\s*(?:\(qua ([^)]*)\))?(?=[.;]|$)/u.exec(body.slice(at));
-      duties.push({
-        title:
-          body
-            .slice(0, at)
-            .replace(/[,(]\s*$/u, "")
-            .trim() || body,
-        timing: phrase,
-        lead,
-        coordinating: [],
-        where,
-        line: p.line,
-        confidence: own.length ? 0.8 : sectionLead.length ? 0.6 : lead.length ? 0.4 : 0.2,
-        ...(to?.[1] && { to: findUnits(to[1])[0], via: to[2] ? findUnits(to[2]).at(-1) : undefined }),
-        ...(lead.length === 0 && { doubt: "câu không nêu đơn vị thực hiện" }),
-      } as RawDuty);
-    }
-    // Duties listed under a unit's own section ("IV. Tổ chức thực hiện — 1. Phòng Y tế") are kept undated.
-    if (!h && sectionLead.length && BULLET.test(p.text) && !BODY_TIMING.test(body)) {
-      duties.push({ title: body, lead: sectionLead, coordinating: [], where, line: p.line, confidence: 0.6 });
-    }
-    BODY_TIMING.lastIndex = 0;
-  }
-  return { duties, standing };
-}
-
-/** "Các phường báo cáo …", "UBND các xã …": the wards are the subject. */
-function wardsSubject(text: string): Mention[] {
-  const m = /^(?:Các|UBND các|Ủy ban nhân dân các) (phường|xã)/iu.exec(text);
-  return m ? (unitRuns(`UBND các ${m[1]}`)[0] ?? []) : [];
-}
-/** "… trên địa bàn 13/13 phường": done in every ward. */
-function wardsPlace(text: string): Mention[] {
-  const m = /trên địa bàn (?:các|\d+\/\d+|\d+) (phường|xã)/iu.exec(text);
-  return m ? (unitRuns(`UBND các ${m[1]}`)[0] ?? []) : [];
 }

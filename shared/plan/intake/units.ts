@@ -52,11 +52,11 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
     () => ({ key: "phong-gddt", name: "Phòng Giáo dục và Đào tạo", kind: "department" }),
   ],
   [
-    /Phòng (?:VH ?& ?TT|Văn hó?o?á? ?(?:&|và|-) ?Thông tin)/giu,
+    /Phòng (?:VH ?& ?TT|Văn h(?:óa|oá|oa) ?(?:&|và|-) ?Thông tin)/giu,
     () => ({ key: "phong-vhtt", name: "Phòng Văn hóa và Thông tin", kind: "department" }),
   ],
   [
-    /Phòng (?:VH-?XH|Văn hó?o?á? ?- ?Xã hội)/giu,
+    /Phòng (?:VH-?XH|Văn h(?:óa|oá|oa) ?- ?Xã hội)/giu,
     () => ({ key: "phong-vhxh", name: "Phòng Văn hóa - Xã hội", kind: "department" }),
   ],
   [
@@ -99,13 +99,35 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
     () => ({ key: "hoi-nguoi-cao-tuoi", name: "Hội người cao tuổi", kind: "association" }),
   ],
   [/Liên đoàn lao động/giu, () => ({ key: "ldld", name: "Liên đoàn lao động", kind: "association" })],
+  // The mass organisations that coordinate in most plans.
+  [
+    /Hội (?:Liên hiệp Phụ nữ|LHPN|Phụ nữ)/giu,
+    () => ({ key: "hoi-lhpn", name: "Hội Liên hiệp Phụ nữ", kind: "association" }),
+  ],
+  [
+    /Đoàn (?:Thanh niên(?: Cộng sản Hồ Chí Minh)?|TNCS(?: Hồ Chí Minh)?)/gu,
+    () => ({ key: "doan-thanh-nien", name: "Đoàn Thanh niên", kind: "association" }),
+  ],
+  [/Hội Nông dân/giu, () => ({ key: "hoi-nong-dan", name: "Hội Nông dân", kind: "association" })],
+  [
+    /Hội Cựu chiến binh/giu,
+    () => ({ key: "hoi-cuu-chien-binh", name: "Hội Cựu chiến binh", kind: "association" }),
+  ],
   [
     /\bBQL (?:DA|Dự án)|Ban Quản lý (?:DA|dự án)/giu,
     () => ({ key: "bqlda", name: "Ban Quản lý dự án đầu tư xây dựng", kind: "other" }),
   ],
   [
-    /Trung tâm (?:Dịch vụ tổng hợp|Phát triển quỹ đất|Văn ho[áa] - Thông tin và Thể thao)/giu,
+    /Trung tâm (?:Dịch vụ tổng hợp|Phát triển quỹ đất|Văn h(?:óa|oá|oa) - Thông tin và Thể thao)/giu,
     (m) => ({ key: slug(m[0]), name: m[0], kind: "other" }),
+  ],
+  // "Bệnh viện đa khoa huyện": the issuer's own hospital, named by its level.
+  [
+    new RegExp(`(?:Bệnh viện|BVĐK|BV)(?: đa khoa)? ${W}(?! \\p{Lu})`, "gu"),
+    (m) => {
+      const name = m[0].replace(/^(?:BVĐK|BV)(?: đa khoa)?/u, "Bệnh viện đa khoa");
+      return { key: slug(name), name, kind: "hospital" };
+    },
   ],
   [
     /(?:Bệnh viện|BVĐK|BV)(?: đa khoa)?(?: (?:\p{Lu}[\p{L}]*|\d+)){1,3}/gu,
@@ -114,6 +136,11 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
       name: m[0].replace(/^BVĐK/, "Bệnh viện đa khoa"),
       kind: "hospital",
     }),
+  ],
+  // "Các thôn", "các tổ dân phố trên địa bàn": villages and residential groups, never listed by name.
+  [
+    /(?:Các|các) (thôn|tổ dân phố|khu dân cư)(?: trên địa bàn(?: (?:xã|phường))?)?/gu,
+    (m) => ({ key: `cac-${slug(m[1] ?? "")}`, name: `Các ${m[1]}`, kind: "other", group: true }),
   ],
   [
     /(?:Các )?(?:Trạm Y tế|TYT)(?! các)(?: (?:xã|phường))?/gu,
