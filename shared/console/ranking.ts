@@ -41,7 +41,9 @@ export function isFresh(computedAt: string, nowMs: number, windowMs: number): bo
 
 /** A plan-year's figures from its expectations (with their cut-off copies), versions, decisions. */
 export function rankingFigures(
-  items: Omit<PlanYearFacts, "deadlines" | "unitOrder"> & { shares: ReadonlyArray<ShareFacts & { dueAt: string }> },
+  items: Omit<PlanYearFacts, "deadlines" | "unitOrder"> & {
+    shares: ReadonlyArray<ShareFacts & { dueAt: string }>;
+  },
   asOfMs: number,
 ): RankingFigures {
   const facts = { ...items, deadlines: deadlinesOfShares(items.shares) };

@@ -88,7 +88,12 @@ describe("the deadlines a ranking reads from the expectations' copies", () => {
 describe("a plan-year's figures for the ranking", () => {
   const Q1 = "2025-03-25T00:00:00+07:00";
   const Q2 = "2025-06-25T00:00:00+07:00";
-  const share = (unitId: string, period: string, dueAt: string, state: "expected" | "waived" = "expected") => ({
+  const share = (
+    unitId: string,
+    period: string,
+    dueAt: string,
+    state: "expected" | "waived" = "expected",
+  ) => ({
     instanceId: `p:o:${period}:${unitId}`,
     obligationId: "o",
     period,
@@ -136,7 +141,14 @@ describe("a plan-year's figures for the ranking", () => {
   });
 
   it("counts a version returned after its cut-off as late now", () => {
-    const reviews = [{ instanceId: "p:o:2025-Q1:a", receipt: "A1", decision: "returned" as const, at: "2025-04-01T02:00:00Z" }];
+    const reviews = [
+      {
+        instanceId: "p:o:2025-Q1:a",
+        receipt: "A1",
+        decision: "returned" as const,
+        at: "2025-04-01T02:00:00Z",
+      },
+    ];
     const figures = rankingFigures({ shares, submissions, reviews }, Date.parse("2025-05-10T03:00:00Z"));
     expect([figures.actual, figures.actualOnTime, figures.lateNow]).toEqual([1, 0, 2]);
   });

@@ -398,7 +398,13 @@ export async function ranking(
     RANKING_CONCURRENCY,
     async (p) => {
       const items = await store.planYear(p.planId, year);
-      const snapshot = { planId: p.planId, year, oversightId, figures: rankingFigures(items, nowMs), at: asOf.toISOString() };
+      const snapshot = {
+        planId: p.planId,
+        year,
+        oversightId,
+        figures: rankingFigures(items, nowMs),
+        at: asOf.toISOString(),
+      };
       recomputed.push(snapshot);
       figures.set(p.planId, snapshot);
     },
@@ -420,7 +426,10 @@ export async function ranking(
       : [];
   });
   return {
-    oversight: { id: oversightId, name: overseen.plans.find((p) => p.oversight)?.oversight?.name ?? oversightId },
+    oversight: {
+      id: oversightId,
+      name: overseen.plans.find((p) => p.oversight)?.oversight?.name ?? oversightId,
+    },
     year,
     asOf: asOf.toISOString(),
     plans: rankPlans(ranked),
