@@ -10,6 +10,7 @@ import { expectationEntity } from "./entities/expectation";
 import { lifecycleProgressEntity, stageDoneEntity } from "./entities/lifecycle-progress";
 import { obligationEntity } from "./entities/obligation";
 import { planEntity } from "./entities/plan";
+import { planYearFiguresEntity } from "./entities/plan-year-figures";
 import { reviewEntity } from "./entities/review";
 import { sendEntity } from "./entities/send";
 import { shortLinkEntity } from "./entities/short-link";
@@ -21,6 +22,7 @@ import { type IndexDefinition, type IndexName, TABLE_KEYS } from "./table";
 
 export const ENTITIES = [
   planEntity,
+  planYearFiguresEntity,
   unitEntity,
   obligationEntity,
   targetEntity,

@@ -59,6 +59,8 @@ export const TABLE_KEYS = {
         "untilYear",
         "names",
         "oversight",
+        // A plan-year's figures snapshot, beside its plan in the oversight partition (the ranking).
+        "figures",
       ],
     },
   } satisfies Record<string, IndexDefinition>,

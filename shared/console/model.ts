@@ -243,6 +243,8 @@ export interface RankedPlan extends Figures {
   year: number;
   /** Units late right now. */
   lateNow: number;
+  /** When these figures were computed: a plan-year's are reused while fresh (shared/console/ranking.ts). */
+  computedAt: string;
 }
 
 export interface RankingView {

@@ -1,9 +1,55 @@
 /**
  * The ranking of an oversight body's plans by on-time rate (a viewer's page), pure. Each plan's
- * figures are its totals (shared/console/timeliness.ts): only what is due counts.
+ * figures are its totals (shared/console/timeliness.ts): only what is due counts. They are kept as
+ * a snapshot per plan-year and reused while fresh (see FIGURES_FRESH_MS).
  */
-import type { RankedPlan } from "./model";
-import type { DeadlineFacts, ShareFacts } from "./timeliness";
+import type { Figures, RankedPlan } from "./model";
+import {
+  type DeadlineFacts,
+  lateNow,
+  type PlanYearFacts,
+  type ShareFacts,
+  timelinessRows,
+  totalsOf,
+} from "./timeliness";
+
+/** What the ranking shows of a plan-year: its totals and how many units are late now. */
+export interface RankingFigures extends Figures {
+  lateNow: number;
+}
+
+/**
+ * How long a plan-year's figures are shown before they are computed again: 5 minutes. The figures
+ * move by whole submissions and by cut-offs passing (at midnight), and a province compares its
+ * plans over months, so a lag of minutes changes nothing anyone decides; meanwhile a viewer who
+ * goes back and forth between the ranking and the plans, or several viewers of the same body,
+ * share one computation (a ranking of fresh figures is one Query instead of one per plan). And a
+ * commune told on the phone to submit sees itself move within 5 minutes. A submission does not
+ * refresh them (its path is one write, and stays so): this window is the only refresh.
+ */
+export const FIGURES_FRESH_MS = 5 * 60_000;
+
+/**
+ * Whether figures computed at `computedAt` may still be shown at `nowMs`. Figures from after now
+ * (a clock set back, as the local stack's virtual clock can be) are not: they would count what
+ * has not happened yet.
+ */
+export function isFresh(computedAt: string, nowMs: number, windowMs: number): boolean {
+  const age = nowMs - Date.parse(computedAt);
+  return age >= 0 && age < windowMs;
+}
+
+/** A plan-year's figures from its expectations (with their cut-off copies), versions, decisions. */
+export function rankingFigures(
+  items: Omit<PlanYearFacts, "deadlines" | "unitOrder"> & {
+    shares: ReadonlyArray<ShareFacts & { dueAt: string }>;
+  },
+  asOfMs: number,
+): RankingFigures {
+  const facts = { ...items, deadlines: deadlinesOfShares(items.shares) };
+  const rows = timelinessRows(facts, asOfMs);
+  return { ...totalsOf(rows, asOfMs), lateNow: lateNow(rows, facts, asOfMs).length };
+}
 
 /** Higher first, null (nothing due yet) last. */
 function descending(a: number | null, b: number | null): number {

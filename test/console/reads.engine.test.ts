@@ -462,11 +462,13 @@ describe("the console's reads on DynamoDB Local (the small plan)", () => {
     expect(view?.entries[1]?.after).toEqual({ extendedTo: "2025-07-31" });
   });
 
-  it("ranks the plans under an oversight body by on-time rate, in 1 request + 1 per plan", async () => {
+  it("ranks the plans under an oversight body by on-time rate: first 1 request + 1 per plan + their snapshots put", async () => {
     const c = cold();
     const before = c.data.table.requests.count;
     const view = await ranking(c, "so-y-te-thu", 2025);
-    expect(c.data.table.requests.count - before).toBe(1 + 2);
+    // The oversight partition, each plan-year's partition, one batch of the 2 snapshots.
+    expect(c.data.table.requests.count - before).toBe(1 + 2 + 1);
+    expect(view?.plans.map((p) => p.computedAt)).toEqual([AS_OF.toISOString(), AS_OF.toISOString()]);
     expect(view?.oversight).toEqual({ id: "so-y-te-thu", name: "Sở Y tế tỉnh Thử" });
     // xa-lang: nothing came in; Q1 and Q2 are due for its 4 units → 8 missing, 8 late now.
     expect(view?.plans.map((p) => [p.planId, p.onTimeRate, p.reportingRate, p.expected, p.lateNow])).toEqual([

@@ -13,7 +13,7 @@ import { count, dueText, instant, percent, statusLook } from "../../shared/web/c
 import { heatmapPage } from "../../shared/web/console/heatmap";
 import { unitAnchor } from "../../shared/web/console/layout";
 import { overviewPage } from "../../shared/web/console/overview";
-import { rankingPage } from "../../shared/web/console/ranking";
+import { computedTime, rankingPage } from "../../shared/web/console/ranking";
 import { consoleErrorPage, signInPage } from "../../shared/web/console/sign-in";
 import { submissionPage } from "../../shared/web/console/submission";
 import { targetsPage } from "../../shared/web/console/targets";
@@ -406,6 +406,24 @@ describe("the ranking page", () => {
       expect(tags(row.html, "a")[0]?.attrs.href).toBe(urls.overview(p.planId, p.year));
       expect(text(row.html)).toContain(percent(p.onTimeRate));
     });
+  });
+
+  it("says under each plan when its figures were computed, in Vietnam time", () => {
+    const rows = bodyRows(tableWithCaption(page, /tỷ lệ nộp đúng hạn/));
+    const said = rows.map((row) => {
+      const time = tags(row.html, "time")[0];
+      return [time?.attrs.datetime, /số liệu tính lúc (\d\d:\d\d \d\d\/\d\d)/.exec(text(row.html))?.[1]];
+    });
+    expect(said).toEqual(f.ranking.plans.map((p) => [p.computedAt, expect.any(String)]));
+    // AS_OF is 09:00 on 12/05 in Vietnam; Gia Lâm's figures were computed 3 minutes before.
+    const byPlan = new Map(f.ranking.plans.map((p, i) => [p.planId, said[i]?.[1]]));
+    expect(byPlan.get("long-bien-2025")).toBe("09:00 12/05");
+    expect(byPlan.get("gia-lam-2025")).toBe("08:57 12/05");
+  });
+
+  it("writes a computation time as HH:MM dd/mm of its Vietnam day", () => {
+    // 23:58 UTC on 31/12 is 06:58 on 1/1 in Vietnam.
+    expect(computedTime("2025-12-31T23:58:00.000Z")).toBe("06:58 01/01");
   });
 });
 

@@ -2,9 +2,10 @@
  * What the operations console reads: a plan's record (cached), its deadlines and a plan-year's
  * facts on the byPlan index, a deadline's partition, a unit's items on the byUnit index, the plan's
  * own partition (units, obligations, targets), its audit log, and the plans under an oversight
- * body. Each read is one Query or GetItem (one per 1 MB page); items are parsed on the way out,
- * those of an index by what its projection holds. The use cases (functions/use-cases/console/)
- * fold them into the console's views.
+ * body with their figures snapshots (the one thing written here: the ranking's cache). Each read
+ * is one Query or GetItem (one per 1 MB page); items are parsed on the way out, those of an index
+ * by what its projection holds. The use cases (functions/use-cases/console/) fold them into the
+ * console's views.
  */
 import { z } from "zod";
 import type { DeadlineDefinition } from "../../../shared/calendar/deadlines";
@@ -22,6 +23,7 @@ import {
 } from "../entities/expectation";
 import { obligationEntity } from "../entities/obligation";
 import { oversightPk, type PlanRecord, planEntity } from "../entities/plan";
+import { PlanYearFiguresRecord, planYearFiguresEntity } from "../entities/plan-year-figures";
 import { type ReviewRecord, reviewEntity } from "../entities/review";
 import { type SendRecord, sendEntity } from "../entities/send";
 import { type SubmissionRecord, submissionEntity } from "../entities/submission";
@@ -101,6 +103,17 @@ const OverseenPlan = z.object({
   oversight: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type OverseenPlan = z.infer<typeof OverseenPlan>;
+
+/** A plan-year's figures snapshot as the oversight partition holds it (its oversight id is the partition's). */
+const FiguresSnapshot = PlanYearFiguresRecord.omit({ oversightId: true });
+export type FiguresSnapshot = z.infer<typeof FiguresSnapshot>;
+
+/** What an oversight body's partition of the byPlan index holds: its plans and their figures snapshots. */
+export interface OversightItems {
+  plans: OverseenPlan[];
+  /** Every year's, as last computed (a plan-year never ranked has none). */
+  figures: FiguresSnapshot[];
+}
 
 /** A plan-year's facts: every unit's share of every deadline, its versions, decisions and messages. */
 export interface PlanYearItems {
@@ -250,9 +263,20 @@ export class ConsoleRepository {
     return auditEntity.among(items).reverse();
   }
 
-  /** The plans an oversight body reads (one Query on byPlan). */
-  async overseenPlans(oversightId: string): Promise<OverseenPlan[]> {
+  /** The plans an oversight body reads and their figures snapshots (one Query on byPlan). */
+  async oversight(oversightId: string): Promise<OversightItems> {
     const items = await this.table.query({ index: "byPlan", pk: oversightPk(oversightId) });
-    return ofType(items, planEntity.type, OverseenPlan);
+    return {
+      plans: ofType(items, planEntity.type, OverseenPlan),
+      figures: ofType(items, planYearFiguresEntity.type, FiguresSnapshot),
+    };
+  }
+
+  /**
+   * Puts plan-years' figures snapshots, unconditionally (one BatchWriteItem per 25): two rankings
+   * computing the same plan-year at once both computed it from the stored facts, the last one wins.
+   */
+  async saveFigures(snapshots: readonly PlanYearFiguresRecord[]): Promise<void> {
+    await this.table.batchPut(snapshots.map((f) => planYearFiguresEntity.item(f)));
   }
 }

@@ -12,8 +12,10 @@
  *   unitView       plan record + deadlines + byUnit + the unit record            ≤ 4
  *   targetsView    the plan partition + deadlines + one per deadline reporting on a target
  *   auditView      plan record + the audit partition                             ≤ 2 (per page)
- *   ranking        oversight partition + 1 per plan of that year (its expectations, versions and
- *                  decisions, with only what statuses need), 16 plans at a time
+ *   ranking        oversight partition: the plans and their figures snapshots              1 warm
+ *                  + for each plan-year whose snapshot is missing or stale, its expectations,
+ *                  versions and decisions (only what statuses need), 16 plans at a time, and the
+ *                  recomputed snapshots put back 25 a request       cold: 1 + n + ⌈n/25⌉
  */
 import { type DeadlineRef, parseInstanceId } from "../../../shared/calendar/instance-id";
 import type { PlanScope } from "../../../shared/console/access";
@@ -30,7 +32,7 @@ import type {
   TimelinessReport,
   UnitView,
 } from "../../../shared/console/model";
-import { deadlinesOfShares, rankPlans } from "../../../shared/console/ranking";
+import { FIGURES_FRESH_MS, isFresh, rankingFigures, rankPlans } from "../../../shared/console/ranking";
 import { latestReports, reportingFields, targetView } from "../../../shared/console/targets";
 import {
   byCutOff,
@@ -41,7 +43,6 @@ import {
   summaryOf,
   timelinessReport,
   timelinessRows,
-  totalsOf,
   unitCell,
   unitFigures,
   unitSorter,
@@ -52,6 +53,7 @@ import { downloadName } from "../../commons/attachments";
 import { mapConcurrent } from "../../commons/concurrency";
 import type { Presign } from "../../commons/presign";
 import type { DataLayer } from "../../data";
+import type { PlanYearFiguresRecord } from "../../data/entities/plan-year-figures";
 import { headerOf, messageOf, planYearFacts, runsIn, versionSummaries, yearsOf } from "./fold";
 
 export interface ConsoleReadDeps {
@@ -59,6 +61,8 @@ export interface ConsoleReadDeps {
   now: () => Date;
   /** A short-lived GET of a pinned attachment (functions/commons/presign.ts): the submission page needs it. */
   presign?: Presign;
+  /** How long the ranking reuses a plan-year's figures (FIGURES_FRESH_MS, 5 minutes, unless given). */
+  figuresFreshMs?: number;
 }
 
 const NO_CONTACTS: Contacts = { emails: [], phones: [] };
@@ -363,33 +367,69 @@ export async function auditView(deps: ConsoleReadDeps, planId: string): Promise<
   };
 }
 
-/** Every plan an oversight body reads that runs in `year`, ranked by on-time rate. */
+/**
+ * Every plan an oversight body reads that runs in `year`, ranked by on-time rate. One Query gives
+ * the plans and their figures snapshots; a plan-year whose snapshot is missing (never ranked, or
+ * stored before snapshots existed) or older than `figuresFreshMs` is computed again from its
+ * partition, as of now, and its snapshot put back. Each plan says when its figures were computed.
+ */
 export async function ranking(
   deps: ConsoleReadDeps,
   oversightId: string,
   year: number,
 ): Promise<RankingView | undefined> {
   const store = deps.data.console;
-  const overseen = await store.overseenPlans(oversightId);
-  if (overseen.length === 0) return undefined;
+  const overseen = await store.oversight(oversightId);
+  if (overseen.plans.length === 0) return undefined;
   const asOf = deps.now();
-  const plans = overseen.filter((p) => runsIn({ year: p.year, untilYear: p.untilYear ?? p.year }, year));
-  const ranked: RankedPlan[] = [];
-  await mapConcurrent(plans, RANKING_CONCURRENCY, async (p) => {
-    const items = await store.planYear(p.planId, year);
-    const facts = { ...items, deadlines: deadlinesOfShares(items.shares) };
-    const rows = timelinessRows(facts, asOf.getTime());
-    ranked.push({
-      planId: p.planId,
-      title: p.title,
-      issuerName: p.names?.issuer ?? p.planId,
-      year,
-      ...totalsOf(rows, asOf.getTime()),
-      lateNow: lateNow(rows, facts, asOf.getTime()).length,
-    });
+  const nowMs = asOf.getTime();
+  const windowMs = deps.figuresFreshMs ?? FIGURES_FRESH_MS;
+  const plans = overseen.plans.filter((p) =>
+    runsIn({ year: p.year, untilYear: p.untilYear ?? p.year }, year),
+  );
+  const figures = new Map(
+    overseen.figures
+      .filter((f) => f.year === year && isFresh(f.at, nowMs, windowMs))
+      .map((f) => [f.planId, { figures: f.figures, at: f.at }]),
+  );
+  const recomputed: PlanYearFiguresRecord[] = [];
+  await mapConcurrent(
+    plans.filter((p) => !figures.has(p.planId)),
+    RANKING_CONCURRENCY,
+    async (p) => {
+      const items = await store.planYear(p.planId, year);
+      const snapshot = {
+        planId: p.planId,
+        year,
+        oversightId,
+        figures: rankingFigures(items, nowMs),
+        at: asOf.toISOString(),
+      };
+      recomputed.push(snapshot);
+      figures.set(p.planId, snapshot);
+    },
+  );
+  await store.saveFigures(recomputed);
+  const ranked = plans.flatMap((p): RankedPlan[] => {
+    const f = figures.get(p.planId);
+    return f
+      ? [
+          {
+            planId: p.planId,
+            title: p.title,
+            issuerName: p.names?.issuer ?? p.planId,
+            year,
+            ...f.figures,
+            computedAt: f.at,
+          },
+        ]
+      : [];
   });
   return {
-    oversight: { id: oversightId, name: overseen.find((p) => p.oversight)?.oversight?.name ?? oversightId },
+    oversight: {
+      id: oversightId,
+      name: overseen.plans.find((p) => p.oversight)?.oversight?.name ?? oversightId,
+    },
     year,
     asOf: asOf.toISOString(),
     plans: rankPlans(ranked),

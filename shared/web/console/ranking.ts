@@ -1,8 +1,10 @@
 /**
  * For a viewer (an oversight body, e.g. a provincial health department): every plan under it,
  * ranked by on-time rate, each linking to its overview. Plans with nothing due yet come last,
- * unranked.
+ * unranked. Each plan's figures are reused for a few minutes (shared/console/ranking.ts), so each
+ * says when it was computed.
  */
+import { toVietnamIso } from "../../calendar/civil-date";
 import type { RankedPlan, RankingView } from "../../console/model";
 import { type Html, html, raw } from "../html";
 import { count, instant, percent } from "./format";
@@ -19,6 +21,12 @@ function meter(rate: number | null): Html {
   return html`<span class="meter" aria-hidden="true"><span style="width:${width}%"></span></span>`;
 }
 
+/** "09:05 12/05": when a plan's figures were computed, Vietnam time, short for a table cell. */
+export function computedTime(iso: string): string {
+  const local = toVietnamIso(Date.parse(iso));
+  return `${local.slice(11, 16)} ${local.slice(8, 10)}/${local.slice(5, 7)}`;
+}
+
 export function rankingPage(view: RankingView, ctx: ConsoleContext): string {
   const urls = urlsFor(ctx);
   let rank = 0;
@@ -27,7 +35,7 @@ export function rankingPage(view: RankingView, ctx: ConsoleContext): string {
     if (ranked) rank += 1;
     return html`<tr>
 <td class="num">${ranked ? rank : "—"}</td>
-<th scope="row" class="mid"><a href="${urls.overview(p.planId, p.year)}">${p.title}</a><br><span class="fine">${p.issuerName}</span></th>
+<th scope="row" class="mid"><a href="${urls.overview(p.planId, p.year)}">${p.title}</a><br><span class="fine">${p.issuerName}</span><br><span class="fine">số liệu tính lúc <time datetime="${p.computedAt}">${computedTime(p.computedAt)}</time></span></th>
 <td class="num">${percent(p.onTimeRate)}${meter(p.onTimeRate)}</td>
 <td class="num">${percent(p.reportingRate)}</td>
 <td class="num">${count(p.expected)}</td>
@@ -37,9 +45,7 @@ export function rankingPage(view: RankingView, ctx: ConsoleContext): string {
 </tr>`;
   };
   const body = html`<h1>Xếp hạng các kế hoạch năm ${view.year}</h1>
-<p class="lead">${view.oversight.name}: ${count(view.plans.length)} kế hoạch, xếp theo tỷ lệ nộp đúng hạn (cao nhất trước), tính đến ${instant(
-    view.asOf,
-  )}. Kế hoạch chưa có hạn nào đến không được xếp hạng.</p>
+<p class="lead">${view.oversight.name}: ${count(view.plans.length)} kế hoạch, xếp theo tỷ lệ nộp đúng hạn (cao nhất trước). Số liệu của mỗi kế hoạch được tính lại sau vài phút; giờ tính ghi dưới tên kế hoạch. Kế hoạch chưa có hạn nào đến không được xếp hạng.</p>
 ${
   view.plans.length === 0
     ? html`<p class="card">Chưa có kế hoạch nào.</p>`
@@ -57,6 +63,6 @@ ${
     body,
     ctx,
     style: RANKING_STYLE,
-    footnote: `Số liệu tính đến ${instant(view.asOf)}`,
+    footnote: `Trang tạo lúc ${instant(view.asOf)}`,
   });
 }
