@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ROLE_NAMES } from "../../shared/console/access";
-import { CELL_STATUSES, type UnitCell } from "../../shared/console/model";
+import { CELL_STATUSES, type UnitCell, type VersionSummary } from "../../shared/console/model";
 import { auditPage } from "../../shared/web/console/audit";
 import { deadlinePage } from "../../shared/web/console/deadline";
 import { count, dueText, instant, percent, statusLook } from "../../shared/web/console/format";
@@ -300,6 +300,19 @@ describe("the submission page", () => {
     const returned = f.submission.history.find((v) => v.decision === "returned");
     expect(text(rows[0]?.html ?? "")).toContain("đã trả lại");
     expect(text(rows[0]?.html ?? "")).toContain(returned?.reason as string);
+  });
+
+  it("gives the unit's status with the days late of the version that counts (the first not returned)", () => {
+    const late = {
+      ...f.submission,
+      status: "late" as const,
+      history: [
+        { ...(f.submission.history[0] as VersionSummary), late: true, lateDays: 2 },
+        { ...(f.submission.history[1] as VersionSummary), late: true, lateDays: 9 },
+      ],
+    };
+    const facts = text(submissionPage(late, committee));
+    expect(facts).toMatch(/Tình trạng của đơn vị\s*◷\s*nộp muộn 9 ngày/);
   });
 
   it("says so on an older version and links the latest", () => {

@@ -121,6 +121,8 @@ export function submissionPage(view: SubmissionView, ctx: ConsoleContext): strin
   const { plan, deadline, unit, submitter } = view;
   const thisVersion = view.history.find((v) => v.receipt === view.receipt);
   const latest = view.history.at(-1);
+  // The unit's timeliness is its first version not returned: how late that one was, if late.
+  const counting = view.history.find((v) => v.decision !== "returned");
   const submitterText = [submitter.name, submitter.position].filter(Boolean).join(", ");
   const body = html`<h1>Báo cáo của ${unit.unitName}</h1>
 <p class="lead"><a href="${urls.deadline(plan.planId, deadline.obligationId, deadline.period)}">${deadline.title}</a> · ${deadline.periodText}</p>
@@ -140,7 +142,7 @@ ${
     thisVersion ? html` · ${thisVersion.late ? `muộn ${thisVersion.lateDays} ngày` : "đúng hạn"}` : ""
   }</dd>
 <dt>Hạn chót</dt><dd>${dueText(deadline.dueAt)}</dd>
-<dt>Tình trạng của đơn vị</dt><dd>${statusBadge(view.status)}</dd>
+<dt>Tình trạng của đơn vị</dt><dd>${statusBadge(view.status, view.status === "late" ? counting?.lateDays : undefined)}</dd>
 <dt>Đơn vị</dt><dd><a href="${urls.unit(plan.planId, unit.unitId)}">${unit.unitName}</a><br>${contactLinks(unit.contacts)}</dd>
 <dt>Người nộp</dt><dd>${contactLinks({
     person: submitterText || undefined,
