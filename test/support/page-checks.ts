@@ -46,9 +46,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** The heatmap's table is wider than any screen: it alone may scroll sideways on a desktop. */
+export const WIDE_TABLES = ["Bảng theo dõi đơn vị và hạn nộp, cuộn ngang để xem thêm"];
+
 /**
- * A page checked as the issue asks: screenshots at both widths, and axe at the widths asked (both
- * by default: a layout rule can fail on a phone only). Returns the serious and critical violations.
+ * A page checked as the issue asks: screenshots at both widths; axe at the widths asked (both by
+ * default: a layout rule can fail on a phone only); and nothing scrolling sideways that should not
+ * (the page never; on a desktop, no table but the heatmap). Returns the problems found, in words.
  */
 export async function checkPage(
   page: Page,
@@ -61,8 +65,30 @@ export async function checkPage(
     await page.setViewportSize({ width, height: HEIGHT });
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
     if (axeAt.includes(width))
-      for (const v of await seriousViolations(page)) found.push(`${name} @${width}px: ${v}`);
+      for (const v of await seriousViolations(page)) found.push(`${name} @${width}px: axe ${v}`);
+    const overflow = await sidewaysOverflow(page, width === WIDTHS[0] ? undefined : WIDE_TABLES);
+    const relevant = width === WIDTHS[0] ? overflow.filter((o) => o.startsWith("the page")) : overflow;
+    for (const o of relevant) found.push(`${name} @${width}px: scrolls sideways, ${o}`);
   }
   await page.setViewportSize({ width: WIDTHS[0], height: HEIGHT });
   return found;
+}
+
+/**
+ * What scrolls sideways at the page's current width: the page itself (never wanted), and each
+ * table region (.scroll) but those named in `allowed` (the heatmap's, wider than any screen).
+ */
+export async function sidewaysOverflow(page: Page, allowed: readonly string[] = []): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const out = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) out.push("the page: " + doc.scrollWidth + " px in " + doc.clientWidth);
+    for (const region of document.querySelectorAll(".scroll")) {
+      const name = region.getAttribute("aria-label") ?? "";
+      if (${JSON.stringify(allowed)}.includes(name)) continue;
+      if (region.scrollWidth > region.clientWidth + 1)
+        out.push("“" + name + "”: " + region.scrollWidth + " px in " + region.clientWidth);
+    }
+    return out;
+  })()`);
 }
