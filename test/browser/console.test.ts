@@ -445,6 +445,11 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
     const log = await text(page, "main");
     for (const reason of [RETURN_REASON, REMIND_REASON, "Đơn vị báo đổi cán bộ phụ trách báo cáo."])
       expect(log).toContain(reason);
+    // What changed, in the pages' words: the cut-off as a last on-time day, the status, the reminder.
+    expect(log).toContain("Gia hạn đến: 23:59 thứ Năm 10/04/2025");
+    expect(log).toContain("Quyết định: trả lại");
+    expect(log).toContain("Đợt nhắc: nhắc ngay ngày 02/04/2025");
+    expect(log).not.toMatch(/submitted|returned|manual@/);
     await check(page, "standing-body-audit");
     timings.standingBody = Date.now() - t0;
   });
