@@ -39,6 +39,8 @@ const Q1_DAYS_LATE = 9;
 
 const TTYT_Q1 = `${PLAN}:bao-cao-quy-ttyt:2025-Q1:ttyt`;
 const BHXH_Q1 = `${PLAN}:bao-cao-quy-bhxh:2025-Q1:bhxh`;
+const TTYT_DEADLINE = { planId: PLAN, obligationId: "bao-cao-quy-ttyt", period: "2025-Q1" };
+const BHXH_DEADLINE = { planId: PLAN, obligationId: "bao-cao-quy-bhxh", period: "2025-Q1" };
 const TTYT_NAME = "Trung tâm Y tế quận Long Biên";
 const BHXH_NAME = "Bảo hiểm xã hội quận Long Biên";
 const TTYT_EMAIL = "ttyt@longbien.example.org";
@@ -225,6 +227,14 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
     expect(await bhxhLate.textContent()).toContain("bhxh@longbien.example.org");
     const ttytLate = lateRows(office).filter({ hasText: TTYT_NAME }).filter({ hasText: "quý I/2025" });
     expect(await ttytLate.count()).toBe(0);
+    // The lifecycles caught up on the stack's clock: the BHXH marked overdue and escalated.
+    const bhxhRun = await stack.data.deadlines.lifecycleSnapshot(BHXH_DEADLINE);
+    expect(bhxhRun?.stagesDone.has("overdue")).toBe(true);
+    expect(
+      bhxhRun?.sends.some(
+        (x) => x.stage.startsWith("escalation-1") && x.recipient === "bcd@longbien.example.org",
+      ),
+    ).toBe(true);
 
     // From the year's table to the TTYT's Q1 deadline, then its version.
     const q1Row = office
@@ -233,6 +243,10 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
       .filter({ hasText: "Định kỳ hàng quý tổng hợp, báo cáo tiến độ" });
     await follow(office, () => q1Row.locator("a").click());
     expect(new URL(office.url()).pathname).toBe(ttytQ1());
+    // In on time before the workflows started: nobody was escalated about it.
+    expect(await text(office, "section[aria-labelledby=vuot-cap]")).toContain(
+      "Chưa có báo cáo vượt cấp nào.",
+    );
     const ttytRow = office.locator(`tr#don-vi-ttyt`);
     expect(await ttytRow.textContent()).toContain("đúng hạn");
     await follow(office, () => ttytRow.locator(`a:text("${seeded.ttyt?.receipt}")`).click());
@@ -282,6 +296,15 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
     // The reason as far as one segment allows beside the title and the short link.
     expect(returnSms[0]?.text).toContain("Ly do: Thieu chu ky");
     expect(returnSms[0]?.segments).toBe(1);
+
+    // The lifecycle, idle since everyone was in, runs again: the committee hears the TTYT owes it.
+    await expect
+      .poll(async () =>
+        (await stack.data.deadlines.lifecycleSnapshot(TTYT_DEADLINE))?.sends.some(
+          (x) => x.stage.startsWith("escalation-") && x.recipient === "bcd@longbien.example.org",
+        ),
+      )
+      .toBe(true);
 
     // Late right now again: returned, nine days after the cut-off.
     await office.goto(at(urls.overview(PLAN)));
@@ -632,6 +655,8 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
     expect(new URL(office.url()).searchParams.get("next")).toBe(ttytQ1());
     const api = await office.context().request.get(at("/api/console/me"));
     expect(api.status()).toBe(401);
+    // Through it all, no workflow execution failed.
+    expect(stack.workflows?.failures).toEqual([]);
   });
 
   it("no page shown had a serious or critical axe-core violation, nor scrolled sideways where it should not", () => {
