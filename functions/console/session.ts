@@ -137,8 +137,11 @@ export function fromOwnPages(headers: Record<string, string | undefined>, public
       ?.trim()
       .toLowerCase();
   const origin = header("origin");
-  if (origin !== undefined) return origin === new URL(publicBaseUrl).origin.toLowerCase();
+  // Our pages are served with Referrer-Policy: no-referrer, so a browser posts their forms with
+  // "Origin: null" (Fetch, "serializing a request origin"): then Sec-Fetch-Site alone tells.
+  if (origin !== undefined && origin !== "null")
+    return origin === new URL(publicBaseUrl).origin.toLowerCase();
   const site = header("sec-fetch-site");
   if (site !== undefined) return site === "same-origin" || site === "none";
-  return true;
+  return origin === undefined;
 }

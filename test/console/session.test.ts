@@ -155,6 +155,12 @@ describe("a sign-in from the console's own pages", () => {
     expect(fromOwnPages({ "sec-fetch-site": "same-origin" }, base)).toBe(true);
   });
 
+  it("is let through from a page sent with Referrer-Policy: no-referrer (Origin: null, as Chromium posts it)", () => {
+    expect(fromOwnPages({ origin: "null", "sec-fetch-site": "same-origin" }, base)).toBe(true);
+    expect(fromOwnPages({ origin: "null", "sec-fetch-site": "cross-site" }, base)).toBe(false);
+    expect(fromOwnPages({ origin: "null", "sec-fetch-site": "same-site" }, base)).toBe(false);
+  });
+
   it("is refused from another origin, scheme or port, or a page of another site", () => {
     for (const origin of [
       "https://evil.example",

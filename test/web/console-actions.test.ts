@@ -61,12 +61,16 @@ describe("the deadline page's actions", () => {
     for (const form of forms) expectGuarded(form, true);
   });
 
-  it("extends to a date (required) and a time (23:59 by default), for all units or one", () => {
+  it("extends to a day (required), the cut-off 23:59 of it as the hint says, for all units or one", () => {
     const form = byAction(urls.extend(planId, obligationId, period));
-    expect(control(form, "until")?.attrs).toMatchObject({ type: "date" });
+    expect(control(form, "until")?.attrs).toMatchObject({
+      type: "date",
+      "aria-describedby": "gia-han-ngay-hint",
+    });
     expect("required" in (control(form, "until")?.attrs ?? {})).toBe(true);
-    expect(control(form, "time")?.attrs).toMatchObject({ type: "time", value: "23:59" });
-    expect("required" in (control(form, "time")?.attrs ?? {})).toBe(false);
+    expect(text(form.html)).toContain("Hạn chót mới là 23:59 của ngày này (giờ Việt Nam).");
+    // No time to pick: the action takes a day (its cut-off is the end of it) and would drop one.
+    expect(control(form, "time")).toBeUndefined();
     const select = elements(form.html, "select").find((s) => s.attrs.name === "unitId") as Form;
     const choices = options(select.html);
     expect(choices[0]).toEqual({ value: "", text: "Tất cả đơn vị" });
@@ -123,6 +127,25 @@ describe("the submission page's actions", () => {
     expect(forms).toHaveLength(2);
     expectGuarded(accept, false);
     expectGuarded(giveBack, true);
+  });
+
+  it("offers no form for the decision already taken on the version (the action would refuse it)", () => {
+    const withDecision = (decision: "accepted" | "returned") => ({
+      ...f.submission,
+      history: f.submission.history.map((v) =>
+        v.receipt === receipt ? { ...v, decision, reason: "Lý do đã ghi" } : v,
+      ),
+    });
+    const returned = submissionPage(withDecision("returned"), context(true));
+    expect(actionForms(returned).map((form) => form.attrs.action)).toEqual([
+      urls.accept(planId, instanceId, receipt),
+    ]);
+    expect(text(returned)).toContain("Bản này đã bị trả lại");
+    const accepted = submissionPage(withDecision("accepted"), context(true));
+    expect(actionForms(accepted).map((form) => form.attrs.action)).toEqual([
+      urls.return(planId, instanceId, receipt),
+    ]);
+    expect(text(accepted)).toContain("Bản này đã được chấp nhận.");
   });
 
   it("acts only on the latest version", () => {

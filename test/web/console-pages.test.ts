@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { ROLE_NAMES } from "../../shared/console/access";
-import { CELL_STATUSES, type UnitCell } from "../../shared/console/model";
+import {
+  type AuditEntryView,
+  CELL_STATUSES,
+  type UnitCell,
+  type VersionSummary,
+} from "../../shared/console/model";
 import { auditPage } from "../../shared/web/console/audit";
 import { deadlinePage } from "../../shared/web/console/deadline";
 import { count, dueText, instant, percent, statusLook } from "../../shared/web/console/format";
@@ -302,6 +307,19 @@ describe("the submission page", () => {
     expect(text(rows[0]?.html ?? "")).toContain(returned?.reason as string);
   });
 
+  it("gives the unit's status with the days late of the version that counts (the first not returned)", () => {
+    const late = {
+      ...f.submission,
+      status: "late" as const,
+      history: [
+        { ...(f.submission.history[0] as VersionSummary), late: true, lateDays: 2 },
+        { ...(f.submission.history[1] as VersionSummary), late: true, lateDays: 9 },
+      ],
+    };
+    const facts = text(submissionPage(late, committee));
+    expect(facts).toMatch(/Tình trạng của đơn vị\s*◷\s*nộp muộn 9 ngày/);
+  });
+
   it("says so on an older version and links the latest", () => {
     const older = { ...f.submission, receipt: f.submission.history[0]?.receipt as string, isLatest: false };
     const out = submissionPage(older, committee);
@@ -388,6 +406,79 @@ describe("the audit log page", () => {
     const contacts = rows.find((r) => text(r.html).includes("Sửa liên hệ"));
     expect(text(contacts?.html ?? "")).toContain("tyt.bode@longbien.example.org");
     expect(text(contacts?.html ?? "")).toContain("Điện thoại: —");
+  });
+
+  it("reads entries as the actions record them: deadlines, cut-offs, statuses, decisions and reminders in words", () => {
+    const actor = { email: "vanphong@longbien.example.org", role: "standing-body" };
+    const entry = (id: string, more: Partial<AuditEntryView>): AuditEntryView => ({
+      id,
+      at: "2025-04-02T02:00:00.000Z",
+      actor,
+      action: "extend",
+      actionText: "Gia hạn",
+      target: {},
+      reason: `Lý do ${id}`,
+      ...more,
+    });
+    const planId = f.audit.plan.planId;
+    const page = auditPage(
+      {
+        ...f.audit,
+        entries: [
+          entry("e1", {
+            target: {
+              deadline: "bao-cao-quy-bhxh:2025-Q1",
+              unitId: "bhxh",
+              instanceId: "x:bao-cao-quy-bhxh:2025-Q1:bhxh",
+            },
+            before: { dueAt: "2025-03-25T00:00:00+07:00" },
+            after: { dueAt: "2025-04-11T00:00:00+07:00", extendedTo: "2025-04-11T00:00:00+07:00" },
+          }),
+          entry("e2", {
+            action: "return",
+            actionText: "Trả lại",
+            target: {
+              deadline: "bao-cao-quy-ttyt:2025-Q1",
+              unitId: "ttyt",
+              instanceId: "i",
+              receipt: "HC-1",
+            },
+            before: { status: "submitted" },
+            after: { status: "returned", decision: "returned" },
+          }),
+          entry("e3", {
+            action: "remind-now",
+            actionText: "Nhắc ngay",
+            target: { deadline: "bao-cao-quy-ttyt:2025-Q1" },
+            after: { stage: "manual@2025-04-02", units: ["ttyt"] },
+          }),
+          entry("e4", {
+            target: { deadline: "bao-cao-quy-ttyt:2025-Q1" },
+            before: { dueAt: "2025-03-25T00:00:00+07:00", dueText: "hạn chót: 23:59 ngày 24/03/2025" },
+          }),
+        ],
+      },
+      committee,
+    );
+    const row = (id: string) =>
+      text(
+        bodyRows(tableWithCaption(page, /thao tác/)).find((r) => r.html.includes(`Lý do ${id}`))?.html ?? "",
+      );
+    expect(row("e1")).toContain("Hạn nộp: bao-cao-quy-bhxh, quý I/2025");
+    expect(row("e1")).toContain("Hạn chót: 23:59 thứ Hai 24/03/2025");
+    expect(row("e1")).toContain("Gia hạn đến: 23:59 thứ Năm 10/04/2025");
+    expect(row("e2")).toContain("Tình trạng: đã nộp");
+    expect(row("e2")).toContain("Quyết định: trả lại");
+    expect(row("e3")).toContain("Đợt nhắc: nhắc ngay ngày 02/04/2025");
+    expect(row("e4")).not.toContain("hạn chót: 23:59 ngày 24/03/2025");
+    const all = bodyRows(tableWithCaption(page, /thao tác/))
+      .map((r) => text(r.html))
+      .join(" ");
+    for (const raw of ["submitted", "returned", "manual@", "deadline:", "stage:", "00:00"])
+      expect(all).not.toContain(raw);
+    // Each row opens the page it is about: the deadline's, or the version's.
+    expect(page).toContain(`href="${urls.deadline(planId, "bao-cao-quy-bhxh", "2025-Q1")}"`);
+    expect(page).toContain(`href="${urls.submission(planId, "i", "HC-1")}"`);
   });
 });
 

@@ -2,11 +2,13 @@
  * The audit log: every action of every user (who, when, what, on what, before and after, why),
  * newest first. The log is append-only; this page and its exports only read it.
  */
+
+import { formatVietnameseDate } from "../../calendar/civil-date";
 import { periodText } from "../../calendar/period-text";
 import { ROLE_NAMES, type Role } from "../../console/access";
 import type { AuditEntryView, AuditView } from "../../console/model";
 import { type Html, html } from "../html";
-import { count, instant, looseText } from "./format";
+import { count, dueText, instant, looseText } from "./format";
 import { type ConsoleContext, consolePage, scrollTable, urlsFor } from "./layout";
 import type { ConsoleUrls } from "./urls";
 
@@ -29,7 +31,39 @@ export const AUDIT_KEY_NAMES: Record<string, string> = {
   state: "Trạng thái",
   decision: "Quyết định",
   recipients: "Người nhận",
+  deadline: "Hạn nộp",
+  stage: "Đợt nhắc",
+  units: "Đơn vị được nhắc",
+  remindAt: "Các lần nhắc",
 };
+
+/** Enumerations the actions record (statuses, states, decisions) in the words the pages use. */
+const AUDIT_VALUE_WORDS: Record<string, Record<string, string>> = {
+  status: {
+    pending: "chưa nộp",
+    overdue: "quá hạn, chưa nộp",
+    submitted: "đã nộp",
+    returned: "bị trả lại",
+    waived: "được miễn",
+    cancelled: "đã hủy",
+  },
+  state: { expected: "đang chờ nộp", overdue: "quá hạn", waived: "được miễn", cancelled: "đã hủy" },
+  decision: { accepted: "chấp nhận", returned: "trả lại" },
+};
+
+/** Keys of a before/after not shown: the same cut-off again, in words made at the time. */
+const REDUNDANT_KEYS = new Set(["dueText"]);
+
+/** Cut-offs are stored as the instant after the last on-time day: said as the pages say them. */
+const CUT_OFF_KEYS = new Set(["dueAt", "extendedTo"]);
+
+/** "bao-cao-quy-ttyt:2025-Q1", as the actions name a deadline, split; undefined for anything else. */
+function deadlineKey(value: string): { obligationId: string; period: string } | undefined {
+  const at = value.indexOf(":");
+  return at > 0 && at < value.length - 1
+    ? { obligationId: value.slice(0, at), period: value.slice(at + 1) }
+    : undefined;
+}
 
 export function roleName(role: string): string {
   return ROLE_NAMES[role as Role] ?? role;
@@ -47,6 +81,15 @@ function hiddenKey(key: string, target: Record<string, string>): boolean {
 export function auditValue(key: string, value: unknown): string {
   if (key === "period" && typeof value === "string") return periodText(value);
   if (key === "unitId" && value === "all") return "tất cả đơn vị";
+  if (typeof value === "string") {
+    const word = AUDIT_VALUE_WORDS[key]?.[value];
+    if (word) return word;
+    if (CUT_OFF_KEYS.has(key) && !Number.isNaN(Date.parse(value))) return dueText(value);
+    const d = key === "deadline" ? deadlineKey(value) : undefined;
+    if (d) return `${d.obligationId}, ${periodText(d.period)}`;
+    const manual = key === "stage" ? /^manual@(\d{4}-\d{2}-\d{2})$/.exec(value) : null;
+    if (manual?.[1]) return `nhắc ngay ngày ${formatVietnameseDate(manual[1])}`;
+  }
   return looseText(value);
 }
 
@@ -54,9 +97,9 @@ export function auditValue(key: string, value: unknown): string {
 export function changeText(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (typeof value !== "object" || Array.isArray(value)) return [looseText(value)];
-  return Object.entries(value as Record<string, unknown>).map(
-    ([k, v]) => `${AUDIT_KEY_NAMES[k] ?? k}: ${auditValue(k, v)}`,
-  );
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([k]) => !REDUNDANT_KEYS.has(k))
+    .map(([k, v]) => `${AUDIT_KEY_NAMES[k] ?? k}: ${auditValue(k, v)}`);
 }
 
 function lines(items: readonly string[]): Html {
@@ -68,6 +111,8 @@ function lines(items: readonly string[]): Html {
 function targetLink(planId: string, t: Record<string, string>, urls: ConsoleUrls): string | undefined {
   if (t.instanceId && t.receipt) return urls.submission(planId, t.instanceId, t.receipt);
   if (t.obligationId && t.period) return urls.deadline(planId, t.obligationId, t.period);
+  const d = t.deadline ? deadlineKey(t.deadline) : undefined;
+  if (d) return urls.deadline(planId, d.obligationId, d.period);
   if (t.unitId) return urls.unit(planId, t.unitId);
   return undefined;
 }

@@ -124,10 +124,10 @@ function actions(view: DeadlineView, ctx: ConsoleContext, urls: ConsoleUrls): Ht
     title: "Gia hạn",
     action: urls.extend(planId, obligationId, period),
     intro: `Hạn chót hiện nay: ${dueText(view.deadline.dueAt)}. Các bước nhắc và báo cáo vượt cấp sẽ theo hạn mới.`,
-    fields: html`<div class="row"><div><label for="gia-han-ngay">Gia hạn đến ngày *</label>
-<input type="date" id="gia-han-ngay" name="until" required></div>
-<div><label for="gia-han-gio">Giờ (giờ Việt Nam)</label>
-<input type="time" id="gia-han-gio" name="time" value="23:59"></div></div>
+    // A day, not a time: the cut-off is the end of the last on-time day, as every cut-off of the plan.
+    fields: html`<label for="gia-han-ngay">Gia hạn đến ngày *</label>
+<p class="hint" id="gia-han-ngay-hint">Hạn chót mới là 23:59 của ngày này (giờ Việt Nam).</p>
+<input type="date" id="gia-han-ngay" name="until" required aria-describedby="gia-han-ngay-hint">
 <label for="gia-han-don-vi">Áp dụng cho</label>
 <select id="gia-han-don-vi" name="unitId"><option value="">Tất cả đơn vị</option>${unitOptions(view.units)}</select>
 ${reasonField("gia-han-ly-do", true)}`,

@@ -82,6 +82,7 @@ th,td{padding:.45rem .6rem;border-top:1px solid #d0d7de;text-align:left;vertical
 thead th{background:#f6f8fa;font-size:.85rem}
 tfoot th,tfoot td{background:#f6f8fa;font-weight:700}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+thead th.num{white-space:normal}
 .nowrap{white-space:nowrap}
 .badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;font-weight:600;white-space:nowrap}
 .sym{display:inline-block;min-width:1em;text-align:center}

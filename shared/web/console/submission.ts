@@ -91,28 +91,40 @@ function historyTable(view: SubmissionView, urls: ConsoleUrls): Html {
   );
 }
 
+/** A decision already taken on this version: said in place of its form (the action would refuse it). */
+function decided(id: string, title: string, text: string): Html {
+  return html`<section class="card" aria-labelledby="${id}"><h3 id="${id}">${title}</h3><p>${text}</p></section>`;
+}
+
 function actions(view: SubmissionView, ctx: ConsoleContext, urls: ConsoleUrls): Html {
   const { planId } = view.plan;
-  const accept = actionForm({
-    ctx,
-    id: "chap-nhan",
-    title: "Chấp nhận báo cáo",
-    action: urls.accept(planId, view.instanceId, view.receipt),
-    intro: "Ghi nhận bản này là đạt; tệp đính kèm của bản được chấp nhận được giữ lại.",
-    fields: reasonField("chap-nhan-ly-do", false),
-    submit: "Chấp nhận",
-  });
-  const giveBack = actionForm({
-    ctx,
-    id: "tra-lai",
-    title: "Trả lại báo cáo",
-    action: urls.return(planId, view.instanceId, view.receipt),
-    intro:
-      "Đơn vị nhận email và SMS kèm lý do và đường dẫn để nộp bản mới. Bản đầu tiên không bị trả lại là bản quyết định việc nộp đúng hạn.",
-    fields: reasonField("tra-lai-ly-do", true, "Lý do được gửi cho đơn vị: nói rõ cần sửa gì."),
-    submit: "Trả lại",
-    danger: true,
-  });
+  const decision = view.history.find((v) => v.receipt === view.receipt)?.decision;
+  const accept =
+    decision === "accepted"
+      ? decided("chap-nhan", "Chấp nhận báo cáo", "Bản này đã được chấp nhận.")
+      : actionForm({
+          ctx,
+          id: "chap-nhan",
+          title: "Chấp nhận báo cáo",
+          action: urls.accept(planId, view.instanceId, view.receipt),
+          intro: "Ghi nhận bản này là đạt; tệp đính kèm của bản được chấp nhận được giữ lại.",
+          fields: reasonField("chap-nhan-ly-do", false),
+          submit: "Chấp nhận",
+        });
+  const giveBack =
+    decision === "returned"
+      ? decided("tra-lai", "Trả lại báo cáo", "Bản này đã bị trả lại; đơn vị đã được báo và cần nộp bản mới.")
+      : actionForm({
+          ctx,
+          id: "tra-lai",
+          title: "Trả lại báo cáo",
+          action: urls.return(planId, view.instanceId, view.receipt),
+          intro:
+            "Đơn vị nhận email và SMS kèm lý do và đường dẫn để nộp bản mới. Bản đầu tiên không bị trả lại là bản quyết định việc nộp đúng hạn.",
+          fields: reasonField("tra-lai-ly-do", true, "Lý do được gửi cho đơn vị: nói rõ cần sửa gì."),
+          submit: "Trả lại",
+          danger: true,
+        });
   return html`<section aria-labelledby="thao-tac"><h2 id="thao-tac">Thao tác</h2><div class="actions">${accept}${giveBack}</div></section>`;
 }
 
@@ -121,6 +133,8 @@ export function submissionPage(view: SubmissionView, ctx: ConsoleContext): strin
   const { plan, deadline, unit, submitter } = view;
   const thisVersion = view.history.find((v) => v.receipt === view.receipt);
   const latest = view.history.at(-1);
+  // The unit's timeliness is its first version not returned: how late that one was, if late.
+  const counting = view.history.find((v) => v.decision !== "returned");
   const submitterText = [submitter.name, submitter.position].filter(Boolean).join(", ");
   const body = html`<h1>Báo cáo của ${unit.unitName}</h1>
 <p class="lead"><a href="${urls.deadline(plan.planId, deadline.obligationId, deadline.period)}">${deadline.title}</a> · ${deadline.periodText}</p>
@@ -140,7 +154,7 @@ ${
     thisVersion ? html` · ${thisVersion.late ? `muộn ${thisVersion.lateDays} ngày` : "đúng hạn"}` : ""
   }</dd>
 <dt>Hạn chót</dt><dd>${dueText(deadline.dueAt)}</dd>
-<dt>Tình trạng của đơn vị</dt><dd>${statusBadge(view.status)}</dd>
+<dt>Tình trạng của đơn vị</dt><dd>${statusBadge(view.status, view.status === "late" ? counting?.lateDays : undefined)}</dd>
 <dt>Đơn vị</dt><dd><a href="${urls.unit(plan.planId, unit.unitId)}">${unit.unitName}</a><br>${contactLinks(unit.contacts)}</dd>
 <dt>Người nộp</dt><dd>${contactLinks({
     person: submitterText || undefined,
