@@ -305,6 +305,23 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
       return redirect(back(event), [noticeCookie(notice, secure())]);
     };
 
+  /** Each plan read, served as a page under /console and as JSON under /api/console. */
+  const views = {
+    overview: planRead((a) => reads.planOverview(deps().reads, a.scope.planId, a.year), overviewPage),
+    heatmap: planRead((a) => reads.heatmap(deps().reads, a.scope.planId, a.year), heatmapPage),
+    deadline: planRead((_, e) => reads.deadlineView(deps().reads, deadlineRef(e)), deadlinePage),
+    submission: planRead(async (a, e) => {
+      const ref = instanceOf(a, e);
+      return ref && reads.submissionView(deps().reads, param(e, "instanceId"), param(e, "receipt"));
+    }, submissionPage),
+    unit: planRead(
+      (a, e) => reads.unitView(deps().reads, a.scope.planId, param(e, "unitId"), a.year),
+      unitPage,
+    ),
+    targets: planRead((a) => reads.targetsView(deps().reads, a.scope.planId, a.year), targetsPage),
+    audit: planRead((a) => reads.auditView(deps().reads, a.scope.planId), auditPage),
+  };
+
   const timelinessExport = (format: ExportFormat) =>
     download(async (a) => {
       const report = await reads.timeliness(deps().reads, a.scope.planId, a.year);
@@ -483,34 +500,13 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     "POST /console/sign-in": signIn,
     "POST /console/sign-out": signOut,
 
-    "GET /console/plans/{planId}": planRead(
-      (a) => reads.planOverview(deps().reads, a.scope.planId, a.year),
-      overviewPage,
-    ),
-    "GET /console/plans/{planId}/heatmap": planRead(
-      (a) => reads.heatmap(deps().reads, a.scope.planId, a.year),
-      heatmapPage,
-    ),
-    "GET /console/plans/{planId}/deadlines/{obligationId}/{period}": planRead(
-      (_, e) => reads.deadlineView(deps().reads, deadlineRef(e)),
-      deadlinePage,
-    ),
-    "GET /console/plans/{planId}/submissions/{instanceId}/{receipt}": planRead(async (a, e) => {
-      const ref = instanceOf(a, e);
-      return ref && reads.submissionView(deps().reads, param(e, "instanceId"), param(e, "receipt"));
-    }, submissionPage),
-    "GET /console/plans/{planId}/units/{unitId}": planRead(
-      (a, e) => reads.unitView(deps().reads, a.scope.planId, param(e, "unitId"), a.year),
-      unitPage,
-    ),
-    "GET /console/plans/{planId}/targets": planRead(
-      (a) => reads.targetsView(deps().reads, a.scope.planId, a.year),
-      targetsPage,
-    ),
-    "GET /console/plans/{planId}/audit": planRead(
-      (a) => reads.auditView(deps().reads, a.scope.planId),
-      auditPage,
-    ),
+    "GET /console/plans/{planId}": views.overview,
+    "GET /console/plans/{planId}/heatmap": views.heatmap,
+    "GET /console/plans/{planId}/deadlines/{obligationId}/{period}": views.deadline,
+    "GET /console/plans/{planId}/submissions/{instanceId}/{receipt}": views.submission,
+    "GET /console/plans/{planId}/units/{unitId}": views.unit,
+    "GET /console/plans/{planId}/targets": views.targets,
+    "GET /console/plans/{planId}/audit": views.audit,
     "GET /console/oversight/{oversightId}": showRanking,
 
     "POST /console/plans/{planId}/deadlines/{obligationId}/{period}/extend": action(
@@ -617,38 +613,18 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
       if (!who) return fail(event, "not_signed_in");
       return jsonResponse(200, { user: me(who), csrfToken: who.session.csrfToken });
     },
-    "GET /api/console/plans/{planId}/overview": planRead(
-      (a) => reads.planOverview(deps().reads, a.scope.planId, a.year),
-      overviewPage,
-    ),
+    "GET /api/console/plans/{planId}/overview": views.overview,
     "GET /api/console/plans/{planId}/timeliness": planRead(
       (a) => reads.timeliness(deps().reads, a.scope.planId, a.year),
+      // Served as JSON only (and as CSV/XLSX by the exports).
       () => "",
     ),
-    "GET /api/console/plans/{planId}/heatmap": planRead(
-      (a) => reads.heatmap(deps().reads, a.scope.planId, a.year),
-      heatmapPage,
-    ),
-    "GET /api/console/plans/{planId}/deadlines/{obligationId}/{period}": planRead(
-      (_, e) => reads.deadlineView(deps().reads, deadlineRef(e)),
-      deadlinePage,
-    ),
-    "GET /api/console/plans/{planId}/submissions/{instanceId}/{receipt}": planRead(async (a, e) => {
-      const ref = instanceOf(a, e);
-      return ref && reads.submissionView(deps().reads, param(e, "instanceId"), param(e, "receipt"));
-    }, submissionPage),
-    "GET /api/console/plans/{planId}/units/{unitId}": planRead(
-      (a, e) => reads.unitView(deps().reads, a.scope.planId, param(e, "unitId"), a.year),
-      unitPage,
-    ),
-    "GET /api/console/plans/{planId}/targets": planRead(
-      (a) => reads.targetsView(deps().reads, a.scope.planId, a.year),
-      targetsPage,
-    ),
-    "GET /api/console/plans/{planId}/audit": planRead(
-      (a) => reads.auditView(deps().reads, a.scope.planId),
-      auditPage,
-    ),
+    "GET /api/console/plans/{planId}/heatmap": views.heatmap,
+    "GET /api/console/plans/{planId}/deadlines/{obligationId}/{period}": views.deadline,
+    "GET /api/console/plans/{planId}/submissions/{instanceId}/{receipt}": views.submission,
+    "GET /api/console/plans/{planId}/units/{unitId}": views.unit,
+    "GET /api/console/plans/{planId}/targets": views.targets,
+    "GET /api/console/plans/{planId}/audit": views.audit,
     "GET /api/console/oversight/{oversightId}/ranking": showRanking,
   };
 }
