@@ -8,9 +8,9 @@ import { authorityOf } from "../../../shared/notify/authority";
 import type { ReturnNoticeContent } from "../../../shared/notify/content";
 import { returnNoticeEmail, returnNoticeSms } from "../../../shared/notify/return-notice";
 import type { LifecycleSnapshot } from "../../data";
-import { deliver, type LifecycleDeps, type Message, type Outcome } from "./deps";
+import { deliver, type LifecycleDeps, type Outcome } from "./deps";
 import { DEFAULT_SMS_BRAND } from "./remind";
-import { unitLinks } from "./unit-links";
+import { unitLinks, unitMessages } from "./unit-links";
 
 export const returnedStage = (receipt: string) => `returned@${receipt}`;
 
@@ -53,33 +53,13 @@ export async function notifyReturn(
     shortLink: links.shortLink,
     brand: deps.smsBrand ?? DEFAULT_SMS_BRAND,
   });
-  const base = {
-    instanceId: unit.instanceId,
-    year: d.year,
-    unitId: unit.unitId,
-    stage: returnedStage(returned.receipt),
-  };
-  const messages: Message[] = [
-    ...unit.contacts.emails.map(
-      (to): Message => ({
-        claim: { ...base, channel: "email", recipient: to },
-        send: (meta) => deps.email.sendEmail({ to: [to], ...email }, meta),
-      }),
-    ),
-    ...unit.contacts.phones.map(
-      (to): Message => ({
-        claim: {
-          ...base,
-          channel: "sms",
-          recipient: to,
-          shortLinkId: links.short.id,
-          linkExpiresAt: links.short.expiresAt,
-        },
-        send: (meta) => deps.sms.sendSms({ to, text: sms }, meta),
-        ...(links.alongside && { alongside: links.alongside }),
-      }),
-    ),
-  ];
+  const messages = unitMessages(
+    deps,
+    unit,
+    { year: d.year, stage: returnedStage(returned.receipt) },
+    { email, sms },
+    links,
+  );
   // Not a lifecycle stage: nothing is recorded done but the messages.
   await deliver(deps, s.sends, messages, outcome);
   return outcome;

@@ -7,7 +7,7 @@ import { reminderEmail } from "../../../shared/notify/reminder-email";
 import { reminderSms } from "../../../shared/notify/sms";
 import type { ExpectationItem, LifecycleSnapshot } from "../../data";
 import { DAY_MS, deliver, type LifecycleDeps, type Message, missing, type Outcome, snapshot } from "./deps";
-import { unitLinks } from "./unit-links";
+import { unitLinks, unitMessages } from "./unit-links";
 
 export const DEFAULT_SMS_BRAND = "hanchot";
 
@@ -83,34 +83,13 @@ export async function remind(
       planTitle: plan?.title ?? "",
       ...(reason !== undefined && { returned: { reason } }),
     };
-    const base = { instanceId: unit.instanceId, year: d.year, unitId: unit.unitId, stage };
     const email = reminderEmail(content);
     const sms = reminderSms({
       ...content,
       shortLink: links.shortLink,
       brand: deps.smsBrand ?? DEFAULT_SMS_BRAND,
     });
-    return [
-      ...unit.contacts.emails.map(
-        (to): Message => ({
-          claim: { ...base, channel: "email", recipient: to },
-          send: (meta) => deps.email.sendEmail({ to: [to], ...email }, meta),
-        }),
-      ),
-      ...unit.contacts.phones.map(
-        (to): Message => ({
-          claim: {
-            ...base,
-            channel: "sms",
-            recipient: to,
-            shortLinkId: links.short.id,
-            linkExpiresAt: links.short.expiresAt,
-          },
-          send: (meta) => deps.sms.sendSms({ to, text: sms }, meta),
-          ...(links.alongside && { alongside: links.alongside }),
-        }),
-      ),
-    ];
+    return unitMessages(deps, unit, { year: d.year, stage }, { email, sms }, links);
   };
 
   // The last group (an empty one when no unit is missing) records the stage done.

@@ -4,9 +4,10 @@
  */
 import { linkExpiry, signLink } from "../../../shared/submission/link-token";
 import { issueShortLink, type ShortLink } from "../../../shared/submission/short-link";
+import type { EmailMessage } from "../../commons/notifications";
 import type { ExpectationItem, SendRecord } from "../../data";
 import type { ConditionalPut } from "../../data/table-client";
-import type { LifecycleDeps } from "./deps";
+import type { LifecycleDeps, Message } from "./deps";
 
 export interface UnitLinks {
   link: string;
@@ -43,4 +44,39 @@ export function unitLinks(
     short,
     ...(!stored && { alongside: deps.data.shortLinks.saving(short, now) }),
   };
+}
+
+/**
+ * One message to each of a unit's contacts, for a stage: the email to every address, the SMS
+ * (carrying the short link, stored with the first claim of an SMS that carries it) to every phone.
+ */
+export function unitMessages(
+  deps: LifecycleDeps,
+  unit: Pick<ExpectationItem, "instanceId" | "unitId" | "contacts">,
+  claim: { year: number; stage: string },
+  content: { email: Omit<EmailMessage, "to">; sms: string },
+  links: UnitLinks,
+): Message[] {
+  const base = { instanceId: unit.instanceId, year: claim.year, unitId: unit.unitId, stage: claim.stage };
+  return [
+    ...unit.contacts.emails.map(
+      (to): Message => ({
+        claim: { ...base, channel: "email", recipient: to },
+        send: (meta) => deps.email.sendEmail({ to: [to], ...content.email }, meta),
+      }),
+    ),
+    ...unit.contacts.phones.map(
+      (to): Message => ({
+        claim: {
+          ...base,
+          channel: "sms",
+          recipient: to,
+          shortLinkId: links.short.id,
+          linkExpiresAt: links.short.expiresAt,
+        },
+        send: (meta) => deps.sms.sendSms({ to, text: content.sms }, meta),
+        ...(links.alongside && { alongside: links.alongside }),
+      }),
+    ),
+  ];
 }
