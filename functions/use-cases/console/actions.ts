@@ -393,6 +393,39 @@ async function versionOf(deps: LifecycleDeps, input: VersionInput) {
   };
 }
 
+/** The office's decision on a version: its review item and its audit entry, in one transaction. */
+async function recordDecision(
+  deps: ConsoleActionDeps,
+  v: Exclude<Awaited<ReturnType<typeof versionOf>>, ActionFailure>,
+  input: VersionInput,
+  decision: "accepted" | "returned",
+  reason: string,
+) {
+  const now = deps.now();
+  const unit = v.found.expectation;
+  const entry = auditEntry({
+    planId: v.ref.planId,
+    actor: input.actor,
+    action: decision === "returned" ? "return" : "accept",
+    target: target(v.deadline, { unitId: unit.unitId, instanceId: input.instanceId, receipt: input.receipt }),
+    before: { status: unit.status, ...(v.decided && { decision: v.decided }) },
+    after: { status: decision === "returned" ? "returned" : "submitted", decision },
+    reason,
+    at: now,
+  });
+  const written = await deps.data.consoleActions.review(entry, {
+    ...v.ref,
+    instanceId: input.instanceId,
+    year: v.version.year,
+    receipt: input.receipt,
+    decision,
+    reason,
+    at: now.toISOString(),
+    by: input.actor.email,
+  });
+  return { entry, written };
+}
+
 export async function returnVersion(
   deps: ConsoleActionDeps,
   input: VersionInput & { reason: string },
@@ -403,28 +436,8 @@ export async function returnVersion(
   if (isFailure(v)) return v;
   if (v.decided === "returned") return fail("already-decided", `Bản mã ${input.receipt} đã bị trả lại.`);
   const before = await snapshot(deps, v.deadline);
-  const now = deps.now();
   const unit = v.found.expectation;
-  const entry = auditEntry({
-    planId: v.ref.planId,
-    actor: input.actor,
-    action: "return",
-    target: target(v.deadline, { unitId: unit.unitId, instanceId: input.instanceId, receipt: input.receipt }),
-    before: { status: unit.status, ...(v.decided && { decision: v.decided }) },
-    after: { status: "returned", decision: "returned" },
-    reason,
-    at: now,
-  });
-  const written = await deps.data.consoleActions.review(entry, {
-    ...v.ref,
-    instanceId: input.instanceId,
-    year: v.version.year,
-    receipt: input.receipt,
-    decision: "returned",
-    reason,
-    at: now.toISOString(),
-    by: input.actor.email,
-  });
+  const { entry, written } = await recordDecision(deps, v, input, "returned", reason);
   if (!written.ok) return refused(written);
   const after = await snapshot(deps, v.deadline);
   const notified = await notifyReturn(deps, v.deadline, after, {
@@ -443,28 +456,7 @@ export async function acceptVersion(deps: ConsoleActionDeps, input: VersionInput
   const v = await versionOf(deps, input);
   if (isFailure(v)) return v;
   if (v.decided === "accepted") return fail("already-decided", `Bản mã ${input.receipt} đã được chấp nhận.`);
-  const now = deps.now();
-  const unit = v.found.expectation;
-  const entry = auditEntry({
-    planId: v.ref.planId,
-    actor: input.actor,
-    action: "accept",
-    target: target(v.deadline, { unitId: unit.unitId, instanceId: input.instanceId, receipt: input.receipt }),
-    before: { status: unit.status, ...(v.decided && { decision: v.decided }) },
-    after: { status: "submitted", decision: "accepted" },
-    reason,
-    at: now,
-  });
-  const written = await deps.data.consoleActions.review(entry, {
-    ...v.ref,
-    instanceId: input.instanceId,
-    year: v.version.year,
-    receipt: input.receipt,
-    decision: "accepted",
-    reason,
-    at: now.toISOString(),
-    by: input.actor.email,
-  });
+  const { entry, written } = await recordDecision(deps, v, input, "accepted", reason);
   if (!written.ok) return refused(written);
   return { ok: true, auditId: entry.id };
 }

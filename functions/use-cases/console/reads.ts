@@ -133,11 +133,11 @@ export async function heatmap(
   };
 }
 
-/** One deadline: every unit asked, its versions and messages, and the escalations. */
-export async function deadlineView(
-  deps: ConsoleReadDeps,
-  ref: DeadlineRef,
-): Promise<DeadlineView | undefined> {
+/**
+ * A deadline's partition with its plan: each unit asked, in plan order, with its versions, the
+ * office's decisions on them and where it stands (one Query, the plan record cached).
+ */
+async function readDeadline(deps: ConsoleReadDeps, ref: DeadlineRef) {
   const [plan, items] = await Promise.all([
     deps.data.console.plan(ref.planId),
     deps.data.console.deadline(ref),
@@ -147,30 +147,33 @@ export async function deadlineView(
   const asOfMs = deps.now().getTime();
   const submissions = Map.groupBy(items.submissions, (s) => s.instanceId);
   const reviews = Map.groupBy(items.reviews, (r) => r.instanceId);
-  const sends = Map.groupBy(items.sends, (s) => s.instanceId);
   const units = items.expectations
     .map((e) => {
-      const cell = unitCell(
-        d,
-        e,
-        submissions.get(e.instanceId) ?? [],
-        reviews.get(e.instanceId) ?? [],
-        asOfMs,
-      );
-      return {
-        ...cell,
-        contacts: e.contacts ?? NO_CONTACTS,
-        versionsList: versionSummaries(
-          submissions.get(e.instanceId) ?? [],
-          reviews.get(e.instanceId) ?? [],
-          cell.dueAt,
-        ),
-        messages: (sends.get(e.instanceId) ?? [])
-          .map((s) => messageOf(s, d))
-          .sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
-      };
+      const mine = submissions.get(e.instanceId) ?? [];
+      const decided = reviews.get(e.instanceId) ?? [];
+      return { e, mine, decided, cell: unitCell(d, e, mine, decided, asOfMs) };
     })
-    .sort(unitSorter(plan.unitOrder));
+    .sort((x, y) => unitSorter(plan.unitOrder)(x.e, y.e));
+  return { plan, items, d, asOfMs, units };
+}
+
+/** One deadline: every unit asked, its versions and messages, and the escalations. */
+export async function deadlineView(
+  deps: ConsoleReadDeps,
+  ref: DeadlineRef,
+): Promise<DeadlineView | undefined> {
+  const read = await readDeadline(deps, ref);
+  if (!read) return undefined;
+  const { plan, items, d, asOfMs } = read;
+  const sends = Map.groupBy(items.sends, (s) => s.instanceId);
+  const units = read.units.map(({ e, mine, decided, cell }) => ({
+    ...cell,
+    contacts: e.contacts ?? NO_CONTACTS,
+    versionsList: versionSummaries(mine, decided, cell.dueAt),
+    messages: (sends.get(e.instanceId) ?? [])
+      .map((s) => messageOf(s, d))
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+  }));
   return {
     plan: headerOf(plan, d.year),
     deadline: {
@@ -444,34 +447,24 @@ export async function submissionsTable(
   deps: ConsoleReadDeps,
   ref: DeadlineRef,
 ): Promise<SubmissionsTable | undefined> {
-  const [plan, items] = await Promise.all([
-    deps.data.console.plan(ref.planId),
-    deps.data.console.deadline(ref),
-  ]);
-  if (!plan || !items) return undefined;
-  const d = items.definition;
-  const asOfMs = deps.now().getTime();
-  const submissions = Map.groupBy(items.submissions, (s) => s.instanceId);
-  const reviews = Map.groupBy(items.reviews, (r) => r.instanceId);
-  const rows = items.expectations
-    .map((e) => {
-      const mine = submissions.get(e.instanceId) ?? [];
-      const cell = unitCell(d, e, mine, reviews.get(e.instanceId) ?? [], asOfMs);
-      const latest = mine.find((s) => s.receipt === cell.latestReceipt);
-      return {
-        unitId: e.unitId,
-        unitName: e.unitName,
-        status: cell.status,
-        ...(latest && {
-          receipt: latest.receipt,
-          submittedAt: latest.submittedAt,
-          submitter: latest.submitter.name,
-        }),
-        ...(cell.lateDays !== undefined && { lateDays: cell.lateDays }),
-        values: latest?.fields ?? {},
-      };
-    })
-    .sort(unitSorter(plan.unitOrder));
+  const read = await readDeadline(deps, ref);
+  if (!read) return undefined;
+  const { plan, d } = read;
+  const rows = read.units.map(({ e, mine, cell }) => {
+    const latest = mine.find((s) => s.receipt === cell.latestReceipt);
+    return {
+      unitId: e.unitId,
+      unitName: e.unitName,
+      status: cell.status,
+      ...(latest && {
+        receipt: latest.receipt,
+        submittedAt: latest.submittedAt,
+        submitter: latest.submitter.name,
+      }),
+      ...(cell.lateDays !== undefined && { lateDays: cell.lateDays }),
+      values: latest?.fields ?? {},
+    };
+  });
   return { plan: headerOf(plan, d.year), deadline: summaryOf(d), fields: d.form, rows };
 }
 
