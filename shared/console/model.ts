@@ -281,3 +281,124 @@ export interface SubmissionsTable {
     values: Record<string, unknown>;
   }>;
 }
+
+// ── Plan intake: drafts of plans reviewed in the console before they are published ──────────
+
+/** How a draft began: read from a document, moved from an existing plan to a new year, or a template. */
+export type DraftOrigin = "document" | "plan" | "template";
+
+export interface DraftSummary {
+  draftId: string;
+  /** The plan the draft will publish as (one of the plans the office acts on). */
+  planId: string;
+  title: string;
+  year: number;
+  origin: DraftOrigin;
+  /** The document's file name, the plan id it was moved from, or the template's id. */
+  source: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  obligations: number;
+  /** Obligations whose timing gives dates in the plan's years. */
+  dated: number;
+  /** Items the reader listed for review that no one has corrected yet. */
+  toReview: number;
+  /** plan:check's problems: publishing is refused while there is one. */
+  problems: number;
+  /** A plan with this id is already published: publishing amends it. */
+  amends: boolean;
+}
+
+/** A date an obligation gives in the plan's year(s), as the reminders will word it. */
+export interface DraftDate {
+  period: string;
+  /** "quý I/2025", "tháng 3/2025". */
+  periodText: string;
+  /** ISO instant from which it is late (+07:00). */
+  dueAt: string;
+  /** "hạn chót: 23:59 thứ Hai 24/03/2025". */
+  dueText: string;
+  opensOn?: string;
+}
+
+export interface DraftUnitRef {
+  id: string;
+  name: string;
+}
+
+/** One obligation of a draft as the review table shows it. */
+export interface DraftRow {
+  obligationId: string;
+  title: string;
+  /** Where in the document it was read ("Biểu 1, dòng 12", "dòng 148"). */
+  source: string;
+  /** The timing phrase as written in the document. */
+  timing: string;
+  /** The rule read from it, in words (shared/plan/rule-words.ts); undefined when it could not be read. */
+  ruleWords?: string;
+  ruleKind: string;
+  dates: DraftDate[];
+  lead: DraftUnitRef[];
+  coordinating: DraftUnitRef[];
+  /** "Phòng Y tế", "Ban Chỉ đạo (qua Phòng Y tế)", "văn bản không ghi nơi nhận"; undefined for activities. */
+  recipient?: string;
+  place?: string;
+  /** The reader's certainty, 0–1; undefined once a person has corrected or confirmed the row. */
+  certainty?: number;
+  /** Review items (why the reader is unsure) attached to this row. */
+  review: string[];
+}
+
+export interface DraftUnitRow extends DraftUnitRef {
+  kind: string;
+  contacts: Contacts;
+  /** Owes something in the draft but has neither an email nor a phone: no one would be reminded. */
+  unreachable: boolean;
+}
+
+/** What publishing would change in a plan already published under the same id. */
+export interface DraftComparison {
+  /** Dated (unit, due day) pairs the draft and the published plan share. */
+  same: number;
+  /** Pairs only in the draft. */
+  added: number;
+  /** Pairs only in the published plan (cancelled when published). */
+  removed: number;
+}
+
+export interface DraftView {
+  summary: DraftSummary;
+  issuer: string;
+  number: string;
+  issuedOn: string;
+  untilYear?: number;
+  rows: DraftRow[];
+  /** Review items that belong to no row (units, targets, sentences with no clear work). */
+  review: Array<{ what: string; where: string; why: string }>;
+  units: DraftUnitRow[];
+  targets: Array<{ id: string; title: string; asWritten: string; source: string }>;
+  /** plan:check's messages, in a clerk's words, each with where it is. */
+  problems: string[];
+  comparison?: DraftComparison;
+}
+
+/** The live preview of a timing phrase while a row is corrected. */
+export interface TimingPreview {
+  timing: string;
+  ruleKind?: string;
+  ruleWords?: string;
+  dates: DraftDate[];
+  /** Why the phrase gives no date ("chưa đọc được thời hạn này: …"). */
+  problem?: string;
+}
+
+/** The console's page of drafts, with the ways to start one. */
+export interface DraftsView {
+  drafts: DraftSummary[];
+  /** Plans the user may publish to (their plans), for the new-draft forms. */
+  plans: Array<{ planId: string; title?: string; year?: number; published: boolean }>;
+  templates: Array<{ id: string; title: string; description: string }>;
+  /** Largest document accepted, in bytes. */
+  maxDocumentBytes: number;
+}
