@@ -30,6 +30,19 @@ export interface ConsoleUrls {
   timelinessExport(planId: string, year: number, format: ExportFormat): string;
   submissionsExport(planId: string, obligationId: string, period: string, format: ExportFormat): string;
   auditExport(planId: string, format: ExportFormat): string;
+  /** Plan intake: the drafts page (GET) and where new drafts are posted (POST). */
+  drafts(): string;
+  draft(draftId: string): string;
+  /** A draft's obligation: its correction form (GET) and where the correction is posted. */
+  draftObligation(draftId: string, obligationId: string): string;
+  draftObligationRemove(draftId: string, obligationId: string): string;
+  draftUnits(draftId: string): string;
+  draftUnit(draftId: string, unitId: string): string;
+  draftPublish(draftId: string): string;
+  draftDiscard(draftId: string): string;
+  draftYaml(draftId: string): string;
+  /** JSON: the dates a timing phrase gives, for the live preview while a row is corrected. */
+  draftPreview(draftId: string, timing: string): string;
 }
 
 export type ExportFormat = "csv" | "xlsx";
@@ -42,6 +55,8 @@ export function consoleUrls(basePath = ""): ConsoleUrls {
   const submission = (planId: string, i: string, r: string) =>
     `${plan(planId)}/submissions/${seg(i)}/${seg(r)}`;
   const unit = (planId: string, u: string) => `${plan(planId)}/units/${seg(u)}`;
+  const draft = (d: string) => `${c}/drafts/${seg(d)}`;
+  const draftObligation = (d: string, o: string) => `${draft(d)}/obligations/${seg(o)}`;
   return {
     home: () => c,
     signIn: (next) => (next ? `${c}/sign-in?next=${encodeURIComponent(next)}` : `${c}/sign-in`),
@@ -63,5 +78,16 @@ export function consoleUrls(basePath = ""): ConsoleUrls {
     timelinessExport: (planId, year, format) => `${plan(planId)}/timeliness.${format}?year=${year}`,
     submissionsExport: (planId, o, p, format) => `${deadline(planId, o, p)}/submissions.${format}`,
     auditExport: (planId, format) => `${plan(planId)}/audit.${format}`,
+    drafts: () => `${c}/drafts`,
+    draft,
+    draftObligation,
+    draftObligationRemove: (d, o) => `${draftObligation(d, o)}/remove`,
+    draftUnits: (d) => `${draft(d)}/units`,
+    draftUnit: (d, u) => `${draft(d)}/units/${seg(u)}`,
+    draftPublish: (d) => `${draft(d)}/publish`,
+    draftDiscard: (d) => `${draft(d)}/discard`,
+    draftYaml: (d) => `${draft(d)}/plan.yaml`,
+    draftPreview: (d, timing) =>
+      `${base}/api/console/drafts/${seg(d)}/preview?timing=${encodeURIComponent(timing)}`,
   };
 }
