@@ -171,13 +171,19 @@ export async function acceptSubmission(
   if (!checked.ok) return checked;
 
   const submittedAt = deps.now();
+  // Late against the plan's cut-off: timed against the unit's own if the office extended it for
+  // this unit alone (an extension only ever moves a cut-off later, so on-time reports skip the read).
+  const dueAt =
+    submittedAt.getTime() >= Date.parse(definition.dueAt)
+      ? ((await deps.data.deadlines.unitExtension(deadline.ref)) ?? definition.dueAt)
+      : definition.dueAt;
   const result = await deps.data.deadlines.recordSubmission({
     instanceId,
     year: definition.year,
-    dueAt: definition.dueAt,
+    dueAt,
     receipt,
     submittedAt,
-    timeliness: timeliness(submittedAt.getTime(), definition.dueAt),
+    timeliness: timeliness(submittedAt.getTime(), dueAt),
     submitter: input.submitter,
     fields: input.fields,
     attachments: checked.attachments,

@@ -18,7 +18,7 @@ import {
 import { remind } from "../../functions/use-cases/lifecycle";
 import { PlanFile } from "../../shared/plan/schema";
 import { lifecyclePlan } from "../support/lifecycle-plan";
-import { DEADLINE, ID, REASON, STANDING_BODY, setup } from "./actions-support";
+import { DEADLINE, DUE, ID, REASON, STANDING_BODY, setup } from "./actions-support";
 
 const COMMITTEE = { email: "bcd-user@example.org", role: "committee" } as const;
 
@@ -275,5 +275,32 @@ describe("console actions on the store", () => {
       "DUE#2025-04-10T00:00:00+07:00#lon:bao-cao:2025:thon-120",
     ]);
     expect(await t.data.consoleActions.auditLog("lon")).toHaveLength(1);
+  });
+
+  it("times a submission against the unit's own cut-off after a one-unit extension, on its receipt and in the console", async () => {
+    const t = await setup();
+    const extended = await t.at("2025-03-20T03:00:00Z", () =>
+      extendDeadline(t.deps, {
+        ref: DEADLINE,
+        unitId: "thon-a",
+        until: "2025-04-05",
+        actor: STANDING_BODY,
+        reason: "Thôn A chờ số liệu của trạm y tế",
+      }),
+    );
+    expect(extended.ok).toBe(true);
+    // After the plan's cut-off (25/03), before Thôn A's own (05/04 23:59): on time for Thôn A…
+    const a = await t.at("2025-03-28T03:00:00Z", () => t.submit("thon-a", "muon-chung"));
+    expect(a).toMatchObject({ late: false, dueAt: "2025-04-06T00:00:00+07:00" });
+    // …late for a unit the extension did not name.
+    const b = await t.at("2025-03-28T03:00:00Z", () => t.submit("thon-b", "muon-chung"));
+    expect(b).toMatchObject({ late: true, lateDays: 4, dueAt: DUE });
+    expect(await t.status()).toMatchObject({ "thon-a": "submitted" });
+    const [ea, eb] = await Promise.all([
+      t.data.deadlines.expectation(ID("thon-a")),
+      t.data.deadlines.expectation(ID("thon-b")),
+    ]);
+    expect(ea?.expectation).toMatchObject({ late: false });
+    expect(eb?.expectation).toMatchObject({ late: true });
   });
 });

@@ -107,6 +107,12 @@ export class DeadlineRepository {
     this.definitions.clear();
   }
 
+  /** A unit's own cut-off where the office extended it for that unit alone (one GetItem of one attribute). */
+  async unitExtension(ref: InstanceRef): Promise<string | undefined> {
+    const item = await this.table.get(expectationEntity.key(ref), ["extendedTo"]);
+    return typeof item?.extendedTo === "string" ? item.extendedTo : undefined;
+  }
+
   /** One unit's deadline with all its submissions, oldest first (one Query, the definition cached). */
   async expectation(instanceId: string): Promise<ExpectationWithSubmissions | undefined> {
     const ref = parseInstanceId(instanceId);
