@@ -12,7 +12,7 @@ import { PlanFile } from "../shared/plan/schema";
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const outAt = args.indexOf("--out");
 const out = outAt >= 0 ? args[outAt + 1] : undefined;
-const file = args.find((a, i) => !a.startsWith("--") && i !== outAt + 1);
+const file = args.find((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
 if (!file) {
   console.error("Cách dùng: npm run -s plan:import -- ke-hoach.docx [--out plans/ke-hoach.yaml]");
   process.exit(2);

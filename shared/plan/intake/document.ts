@@ -13,9 +13,17 @@ export type Block =
   | { kind: "line"; text: string; line: number }
   | { kind: "table"; rows: string[][]; line: number };
 
+/**
+ * A first letter lost in an earlier extraction ("sắp  ếp", "100%  ã, thị trấn", "thường  uyên"):
+ * a lone rhyme that is no word on its own, where only "x" makes the word (xã, xây, xếp, xét,
+ * xuất, xuyên, xử). Vietnamese words, not any one plan's.
+ */
+const LOST_X = /(?<=^|[\s(“"])(ã|ây|ếp|ét|uất(?! (?:ức|hận))|uyên|ử)(?=[\s,.;:)”"]|$)/gu;
+
 const clean = (s: string) =>
   s
     .normalize("NFC")
+    .replace(LOST_X, "x$1")
     .replace(/<[^>]+>/g, "")
     .replace(/\*\*|__/g, "")
     .replace(/^#+\s*/, "")
