@@ -12,15 +12,18 @@ import { PlanFile } from "../shared/plan/schema";
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const outAt = args.indexOf("--out");
 const out = outAt >= 0 ? args[outAt + 1] : undefined;
-const file = args.find((a, i) => !a.startsWith("--") && i !== outAt + 1);
+const file = args.find((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
 if (!file) {
   console.error("Cách dùng: npm run -s plan:import -- ke-hoach.docx [--out plans/ke-hoach.yaml]");
   process.exit(2);
 }
-const { blocks, size } = await extractDocument(file, (done, total) => {
-  if (total > 5) process.stderr.write(`\r  đọc trang ${done}/${total}`);
+// Pages are reported as they are read (only a PDF has pages): in place on a terminal, once at the end in a log.
+let pages = 0;
+const { blocks } = await extractDocument(file, (done, total) => {
+  pages = total;
+  if (process.stderr.isTTY) process.stderr.write(`\r  đọc trang ${done}/${total}`);
 });
-if (size > 5) process.stderr.write("\n");
+if (pages > 0) process.stderr.write(`${process.stderr.isTTY ? "\r" : ""}  đã đọc ${pages}/${pages} trang\n`);
 const draft = readPlan(blocks, { source: basename(file), importedAt: new Date().toISOString() });
 const checked = PlanFile.safeParse(draft);
 const yaml = `# yaml-language-server: $schema=./plan.schema.json\n# BẢN NHÁP do máy đọc từ ${basename(file)}: rà soát mục draft.review trước khi dùng.\n${stringify(draft, { lineWidth: 0 })}`;

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { fromHtml, fromText } from "../../shared/plan/intake/document";
 import { readPlan } from "../../shared/plan/intake/read";
 import { PlanFile } from "../../shared/plan/schema";
+import { seedLayout } from "../support/seed-documents";
 
 const seeds = resolve(import.meta.dirname, "../../../shared/seeds");
 const SEEDS = [
@@ -22,25 +23,15 @@ const SEEDS = [
 const opts = { source: "seed", importedAt: "2026-01-01T00:00:00.000Z" };
 
 async function docxFrom(text: string): Promise<Buffer> {
-  const children: Array<Paragraph | Table> = [];
-  let rows: TableRow[] = [];
-  const endTable = () => {
-    if (rows.length) children.push(new Table({ rows }));
-    rows = [];
-  };
-  for (const line of text.split(/\r?\n/)) {
-    if (line.includes("\t")) {
-      rows.push(
-        new TableRow({
-          children: line.split("\t").map((c) => new TableCell({ children: [new Paragraph(c)] })),
+  const children = seedLayout(text).map((part) =>
+    part.kind === "paragraph"
+      ? new Paragraph(part.text)
+      : new Table({
+          rows: part.rows.map(
+            (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+          ),
         }),
-      );
-      continue;
-    }
-    endTable();
-    if (line.trim() !== "") children.push(new Paragraph(line));
-  }
-  endTable();
+  );
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 

@@ -201,24 +201,41 @@ export function readBody(blocks: Block[], year: number): BodyReading {
 
   const duties: BodyReading["duties"] = [];
   const review: Review[] = [];
+  // "3. Trước ngày 15/12, các đơn vị:" then list items: the items' work is due on the heading's date.
+  let listTiming: Found | undefined;
   paras.forEach((p, i) => {
     const section = sections[i];
+    if (!BULLET.test(p.text)) listTiming = undefined;
     if (!section?.duties) return;
     const where = `Mục ${section.path}`;
     const body = p.text.replace(HEADING, "").replace(BULLET, "");
+    const intro = listIntroTiming(p, body, paras[i + 1], year);
+    if (intro) {
+      listTiming = intro;
+      return;
+    }
     if (p.fields) {
       duties.push(fromFields(body, p, section, where));
       return;
     }
     let dated = 0;
+    let inherited = listTiming;
     let firstUndated: { phrase: string; rule: ScheduleRule } | undefined;
     for (const sentence of sentencesOf(body).flatMap(clausesOf)) {
-      const subject = subjectOf(sentence);
+      // Passive work ("Hồ sơ … được cập nhật trước ngày 30/6"): its subject is what is worked on;
+      // its lead is the agent ("do / bởi Trạm Y tế"), or found as for a sentence that names none.
+      const active = subjectOf(sentence);
+      const passive = assignsWork(sentence, active) ? undefined : passiveWork(sentence);
+      const subject = passive ?? active;
       const phrases = phrasesIn(sentence, year);
+      if (inherited && !phrases.some((f) => isDated(f.rule)) && (passive || assignsWork(sentence, subject))) {
+        phrases.push({ ...inherited, at: sentence.length });
+        inherited = undefined;
+      }
       firstUndated ??= phrases.find((f) => !isDated(f.rule));
       for (const f of phrases.filter((x) => isDated(x.rule))) {
         const title = titleOf(sentence, f);
-        if (!assignsWork(sentence, subject)) {
+        if (!passive && !assignsWork(sentence, subject)) {
           if (CITATION.test(sentence)) continue;
           review.push({
             what: sentence.slice(0, 100),
@@ -409,14 +426,45 @@ function headingLead(rest: string): Mention[] {
   return wardsSubject(t);
 }
 
+/**
+ * The plan's standing body, from the first sentence that names one: "Phòng Y tế là cơ quan thường
+ * trực", "(qua cơ quan thường trực là Phòng Y tế)", "Thường trực Ban Chỉ đạo (Trung tâm Y tế)",
+ * "Giao Trạm Y tế làm thường trực Ban Chỉ đạo", or "- Là cơ quan thường trực …" under a unit's
+ * heading. The standing committees of the Party, the council or the Front ("Ban Thường trực Ủy ban
+ * MTTQ", "Thường trực Đảng ủy") are not it.
+ */
 function standingBody(paras: Para[]): Mention | undefined {
   let lead: Mention[] = [];
+  const notCommittee = (m: Mention) => m.spec.kind !== "steering-committee";
   for (const p of paras) {
     const h = HEADING.exec(p.text);
     if (h?.[2]) lead = headingLead(p.text.slice(h[0].length));
-    const at = p.text.search(/thường trực/iu);
-    if (at < 0) continue;
-    return findUnits(p.text.slice(0, at)).at(-1) ?? lead[0];
+    for (const m of p.text.matchAll(/thường trực/giu)) {
+      const at = m.index ?? 0;
+      const before = p.text.slice(0, at);
+      const after = p.text.slice(at + m[0].length);
+      if (/Ban\s*$/u.test(before)) continue;
+      if (
+        /^\s*(?:HĐND|Hội đồng|Đảng|Quận (?:ủy|uỷ)|Huyện (?:ủy|uỷ)|Thành (?:ủy|uỷ)|Tỉnh (?:ủy|uỷ)|UBND|(?:Ủy|Uỷ) ban|MTTQ)/u.test(
+          after,
+        )
+      )
+        continue;
+      // Named after it: "… thường trực (Ban Chỉ đạo) là / : / ( Phòng Y tế".
+      const named =
+        /^\s*(?:(?:của\s+)?(?:Ban Chỉ đạo|BCĐ)[^.;:()]{0,60}?)?\s*(?:(?<!\p{L})là(?!\p{L})|:|\()\s*/u.exec(
+          after,
+        );
+      if (named) {
+        const unit = findUnits(after.slice(named[0].length)).find(notCommittee);
+        if (unit && unit.start <= 4) return unit;
+      }
+      // Named before it, in the same clause: "Phòng Y tế là cơ quan thường trực", "Giao TTYT làm thường trực".
+      const clause = before.split(/[.;]/u).at(-1) ?? "";
+      const unit = findUnits(clause).filter(notCommittee).at(-1);
+      if (unit) return unit;
+      if (lead[0] && /^\W*Là(?:m)?(?!\p{L})/u.test(p.text.replace(BULLET, ""))) return lead[0];
+    }
   }
   return undefined;
 }
@@ -512,6 +560,33 @@ function assignsWork(sentence: string, subject: Subject): boolean {
   );
   if (opening) t = t.slice(opening[0].length);
   return DUTY_VERB.test(t);
+}
+
+/**
+ * A heading or a line ending with ":" that carries a date, assigns no work itself and is followed
+ * by list items ("3. Trước ngày 15/12, các đơn vị:"): the date of the items' work.
+ */
+function listIntroTiming(p: Para, body: string, next: Para | undefined, year: number): Found | undefined {
+  if (!next || !BULLET.test(next.text) || BULLET.test(p.text)) return undefined;
+  if (!p.heading && !/:\s*$/u.test(p.text)) return undefined;
+  if (assignsWork(body, subjectOf(body))) return undefined;
+  const f = phrasesIn(body, year).find((x) => isDated(x.rule));
+  return f && { ...f, at: 0 };
+}
+
+/** Passive voice before a duty verb ("… được kiểm tra", "… phải được báo cáo"); its agent after "do" or "bởi". */
+const PASSIVE = /^(?<patient>[^,;:]{2,100}?)\s(?:phải |cần |sẽ )?được\s+(?<rest>.*)$/su;
+
+function passiveWork(sentence: string): Subject | undefined {
+  const m = PASSIVE.exec(sentence);
+  const rest = m?.groups?.rest ?? "";
+  if (!m || !DUTY_VERB.test(rest) || DUTY_VERB.test(m.groups?.patient ?? "")) return undefined;
+  // "Tỷ lệ trẻ được tiêm đủ mũi đạt 98%", "100% học sinh được khám": a result to reach, not work.
+  if (/^(?:Tỷ lệ|Số|Tổng số)\s|\d\s*%|(?<!\p{L})đạt(?!\p{L})/iu.test(sentence)) return undefined;
+  const by = /(?:^|\s)(?:do|bởi)\s+/u.exec(sentence);
+  const agent = by ? unitRuns(sentence.slice((by.index ?? 0) + by[0].length))[0] : undefined;
+  const named = agent?.[0] && agent[0].start <= 4 ? agent : [];
+  return { lead: named, end: 0 };
 }
 
 /** The sentence without its timing phrase: "Phấn đấu đến năm 2030, mỗi trạm …" → "Phấn đấu mỗi trạm …". */

@@ -1,19 +1,29 @@
 /**
  * A plan document as lines of text and tables, whatever file it came from: Word (.docx, tables
- * kept as tables through mammoth's HTML), PDF (unpdf text, tables flattened into lines) or plain
+ * kept as tables through mammoth's HTML), PDF (unpdf text items, lines, paragraphs and tables
+ * rebuilt from their positions: pdf-layout.ts) or plain
  * text (tab-separated lines are table rows). The reader works on this model only, so a .docx and
  * the same text give the same draft.
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
+import { type Laid, layOut, type PdfItem } from "./pdf-layout";
 
 export type Block =
   | { kind: "line"; text: string; line: number }
   | { kind: "table"; rows: string[][]; line: number };
 
+/**
+ * A first letter lost in an earlier extraction ("sắp  ếp", "100%  ã, thị trấn", "thường  uyên"):
+ * a lone rhyme that is no word on its own, where only "x" makes the word (xã, xây, xếp, xét,
+ * xuất, xuyên, xử). Vietnamese words, not any one plan's.
+ */
+const LOST_X = /(?<=^|[\s(“"])(ã|ây|ếp|ét|uất(?! (?:ức|hận))|uyên|ử)(?=[\s,.;:)”"]|$)/gu;
+
 const clean = (s: string) =>
   s
     .normalize("NFC")
+    .replace(LOST_X, "x$1")
     .replace(/<[^>]+>/g, "")
     .replace(/\*\*|__/g, "")
     .replace(/^#+\s*/, "")
@@ -73,6 +83,15 @@ export function fromHtml(html: string): Block[] {
   return blocks;
 }
 
+/** A PDF's lines and tables as rebuilt from its text positions (pdf-layout.ts). */
+export function fromLayout(laid: Laid[]): Block[] {
+  return laid.flatMap((l): Block[] => {
+    if (l.kind === "table") return [{ kind: "table", rows: l.rows.map((r) => r.map(clean)), line: l.at }];
+    const text = clean(l.text);
+    return text === "" ? [] : [{ kind: "line", text, line: l.at }];
+  });
+}
+
 export interface Extracted {
   blocks: Block[];
   /** The pages or paragraphs read, for progress on long documents. */
@@ -94,17 +113,28 @@ export async function extractDocument(
   if (ext === ".pdf") {
     const { getDocumentProxy } = await import("unpdf");
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    const pages: string[] = [];
+    const pages: PdfItem[][] = [];
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
-      // Items carry their own end-of-line flag: keep the document's line breaks.
       pages.push(
-        content.items.map((it) => ("str" in it ? `${it.str}${it.hasEOL ? "\n" : ""}` : "")).join(""),
+        content.items.flatMap((it) =>
+          "str" in it
+            ? [
+                {
+                  str: it.str,
+                  x: it.transform[4] as number,
+                  y: it.transform[5] as number,
+                  width: it.width,
+                  size: Math.hypot(it.transform[2] as number, it.transform[3] as number) || it.height,
+                },
+              ]
+            : [],
+        ),
       );
       onProgress?.(p, pdf.numPages);
     }
-    return { blocks: fromText(pages.join("\n")), size: pdf.numPages };
+    return { blocks: fromLayout(layOut(pages)), size: pdf.numPages };
   }
   const blocks = fromText(bytes.toString("utf8"));
   return { blocks, size: blocks.length };

@@ -84,14 +84,17 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
     /Phòng (?:NN ?& ?PTNT|Nông nghiệp và Phát triển nông thôn)/giu,
     () => ({ key: "phong-nnptnt", name: "Phòng Nông nghiệp và Phát triển nông thôn", kind: "department" }),
   ],
-  [new RegExp(`Công an ${W}|\\bCA ${W}`, "gu"), () => ({ key: "cong-an", name: "Công an", kind: "police" })],
+  [
+    new RegExp(`Công an ${W}|\\bCA ${W}|Công an(?= [a-zđ(]|[,;.)]|$)`, "gu"),
+    () => ({ key: "cong-an", name: "Công an", kind: "police" }),
+  ],
   [
     /Ban (?:CHQS|Chỉ huy quân sự)|\bBCH ?QS\b|\bBCHQS\b/giu,
     () => ({ key: "ban-chqs", name: "Ban Chỉ huy quân sự", kind: "military" }),
   ],
   [/Hội Chữ thập đỏ/giu, () => ({ key: "hoi-chu-thap-do", name: "Hội Chữ thập đỏ", kind: "association" })],
   [
-    /(?:Ủy|Uỷ) ban (?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)?|\bMTTQ\b/gu,
+    /(?:(?:Ban Thường trực )?(?:Ủy|Uỷ) ban )?(?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)?/gu,
     () => ({ key: "mttq", name: "Ủy ban Mặt trận Tổ quốc Việt Nam", kind: "association" }),
   ],
   [
@@ -120,6 +123,29 @@ const LEXICON: Array<[RegExp, (m: RegExpExecArray) => UnitSpec]> = [
   [
     /Trung tâm (?:Dịch vụ tổng hợp|Phát triển quỹ đất|Văn h(?:óa|oá|oa) - Thông tin và Thể thao)/giu,
     (m) => ({ key: slug(m[0]), name: m[0], kind: "other" }),
+  ],
+  // The health department above the district or commune: reports often go to it.
+  [
+    /Sở Y tế(?: (?:thành phố|tỉnh|TP\.?)(?: \p{Lu}\p{Ll}*){0,3})?/gu,
+    () => ({ key: "so-y-te", name: "Sở Y tế", kind: "other" }),
+  ],
+  // The Party committee of the commune, ward or district ("Đảng ủy xã", "Huyện ủy").
+  [
+    new RegExp(`Đảng (?:ủy|uỷ)(?: ${W})?|(?:Quận|Huyện|Thị|Thành|Tỉnh) (?:ủy|uỷ)`, "gu"),
+    (m) => ({
+      key: "dang-uy",
+      name: /^Đảng/u.test(m[0]) ? "Đảng ủy" : m[0].replace("uỷ", "ủy"),
+      kind: "other",
+    }),
+  ],
+  // Schools: one named ("Trường THCS Kim Đồng"), or all of them ("các trường học", "các nhà trường").
+  [
+    /Trường (?:THCS|THPT|TH|MN|Tiểu học|Mầm non|Mẫu giáo|Trung học cơ sở|Trung học phổ thông|Phổ thông[^,;.]*?|Tiểu học và THCS)(?: (?:[\p{Lu}\d][\p{L}\d.]*)){1,4}/gu,
+    (m) => ({ key: slug(m[0]), name: m[0], kind: "other" }),
+  ],
+  [
+    /(?:Các|các) (?:nhà trường|trường học|trường(?= (?:mầm non|tiểu học|THCS|THPT|trung học|phổ thông|MN|TH)\b)(?: (?:mầm non|tiểu học|THCS|THPT|trung học cơ sở|trung học phổ thông|MN|TH)(?:,| và)?)+)(?: trên địa bàn)?/gu,
+    () => ({ key: "cac-truong-hoc", name: "Các trường học", kind: "other", group: true }),
   ],
   // "Bệnh viện đa khoa huyện": the issuer's own hospital, named by its level.
   [
