@@ -113,18 +113,25 @@ ul.dates li+li{margin-top:.1rem}
 #chi-can-ra-soat:target .filter a.review{background:#0b5394;color:#fff}
 table.rows{min-width:0;font-size:.9rem}
 table.rows tr.need>*{background:#fffaf0}
-table.rows tr.need>th{box-shadow:inset 4px 0 0 #9a6700}
+table.rows th[scope=row]{font-weight:400}
+ul.spaced li+li{margin-top:.6rem}
 table.rows .sua{display:inline-block;padding:.3rem .7rem;border:1px solid #0b5394;border-radius:.35rem;text-decoration:none;font-weight:700;white-space:nowrap}
 @media (max-width:59.99rem){
   table.rows,table.rows tbody,table.rows tr,table.rows td,table.rows th[scope=row]{display:block;width:100%}
   table.rows thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%)}
   table.rows caption{display:block;max-width:none;position:static}
   table.rows tr{border-top:2px solid #8c959f;padding:.25rem 0}
+  table.rows tr.need{box-shadow:inset 5px 0 0 #9a6700;background:#fffaf0}
   table.rows td,table.rows th[scope=row]{border-top:0;padding:.3rem .75rem;min-width:0}
   table.rows td::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:700;color:#3d4751}
 }
 @media (min-width:60rem){
   table.rows th[scope=row]{min-width:14rem}
+  table.rows tr.need>th{box-shadow:inset 4px 0 0 #9a6700}
+  table.rows .c-time,table.rows .c-rule{min-width:8rem}
+  table.rows .c-dates{min-width:12.5rem}
+  table.rows .c-to{min-width:7rem}
+  table.rows .cert{flex-wrap:wrap;white-space:normal}
 }
 .units-list{list-style:none;margin:0;padding:0}
 .checks{border:1px solid #d0d7de;border-radius:.4rem;padding:.5rem .75rem;margin:.75rem 0 0;max-width:40rem}
@@ -148,4 +155,6 @@ input[type=number]{display:block;width:8rem;padding:.55rem;font:inherit;border:1
 .drafts{list-style:none;margin:0 0 1rem;padding:0}
 .drafts dl.figures{margin:.5rem 0}
 .drafts dl.figures dd{font-size:1.15rem}
+.drafts dl.figures div.warn{border:2px solid #9a6700;background:#fff8e1}
+.drafts dl.figures div.problems{border:2px solid #c62828;background:#fff5f5}
 `);

@@ -30,15 +30,15 @@ function rowHtml(view: DraftView, row: DraftRow, urls: ConsoleUrls): Html {
   const need = needsReview(row);
   const draftId = view.summary.draftId;
   return html`<tr class="${need ? "need" : "ok"}">
-<th scope="row" data-label="Nội dung">${row.title}<br><span class="fine">${row.source}</span>${
+<th scope="row" data-label="Nội dung"><strong>${row.title}</strong><br><span class="fine">${row.source}</span>${
     need ? html`<br><span class="flag">cần rà soát</span>` : ""
   }${row.review.length > 0 ? html`<ul class="why">${row.review.map((r) => html`<li>${r}</li>`)}</ul>` : ""}</th>
-<td data-label="Thời gian như văn bản">${row.timing || html`<span class="fine">văn bản không ghi</span>`}</td>
-<td data-label="Máy hiểu">${row.ruleWords ?? html`<span class="unread">chưa đọc được</span>`}</td>
-<td data-label="Các hạn trong năm">${datesList(row.dates)}</td>
+<td class="c-time" data-label="Thời gian như văn bản">${row.timing || html`<span class="fine">văn bản không ghi</span>`}</td>
+<td class="c-rule" data-label="Máy hiểu">${row.ruleWords ?? html`<span class="unread">chưa đọc được</span>`}</td>
+<td class="c-dates" data-label="Các hạn trong năm">${datesList(row.dates)}</td>
 <td data-label="Chủ trì">${row.lead.length > 0 ? names(row.lead) : html`<span class="unread">chưa rõ</span>`}</td>
 <td data-label="Phối hợp">${row.coordinating.length > 0 ? names(row.coordinating) : html`<span class="fine">—</span>`}</td>
-<td data-label="Nơi nhận">${row.recipient ?? html`<span class="fine">hoạt động, không nộp sản phẩm</span>`}${
+<td class="c-to" data-label="Nơi nhận">${row.recipient ?? html`<span class="fine">không nộp (hoạt động)</span>`}${
     row.place ? html`<br><span class="fine">Địa điểm: ${row.place}</span>` : ""
   }</td>
 <td data-label="Độ chắc chắn">${certaintyBadge(row.certainty)}</td>
@@ -96,9 +96,9 @@ function otherReview(view: DraftView): Html {
   if (view.review.length === 0) return html``;
   return html`<section aria-labelledby="ra-soat-khac"><h2 id="ra-soat-khac">Các điểm khác cần rà soát (${count(view.review.length)})</h2>
 <p class="lead">Những chỗ trong văn bản máy chưa gắn được vào nhiệm vụ nào: đơn vị, chỉ tiêu, câu không rõ việc.</p>
-<ul class="card plain">${view.review.map(
+<div class="card"><ul class="plain spaced">${view.review.map(
     (r) => html`<li><strong>${r.what}</strong> <span class="fine">(${r.where})</span><br>${r.why}</li>`,
-  )}</ul></section>`;
+  )}</ul></div></section>`;
 }
 
 function unitsNote(view: DraftView, urls: ConsoleUrls): Html {
@@ -138,7 +138,7 @@ function actions(view: DraftView, ctx: ConsoleContext, urls: ConsoleUrls): Html 
 ${csrfField(ctx)}
 ${
   blocked
-    ? html`<p class="error" id="cong-bo-chan">Chưa công bố được: còn ${count(view.problems.length)} lỗi ở mục “Lỗi phải sửa” phía trên.</p>
+    ? html`<p class="error" id="cong-bo-chan">Chưa công bố được: còn ${count(view.problems.length)} lỗi, <a href="#loi-ban-nhap">xem các lỗi phía trên</a>.</p>
 <button type="submit" class="act" disabled aria-describedby="cong-bo-chan">Công bố kế hoạch</button>`
     : html`<label class="confirm"><input type="checkbox" required> <span>Tôi đã rà soát bản nháp và muốn công bố kế hoạch.</span></label>
 ${s.toReview > 0 ? html`<p class="hint">Còn ${count(s.toReview)} mục máy chưa chắc chưa ai sửa; vẫn công bố được.</p>` : ""}

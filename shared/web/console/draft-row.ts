@@ -129,13 +129,18 @@ function errorSummary(problem: RowProblem | undefined): Html {
 </section>`;
 }
 
-function fieldError(name: RowField, problem: RowProblem | undefined): { attrs: Html; message: Html } {
+function fieldError(
+  name: RowField,
+  problem: RowProblem | undefined,
+): { attrs: Html; message: Html; open: Html } {
   const message = problem?.fields[name];
   const id = `${ROW_FIELDS[name]}-loi`;
-  if (!message) return { attrs: html``, message: html`` };
+  if (!message) return { attrs: html``, message: html``, open: html`` };
   return {
     attrs: html` aria-invalid="true"`,
     message: html`<p class="error" id="${id}">${message}</p>`,
+    // A list of units with an error opens, so the choices are in sight.
+    open: html` open`,
   };
 }
 
@@ -166,7 +171,7 @@ ${err.message}
 ${picked.length > 0 ? picked.map(box) : html`<p class="fine">Chưa chọn đơn vị nào.</p>`}
 ${
   others.length > 0
-    ? html`<details><summary>Chọn thêm đơn vị (${count(others.length)})</summary>${others.map(box)}</details>`
+    ? html`<details${err.open}><summary>Chọn thêm đơn vị (${count(others.length)})</summary>${others.map(box)}</details>`
     : ""
 }
 </fieldset>`;
@@ -235,12 +240,12 @@ ${savedDates(row)}
 ${unitChecks(
   "lead",
   "Đơn vị chủ trì",
-  "Đơn vị chịu trách nhiệm và được nhắc hạn.",
+  "Đơn vị chủ trì, tham mưu thực hiện (cột “Đơn vị chủ trì” của văn bản).",
   view.units,
   lead,
   problem,
 )}
-${unitChecks("coordinating", "Đơn vị phối hợp", "Không được nhắc hạn riêng.", view.units, coordinating, problem)}
+${unitChecks("coordinating", "Đơn vị phối hợp", "Các đơn vị cùng thực hiện (cột “Đơn vị phối hợp”).", view.units, coordinating, problem)}
 <label for="noi-nhan">Nơi nhận</label>
 <p class="hint" id="noi-nhan-hint">Nơi các đơn vị gửi sản phẩm, ví dụ “Phòng Y tế”; để trống nếu là hoạt động không phải nộp.</p>
 <input type="text" id="noi-nhan" name="recipient" value="${value("recipient", row.recipient)}" maxlength="300"${recipient.attrs}${described(

@@ -40,10 +40,10 @@ function unitCard(view: DraftView, u: DraftUnitRow, ctx: ConsoleContext, urls: C
     u.unreachable
       ? html`<span class="flag bad">không nhắc được</span> Có việc phải làm nhưng chưa có email hay số điện thoại.`
       : none
-        ? html`<span class="flag">chưa có liên hệ</span> <span class="fine">Không có việc nào được nhắc.</span>`
+        ? html`<span class="flag">chưa có liên hệ</span> <span class="fine">Không có việc nào phải nhắc.</span>`
         : html`<span class="flag ok">nhắc được</span>`
   }</p>
-<p>${contactLinks(u.contacts)}</p>
+${none ? "" : html`<p>${contactLinks(u.contacts)}</p>`}
 ${
   // Units that can be reached keep their form folded, so the page reads as a list first.
   u.unreachable || !ctx.canAct

@@ -176,7 +176,7 @@ ${yearField("chuyen-nam", nextYear(published))}`,
               }><span><strong>${t.title}</strong><br><span class="fine">${t.description}</span></span></label>`,
           )}</fieldset>
 ${planSelect("mau-ke-hoach", "planId", view.plans, "Kế hoạch", TARGET_HINT)}
-${yearField("mau-nam", nextYear(view.plans))}
+${yearField("mau-nam", undefined)}
 <label for="mau-co-quan">Cơ quan ban hành *</label>
 <p class="hint" id="mau-co-quan-hint">Ví dụ: UBND phường Bồ Đề.</p>
 <input type="text" id="mau-co-quan" name="issuerName" required maxlength="200" autocomplete="organization" aria-describedby="mau-co-quan-hint">`,
