@@ -1,6 +1,7 @@
 /**
  * The frame of every console page: Vietnamese, mobile-first, plain server-rendered HTML that needs
- * no script (the handler's CSP allows none) and no external asset. A skip link, landmarks (banner,
+ * no script (the handler's CSP allows none; a draft row's live preview, draft-row.ts, is the one
+ * script, allowed on that page alone by its hash) and no external asset. A skip link, landmarks (banner,
  * navigation, main, contentinfo), one h1 per page, visible focus, and wide tables that scroll
  * sideways inside a focusable, named region on a phone. Every value is escaped by the `html` tag.
  */
