@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { auditPage } from "../shared/web/console/audit";
 import { deadlinePage } from "../shared/web/console/deadline";
+import { draftObligationPage, draftPage, draftsPage, draftUnitsPage } from "../shared/web/console/drafts";
 import { heatmapPage } from "../shared/web/console/heatmap";
 import { overviewPage } from "../shared/web/console/overview";
 import { rankingPage } from "../shared/web/console/ranking";
@@ -17,6 +18,7 @@ import { consoleErrorPage, signInPage } from "../shared/web/console/sign-in";
 import { submissionPage } from "../shared/web/console/submission";
 import { targetsPage } from "../shared/web/console/targets";
 import { unitPage } from "../shared/web/console/unit";
+import { draftFixtures } from "../test/web/console/draft-fixtures";
 import { consoleFixtures, context } from "../test/web/console-fixtures";
 
 const OUT = "out/console-preview";
@@ -24,6 +26,7 @@ const SHOTS = "out/screenshots/console-preview";
 
 export function previewPages(): Record<string, string> {
   const f = consoleFixtures();
+  const d = draftFixtures();
   const office = context(true);
   const extended = context(true, {
     notice: { kind: "ok", text: "Đã gia hạn đến 23:59 thứ Sáu 09/05/2025 cho UBND phường Phúc Lợi." },
@@ -52,6 +55,12 @@ export function previewPages(): Record<string, string> {
     targets: targetsPage(f.targets, committee),
     audit: auditPage(f.audit, office),
     ranking: rankingPage(f.ranking, viewer),
+    drafts: draftsPage(d.drafts, office),
+    draft: draftPage(d.draft, office),
+    "draft-ready": draftPage(d.ready, office),
+    "draft-row": draftObligationPage(d.draft, d.unread, office),
+    "draft-row-error": draftObligationPage(d.draft, d.unread, office, d.problem),
+    "draft-units": draftUnitsPage(d.draft, office),
     "not-found": consoleErrorPage(
       {
         status: 404,

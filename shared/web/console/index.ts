@@ -1,6 +1,14 @@
 /** The console's pages: pure functions from a view model (shared/console/model.ts) to HTML. */
 export { auditPage } from "./audit";
 export { deadlinePage } from "./deadline";
+export {
+  DRAFT_PREVIEW_SCRIPT_HASH,
+  draftObligationPage,
+  draftPage,
+  draftsPage,
+  draftUnitsPage,
+  withDraftPreview,
+} from "./drafts";
 export { heatmapPage } from "./heatmap";
 export type { ConsoleContext } from "./layout";
 export { overviewPage } from "./overview";

@@ -1,6 +1,7 @@
 /**
  * The frame of every console page: Vietnamese, mobile-first, plain server-rendered HTML that needs
- * no script (the handler's CSP allows none) and no external asset. A skip link, landmarks (banner,
+ * no script (the handler's CSP allows none; a draft row's live preview, draft-row.ts, is the one
+ * script, allowed on that page alone by its hash) and no external asset. A skip link, landmarks (banner,
  * navigation, main, contentinfo), one h1 per page, visible focus, and wide tables that scroll
  * sideways inside a focusable, named region on a phone. Every value is escaped by the `html` tag.
  */
@@ -21,7 +22,7 @@ export interface ConsoleContext {
   basePath?: string;
 }
 
-export type NavKey = "overview" | "heatmap" | "targets" | "audit" | "exports";
+export type NavKey = "overview" | "heatmap" | "targets" | "audit" | "exports" | "drafts";
 
 const STATUS_CSS = Object.entries(STATUS_COLOURS)
   .map(([s, c]) => `.s-${s}{background:${c.bg};color:${c.fg}}`)
@@ -138,15 +139,28 @@ function header(ctx: ConsoleContext | undefined, plan: PlanHeader | undefined, u
   return html`<header class="top"><div class="bar"><p class="app"><a href="${urls.home()}">hạn chót · Bảng điều hành</a></p>${who}</div>${about}</header>`;
 }
 
-function nav(plan: PlanHeader, current: NavKey | undefined, urls: ConsoleUrls): Html {
-  const items: Array<[NavKey, string, string]> = [
-    ["overview", "Tổng quan", urls.overview(plan.planId, plan.year)],
-    ["heatmap", "Bảng theo dõi", urls.heatmap(plan.planId, plan.year)],
-    ["targets", "Chỉ tiêu", urls.targets(plan.planId, plan.year)],
-    ["audit", "Nhật ký thao tác", urls.audit(plan.planId)],
-    ["exports", "Xuất dữ liệu", `${urls.overview(plan.planId, plan.year)}#xuat-du-lieu`],
-  ];
-  return html`<nav class="sections" aria-label="Các trang của kế hoạch"><ul>${items.map(
+/**
+ * The plan's pages, and "Nhập kế hoạch" (plan intake) for the standing body, which drafts and
+ * publishes plans: on a page with no plan (the drafts' pages) that entry alone.
+ */
+function nav(
+  plan: PlanHeader | undefined,
+  ctx: ConsoleContext | undefined,
+  current: NavKey | undefined,
+  urls: ConsoleUrls,
+): Html {
+  const items: Array<[NavKey, string, string]> = plan
+    ? [
+        ["overview", "Tổng quan", urls.overview(plan.planId, plan.year)],
+        ["heatmap", "Bảng theo dõi", urls.heatmap(plan.planId, plan.year)],
+        ["targets", "Chỉ tiêu", urls.targets(plan.planId, plan.year)],
+        ["audit", "Nhật ký thao tác", urls.audit(plan.planId)],
+        ["exports", "Xuất dữ liệu", `${urls.overview(plan.planId, plan.year)}#xuat-du-lieu`],
+      ]
+    : [];
+  if (ctx?.session.role === "standing-body") items.push(["drafts", "Nhập kế hoạch", urls.drafts()]);
+  if (items.length === 0) return html``;
+  return html`<nav class="sections" aria-label="${plan ? "Các trang của kế hoạch" : "Các trang của bảng điều hành"}"><ul>${items.map(
     ([key, text, href]) =>
       html`<li><a href="${href}"${key === current ? raw(' aria-current="page"') : ""}>${text}</a></li>`,
   )}</ul></nav>`;
@@ -180,7 +194,7 @@ export function consolePage(input: PageInput): string {
 <body>
 <a class="skip" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 ${header(input.ctx, input.plan, urls)}
-${input.plan ? nav(input.plan, input.current, urls) : ""}
+${nav(input.plan, input.ctx, input.current, urls)}
 <main id="noi-dung" tabindex="-1">
 ${
   notice
