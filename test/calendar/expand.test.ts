@@ -64,6 +64,8 @@ describe("expanding a plan into deadline instances", () => {
 
   it("keeps continuous, event-driven, n-times-a-year and relative items on the plan, undated", () => {
     expect(undatedObligations(fixture).map((o) => o.id)).toEqual([
+      // Dated every quarter, and ad hoc ("và đột xuất") besides.
+      "hop",
       "thuong-xuyen",
       "dot-xuat",
       "hai-lan",
