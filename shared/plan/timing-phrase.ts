@@ -72,9 +72,10 @@ const READERS: Reader[] = [
     (m) => ({ kind: "quarterly", day: Number(m[1]), cutoff: "before", monthOfQuarter: 3 }),
   ],
   // "nhân kỷ niệm ngày Dân số thế giới 11/7", "hưởng ứng Ngày Thế giới phòng chống lao (24/3)",
-  // "vào ngày 20/01/2026": held on that day (every year when the year is not written).
+  // "vào ngày 20/01/2026": held on that day (every year when the year is not written). Only at the
+  // start: "Tháng 3 và nhân ngày …" is read by its first part.
   [
-    /(?:^|\s)(?:nhân (?:dịp )?(?:kỷ niệm )?|kỷ niệm |hưởng ứng |vào )ngày\b[^\d]*?\(?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)?/,
+    /^(?:nhân (?:dịp )?(?:kỷ niệm )?|kỷ niệm |hưởng ứng |vào )ngày\b[^\d]*?\(?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)?/,
     (m) => onDay(m[1], m[2], m[3]),
   ],
   // "trước ngày 15/12 hằng năm": the same day every year the plan runs.
