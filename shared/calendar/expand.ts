@@ -159,8 +159,14 @@ export function policyReminderInstants(
  * working day before when one falls on a day off), and the first working day after it, which asks
  * for the confirmation. Never at or after the cut-off to confirm.
  */
-export function heldDayReminderInstants(policy: ReminderPolicy, heldOn: CivilDate, dueAtMs: number): string[] {
-  const days = new Set<CivilDate>(policy.daysBefore.map((before) => previousWorkingDay(addDays(heldOn, -before))));
+export function heldDayReminderInstants(
+  policy: ReminderPolicy,
+  heldOn: CivilDate,
+  dueAtMs: number,
+): string[] {
+  const days = new Set<CivilDate>(
+    policy.daysBefore.map((before) => previousWorkingDay(addDays(heldOn, -before))),
+  );
   days.add(nextWorkingDay(addDays(heldOn, 1)));
   return [...days]
     .map((d) => atVietnamTime(d, policy.at))
@@ -183,7 +189,9 @@ export function expandObligation(index: PlanIndex, obligation: Obligation, year:
   const out: DeadlineInstance[] = [];
 
   // Each dated schedule adds its own periods; the plan schema keeps them apart (one period, one schedule).
-  for (const occ of schedulesOf(obligation).flatMap((rule) => (isDated(rule) ? occurrences(rule, year) : []))) {
+  for (const occ of schedulesOf(obligation).flatMap((rule) =>
+    isDated(rule) ? occurrences(rule, year) : [],
+  )) {
     // The days to confirm a day held are counted in working days already: no roll-over on top.
     const effectiveDue = rollover && !occ.heldOn ? nextWorkingDay(occ.lastDay) : occ.lastDay;
     const dueAtMs = startOfDayInVietnam(addDays(effectiveDue, 1));

@@ -27,14 +27,19 @@ function stageSubject(input: ReminderContent): string {
 
 /** A day held: "Nhắc lịch" before it, "Đề nghị xác nhận" on and after it. */
 function heldSubject(input: ReminderContent, held: NonNullable<ReminderContent["held"]>, at: string): string {
-  if (input.returned) return `Nhắc nộp lại: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — xác nhận trước ${at}`;
+  if (input.returned)
+    return `Nhắc nộp lại: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — xác nhận trước ${at}`;
   if (input.stage !== "overdue" && held.daysUntil > 0)
     return `Nhắc lịch: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — diễn ra ${dayText(held.on)}`;
   return `Đề nghị xác nhận: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — xác nhận trước ${at}`;
 }
 
 /** The opening sentence for a day held: when it takes place, or that it took place and needs confirming. */
-function heldIntro(input: ReminderContent, held: NonNullable<ReminderContent["held"]>, reference: string): string {
+function heldIntro(
+  input: ReminderContent,
+  held: NonNullable<ReminderContent["held"]>,
+  reference: string,
+): string {
   const day = dayText(held.on);
   if (input.stage === "overdue")
     return `${input.authority.standingBodyName} xin nhắc: hoạt động dưới đây theo ${reference} đã diễn ra ${day} và đã quá thời hạn xác nhận; đề nghị đơn vị xác nhận ngay.`;

@@ -38,13 +38,13 @@ export function reminderSms(input: ReminderSmsInput): string {
     ? "Bi tra lai"
     : heldStage !== undefined
       ? heldStage
-    : input.stage === "window-open"
-      ? activity
-        ? "Bat dau thuc hien"
-        : "Den ky nop"
-      : input.stage === "overdue"
-        ? "Qua han"
-        : "Nhac han";
+      : input.stage === "window-open"
+        ? activity
+          ? "Bat dau thuc hien"
+          : "Den ky nop"
+        : input.stage === "overdue"
+          ? "Qua han"
+          : "Nhac han";
   const action = input.returned ? "Nop lai tai" : activity ? "Xac nhan tai" : "Nop tai";
   const d = input.daysLeft;
   const days =

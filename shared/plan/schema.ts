@@ -144,7 +144,11 @@ export const ScheduleRule = z.discriminatedUnion("kind", [
     .strictObject({
       kind: z.literal("relative"),
       event: z.string().min(1).describe("Sự việc làm mốc"),
-      daysBefore: z.array(z.number().int().min(0)).min(1).optional().describe("Số ngày trước mốc, ví dụ [1, 2]"),
+      daysBefore: z
+        .array(z.number().int().min(0))
+        .min(1)
+        .optional()
+        .describe("Số ngày trước mốc, ví dụ [1, 2]"),
       daysAfter: z
         .array(z.number().int().min(0))
         .min(1)

@@ -202,7 +202,10 @@ function perYear(word: string | undefined, m?: RegExpExecArray, phrase?: string)
   const text = phrase === undefined ? "" : normalise(phrase);
   const atLeast = m !== undefined && /ít nhất\s*(?:là\s*)?$/.test(text.slice(0, m.index));
   const rest = m === undefined ? "" : text.slice(m.index + m[0].length);
-  const named = /^\s*(?:\(\s*|,\s*|vào |trong )(?:các |vào )?tháng ([\d\s,;–-]+(?:(?:và|đến) (?:tháng )?[\d\s,;–-]+)*)/.exec(rest);
+  const named =
+    /^\s*(?:\(\s*|,\s*|vào |trong )(?:các |vào )?tháng ([\d\s,;–-]+(?:(?:và|đến) (?:tháng )?[\d\s,;–-]+)*)/.exec(
+      rest,
+    );
   const months = named?.[1] && parseMonthList(named[1].trim());
   return {
     kind: "times-per-year",
@@ -213,7 +216,11 @@ function perYear(word: string | undefined, m?: RegExpExecArray, phrase?: string)
 }
 
 /** "11/7": held that day every year; "20/01/2026": held that day once. */
-function onDay(day: string | undefined, month: string | undefined, year: string | undefined): ScheduleRule | undefined {
+function onDay(
+  day: string | undefined,
+  month: string | undefined,
+  year: string | undefined,
+): ScheduleRule | undefined {
   const [d, mo] = [Number(day), Number(month)];
   if (d < 1 || d > 31 || mo < 1 || mo > 12) return undefined;
   if (year === undefined) return { kind: "on-day", month: mo, day: d, confirmWithin: 3 };

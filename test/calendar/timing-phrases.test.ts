@@ -448,7 +448,10 @@ describe("timing phrases of the seed plans", () => {
         { kind: "event", trigger: "đột xuất khi có yêu cầu" },
       ],
     ],
-    ["Tháng cuối quý \nvà đột xuất", [{ kind: "quarter-last-month" }, { kind: "event", trigger: "đột xuất" }]],
+    [
+      "Tháng cuối quý \nvà đột xuất",
+      [{ kind: "quarter-last-month" }, { kind: "event", trigger: "đột xuất" }],
+    ],
     [
       "định kỳ hàng quý và đột xuất theo yêu cầu của cấp trên",
       [
