@@ -48,6 +48,8 @@ export interface ReminderContent {
    * (`dueAt`) is then the last moment to confirm it, never called "hạn chót".
    */
   held?: { on: string; daysUntil: number };
+  /** The figures the report covers (YYYY-MM-DD), when the plan says: shown when not the period's own span. */
+  covers?: { from: string; to: string };
 }
 
 /** A submission version returned by the standing body: to the unit, with the reason and its link. */

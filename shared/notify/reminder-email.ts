@@ -1,6 +1,6 @@
 /** The reminder email to a unit: what is due, when, through which personal link, whom to ask. Pure. */
 import { dayText, deadlineWords } from "../calendar/deadline-text";
-import { periodText } from "../calendar/period-text";
+import { coversText, periodText } from "../calendar/period-text";
 import { type Html, html } from "../web/html";
 import { authorityLine, planReference } from "./authority";
 import type { EmailContent, ReminderContent } from "./content";
@@ -90,6 +90,7 @@ export function reminderEmail(input: ReminderContent): EmailContent {
         : `${stageSubject(input)}: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — hạn chót ${w.at}`
     }`,
   );
+  const figures = coversText(input.period, input.covers);
   // A day held has no "hạn chót": the cut-off is the last moment to confirm it.
   const dueLabel = input.held ? "Xác nhận trước" : "Hạn chót";
   const intro = reminderIntro(input);
@@ -111,6 +112,7 @@ export function reminderEmail(input: ReminderContent): EmailContent {
 ${row("Nội dung", html`<strong>${input.title}</strong>`)}
 ${row("Kế hoạch", input.planTitle)}
 ${row("Kỳ", periodText(input.period))}
+${figures ? row("Số liệu", figures) : ""}
 ${row("Thời hạn theo kế hoạch", input.timing)}
 ${input.held ? row("Ngày diễn ra", html`<strong>${dayText(input.held.on)}</strong>`) : ""}
 ${row(dueLabel, html`<strong style="color:#a61b1b">${w.at}</strong> (giờ Việt Nam)`)}
@@ -132,6 +134,7 @@ ${input.personalData ? html`<p style="${WARNING_STYLE}">${PERSONAL_DATA_NOTE}</p
     `Nội dung: ${input.title}`,
     `Kế hoạch: ${input.planTitle}`,
     `Kỳ: ${periodText(input.period)}`,
+    ...(figures ? [`Số liệu: ${figures}`] : []),
     `Thời hạn theo kế hoạch: ${input.timing}`,
     ...(input.held ? [`Ngày diễn ra: ${dayText(input.held.on)}`] : []),
     `${dueLabel}: ${w.at} (giờ Việt Nam)`,

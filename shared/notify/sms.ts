@@ -28,11 +28,12 @@ export function reminderSms(input: ReminderSmsInput): string {
   const activity = input.kind === "activity";
   // A returned report: "Bi tra lai" (its reason is in the notice and the email), short enough that
   // a long title keeps 30 characters beside a production link.
+  // A day held: "Nhac lich" before it; on and after it, the day itself ("Da dien ra T7 11/07").
   const heldStage =
     input.held && input.stage !== "overdue"
       ? input.held.daysUntil > 0
         ? "Nhac lich"
-        : "De nghi xac nhan"
+        : `Da dien ra ${sms(`${weekdayShort(input.held.on)} ${formatVietnameseDate(input.held.on).slice(0, 5)}`)}`
       : undefined;
   const stage = input.returned
     ? "Bi tra lai"
@@ -52,13 +53,12 @@ export function reminderSms(input: ReminderSmsInput): string {
   const w = deadlineWords(input.dueAt);
   const held = input.held && !input.returned ? input.held : undefined;
   // A day held has no "han chot": before it, the day; on and after it, the time left to confirm.
-  const heldDay = held && sms(`${weekdayShort(held.on)} ${formatVietnameseDate(held.on)}`);
   const due =
     held === undefined
       ? `Han chot: ${sms(w.atShort)}${days}.`
       : held.daysUntil > 0 && input.stage !== "overdue"
-        ? `Dien ra: ${heldDay} (con ${held.daysUntil} ngay).`
-        : `Da dien ra ${heldDay}. Xac nhan truoc: ${sms(w.atShort)}.`;
+        ? `Dien ra: ${sms(`${weekdayShort(held.on)} ${formatVietnameseDate(held.on)}`)} (con ${held.daysUntil} ngay).`
+        : `Xac nhan truoc ${sms(w.atShort)}.`;
   const workingDay = w.dayOff ? ` Ngay lam viec cuoi: ${sms(w.dayOff.lastWorkingDayShort)}.` : "";
   const brand = sms(input.brand);
   const unit = sms(input.unitName);

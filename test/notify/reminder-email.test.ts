@@ -104,6 +104,14 @@ describe("reminderEmail", () => {
     expect(text).toContain("xác nhận kết quả qua đường link riêng");
   });
 
+  it("says which figures a quarterly report covers when they stop at the 14th of the quarter's last month", () => {
+    const { html, text } = reminderEmail({ ...base, covers: { from: "2024-12-15", to: "2025-03-14" } });
+    for (const body of [visibleText(html), text])
+      expect(body).toMatch(/Số liệu:? từ 15\/12\/2024 đến 14\/03\/2025/);
+    const calendarQuarter = reminderEmail({ ...base, covers: { from: "2025-01-01", to: "2025-03-31" } });
+    expect(calendarQuarter.text).not.toContain("Số liệu");
+  });
+
   describe("an activity held on a fixed day (Dân số thế giới, Saturday 11/07/2026; confirm by Wednesday 15/07)", () => {
     const held = {
       ...base,

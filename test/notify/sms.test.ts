@@ -45,9 +45,8 @@ describe("reminderSms", () => {
     );
     const after = reminderSms({ ...held, held: { on: "2026-07-11", daysUntil: -2 } });
     expect(after).toBe(
-      // The unit's name gives way so that the confirmation's cut-off and the link fit one segment.
-      `${BRAND}: De nghi xac nhan: Ngay Dan so the gioi. Da dien ra T7 11/07/2026. ` +
-        `Xac nhan truoc: 23:59 T4 15/07/2026. Xac nhan tai: ${SHORT_LINK}`,
+      `${BRAND}: UBND phuong Bo De - Da dien ra T7 11/07: Ngay Dan so the gioi. ` +
+        `Xac nhan truoc 23:59 T4 15/07/2026. Xac nhan tai: ${SHORT_LINK}`,
     );
     expect(smsSegments(after)).toMatchObject({ encoding: "GSM-7", segments: 1 });
   });

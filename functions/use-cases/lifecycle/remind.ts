@@ -83,6 +83,7 @@ export async function remind(
       personalData: d.personalData,
       planTitle: plan?.title ?? "",
       ...(reason !== undefined && { returned: { reason } }),
+      ...(d.covers !== undefined && { covers: d.covers }),
       // A day held: the reminder says when it takes place, or asks to confirm it once it has.
       ...(d.heldOn !== undefined && {
         held: { on: d.heldOn, daysUntil: dayNumber(d.heldOn) - dayNumber(vietnamDateOf(now.getTime())) },
