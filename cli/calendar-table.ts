@@ -38,8 +38,9 @@ export function renderCalendarTable(
     if (w.dayOff?.holiday) holidays.set(w.lastDay, w.dayOff.holiday);
     lines.push(
       `${column(w.at + rolled, 26)} ${column(w.dayOff?.lastWorkingDayText ?? "", 18)} ${column(i.period, 17)} ` +
-        `${column(i.kind === "deliverable" ? "nộp" : "thực hiện", 9)} ${column(i.unitName, 28)} ` +
-        `${column(i.title, 60)} (${i.timing.replace(/\s+/g, " ")})`,
+        `${column(i.kind === "deliverable" ? "nộp" : i.heldOn ? "diễn ra" : "thực hiện", 9)} ${column(i.unitName, 28)} ` +
+        // A day held: its day before the title; the cut-off columns are then the time to confirm it.
+        `${column(i.heldOn ? `diễn ra ${formatVietnameseDate(i.heldOn)}: ${i.title}` : i.title, 60)} (${i.timing.replace(/\s+/g, " ")})`,
     );
   }
   if (instances.some((i) => i.effectiveDue !== i.nominalDue)) {

@@ -56,6 +56,7 @@ export async function publishPlan(data: DataLayer, plan: PlanFile, now = new Dat
         title: o.title,
         timing: o.timing,
         schedule: o.schedule,
+        ...(o.alsoSchedules && { alsoSchedules: o.alsoSchedules }),
         lead: o.lead,
         coordinating: o.coordinating,
         deliverable: o.deliverable,

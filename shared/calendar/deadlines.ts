@@ -21,6 +21,8 @@ export interface DeadlineDefinition {
   timing: string;
   kind: DeadlineInstance["kind"];
   opensOn?: string;
+  /** An activity held on a fixed day: that day (the cut-off is then the last day to confirm it). */
+  heldOn?: string;
   nominalDue: string;
   effectiveDue: string;
   dueAt: string;
@@ -31,6 +33,8 @@ export interface DeadlineDefinition {
   /** The plan's send time (HH:MM, Vietnam time) for messages not planned in advance. */
   sendAt?: string;
   deliverTo?: string;
+  /** The figures the report covers, when the plan says (a quarter up to the 14th of its last month). */
+  covers?: { from: string; to: string };
   personalData: boolean;
   form: FormField[];
   units: string[];
@@ -66,6 +70,7 @@ export function planDeadlines(plan: PlanFile): PlannedDeadline[] {
           timing: first.timing,
           kind: first.kind,
           ...(first.opensOn && { opensOn: first.opensOn }),
+          ...(first.heldOn && { heldOn: first.heldOn }),
           nominalDue: first.nominalDue,
           effectiveDue: first.effectiveDue,
           dueAt: first.dueAt,
@@ -73,6 +78,7 @@ export function planDeadlines(plan: PlanFile): PlannedDeadline[] {
           remindAt: first.remindAt,
           sendAt: (obligation?.reminders ?? plan.defaults.reminders).at,
           ...(first.deliverTo && { deliverTo: first.deliverTo }),
+          ...(first.covers && { covers: first.covers }),
           personalData: obligation?.deliverable?.personalData ?? false,
           form: obligation ? formFor(plan, obligation) : [],
           units: instances.map((i) => i.unitId),

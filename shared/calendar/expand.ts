@@ -2,12 +2,13 @@
  * The calendar engine: a plan and a year → one deadline instance per
  * (obligation, period, responsible unit). Pure: no clock, no I/O, no AWS.
  */
-import type { Obligation, PlanFile, ReminderPolicy, Unit } from "../plan/schema";
+import { type Obligation, type PlanFile, type ReminderPolicy, schedulesOf, type Unit } from "../plan/schema";
 import {
   addDays,
   atVietnamTime,
   type CivilDate,
   dayNumber,
+  formatVietnameseDate,
   formatVietnameseInstant,
   startOfDayInVietnam,
   toVietnamIso,
@@ -32,13 +33,18 @@ export interface DeadlineInstance {
   period: string;
   /** First day of the window, for activities done during listed months. */
   opensOn?: CivilDate;
+  /**
+   * An activity held on a fixed day ("on-day" rule): that day. Its cut-off (nominalDue, dueAt) is
+   * then the last day to confirm it was held, a few working days after.
+   */
+  heldOn?: CivilDate;
   /** Last on-time day as the plan states it. */
   nominalDue: CivilDate;
   /** Last on-time day after the Civil Code roll-over (equal to nominalDue when not opted in). */
   effectiveDue: CivilDate;
   /** The instant from which a submission is late, ISO 8601 in Vietnam time (+07:00). */
   dueAt: string;
-  /** "hạn chót: 23:59 ngày 24/03/2025" */
+  /** "hạn chót: 23:59 ngày 24/03/2025"; for a day held: "diễn ra ngày 11/07/2025, xác nhận trước: 23:59 ngày 16/07/2025" */
   dueText: string;
   remindAt: string[];
   /** Where the deliverable goes (defaults to the committee's standing body). */
@@ -148,21 +154,55 @@ export function policyReminderInstants(
     .map(toVietnamIso);
 }
 
+/**
+ * The reminders of an activity held on a fixed day: the plan's days before that day (on the
+ * working day before when one falls on a day off), and the first working day after it, which asks
+ * for the confirmation. Never at or after the cut-off to confirm.
+ */
+export function heldDayReminderInstants(
+  policy: ReminderPolicy,
+  heldOn: CivilDate,
+  dueAtMs: number,
+): string[] {
+  const days = new Set<CivilDate>(
+    policy.daysBefore.map((before) => previousWorkingDay(addDays(heldOn, -before))),
+  );
+  days.add(nextWorkingDay(addDays(heldOn, 1)));
+  return [...days]
+    .map((d) => atVietnamTime(d, policy.at))
+    .filter((ms) => ms < dueAtMs)
+    .sort((a, b) => a - b)
+    .map(toVietnamIso);
+}
+
+/** "diễn ra ngày 11/07/2025, xác nhận trước: 23:59 ngày 16/07/2025": a day held has no "hạn chót" of its own. */
+export function heldDayText(heldOn: CivilDate, dueAtMs: number): string {
+  return `diễn ra ngày ${formatVietnameseDate(heldOn)}, xác nhận trước: ${formatVietnameseInstant(dueAtMs - 60_000)}`;
+}
+
 export function expandObligation(index: PlanIndex, obligation: Obligation, year: number): DeadlineInstance[] {
   const { plan } = index;
-  if (!isDated(obligation.schedule)) return [];
   const kind: InstanceKind = obligation.deliverable ? "deliverable" : "activity";
   const rollover = obligation.civilCodeRollover ?? plan.civilCodeRollover;
   const leads = index.resolve(obligation.lead);
+  const policy = obligation.reminders ?? plan.defaults.reminders;
   const out: DeadlineInstance[] = [];
 
-  for (const occ of occurrences(obligation.schedule, year)) {
-    const effectiveDue = rollover ? nextWorkingDay(occ.lastDay) : occ.lastDay;
+  // Each dated schedule adds its own periods; the plan schema keeps them apart (one period, one schedule).
+  for (const occ of schedulesOf(obligation).flatMap((rule) =>
+    isDated(rule) ? occurrences(rule, year) : [],
+  )) {
+    // The days to confirm a day held are counted in working days already: no roll-over on top.
+    const effectiveDue = rollover && !occ.heldOn ? nextWorkingDay(occ.lastDay) : occ.lastDay;
     const dueAtMs = startOfDayInVietnam(addDays(effectiveDue, 1));
-    const remindAt = reminderInstants(obligation, plan, effectiveDue, occ.opens, dueAtMs);
-    const dueText = `hạn chót: ${formatVietnameseInstant(dueAtMs - 60_000)}`;
+    const remindAt = occ.heldOn
+      ? heldDayReminderInstants(policy, occ.heldOn, dueAtMs)
+      : reminderInstants(obligation, plan, effectiveDue, occ.opens, dueAtMs);
+    const dueText = occ.heldOn
+      ? heldDayText(occ.heldOn, dueAtMs)
+      : `hạn chót: ${formatVietnameseInstant(dueAtMs - 60_000)}`;
     for (const unit of leads) {
-      if (!unitExpectedOn(unit, occ.lastDay)) continue;
+      if (!unitExpectedOn(unit, occ.heldOn ?? occ.lastDay)) continue;
       out.push({
         id: instanceId({ planId: plan.id, obligationId: obligation.id, period: occ.period, unitId: unit.id }),
         planId: plan.id,
@@ -174,6 +214,7 @@ export function expandObligation(index: PlanIndex, obligation: Obligation, year:
         kind,
         period: occ.period,
         ...(occ.opens !== undefined && { opensOn: occ.opens }),
+        ...(occ.heldOn !== undefined && { heldOn: occ.heldOn }),
         nominalDue: occ.lastDay,
         effectiveDue,
         dueAt: toVietnamIso(dueAtMs),
@@ -197,7 +238,10 @@ export function expandPlan(plan: PlanFile, year: number, index = new PlanIndex(p
   return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
 }
 
-/** Obligations that produce no dated entry (continuous, event-driven, …): kept on the plan. */
+/**
+ * Obligations with a schedule that produces no dated entry (continuous, event-driven, …), kept on
+ * the plan: also those dated on one schedule and ad hoc on another ("Tháng cuối quý và đột xuất").
+ */
 export function undatedObligations(plan: PlanFile): Obligation[] {
-  return plan.obligations.filter((o) => !isDated(o.schedule));
+  return plan.obligations.filter((o) => schedulesOf(o).some((rule) => !isDated(rule)));
 }

@@ -1,7 +1,7 @@
 /**
  * iCalendar export of deadline instances, for Google Calendar and Outlook.
- * Each instance is an all-day event on its last on-time day (activities span their window),
- * with an alarm at each reminder instant.
+ * Each instance is an all-day event on its last on-time day (activities span their window; an
+ * activity held on a fixed day is on that day), with an alarm at each reminder instant.
  */
 import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
 import { addDays, type CivilDate, dayNumber, formatVietnameseDate } from "./civil-date";
@@ -29,6 +29,7 @@ export function toIcs(
       inst.opensOn
         ? `Thực hiện từ ${formatVietnameseDate(inst.opensOn)} đến ${formatVietnameseDate(inst.effectiveDue)}`
         : "",
+      inst.heldOn ? `Diễn ra ngày ${formatVietnameseDate(inst.heldOn)}, sau đó đơn vị xác nhận` : "",
       inst.effectiveDue !== inst.nominalDue
         ? `Hạn theo văn bản ${formatVietnameseDate(inst.nominalDue)}, lùi sang ngày làm việc tiếp theo`
         : "",
@@ -36,9 +37,10 @@ export function toIcs(
     const event = calendar.createEvent({
       id: `${inst.id}@hanchot`,
       allDay: true,
-      start: asDate(inst.opensOn ?? inst.effectiveDue),
-      end: asDate(addDays(inst.effectiveDue, 1)),
-      summary: `${inst.kind === "deliverable" ? "Hạn nộp" : "Thực hiện"}: ${inst.title} — ${inst.unitName}`,
+      // A day held is an event on that day, not a span to its confirmation cut-off.
+      start: asDate(inst.heldOn ?? inst.opensOn ?? inst.effectiveDue),
+      end: asDate(addDays(inst.heldOn ?? inst.effectiveDue, 1)),
+      summary: `${inst.heldOn ? "Diễn ra" : inst.kind === "deliverable" ? "Hạn nộp" : "Thực hiện"}: ${inst.title} — ${inst.unitName}`,
       description: lines.join("\n"),
       stamp,
     });

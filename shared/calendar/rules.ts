@@ -4,6 +4,7 @@
  */
 import type { ScheduleRule } from "../plan/schema";
 import { addDays, type CivilDate, civilDate, dayInMonth, lastDayOfMonth } from "./civil-date";
+import { isWorkingDay } from "./holidays";
 
 export interface Occurrence {
   period: string;
@@ -13,11 +14,22 @@ export interface Occurrence {
   opens?: CivilDate;
   /** The data the report covers, where the rule says (a month, a quarter). */
   covers?: { from: CivilDate; to: CivilDate };
+  /** An activity held on a fixed day ("on-day"): that day; `lastDay` is then the last day to confirm it. */
+  heldOn?: CivilDate;
 }
 
 export type DatedKind = Extract<
   ScheduleRule["kind"],
-  "date" | "yearly" | "month-end" | "months" | "monthly" | "quarterly" | "quarter-last-month" | "by-year"
+  | "date"
+  | "yearly"
+  | "month-end"
+  | "months"
+  | "monthly"
+  | "quarterly"
+  | "quarter-last-month"
+  | "by-year"
+  | "on-day"
+  | "times-per-year"
 >;
 
 const DATED = new Set<ScheduleRule["kind"]>([
@@ -29,11 +41,40 @@ const DATED = new Set<ScheduleRule["kind"]>([
   "quarterly",
   "quarter-last-month",
   "by-year",
+  "on-day",
 ]);
 
-/** Undated rules (continuous, event-driven, n times a year, relative) stay on the plan only. */
+/**
+ * Undated rules (continuous, event-driven, relative, n times a year with no months) stay on the
+ * plan only; n times a year whose months the document names is dated.
+ */
 export function isDated(rule: ScheduleRule): rule is Extract<ScheduleRule, { kind: DatedKind }> {
-  return DATED.has(rule.kind);
+  return DATED.has(rule.kind) || (rule.kind === "times-per-year" && rule.months !== undefined);
+}
+
+/**
+ * The rounds of a times-per-year rule whose document names the months, as [first, last] month
+ * pairs: one month a round when there are as many months as rounds, else one run of consecutive
+ * months a round ("tháng 3-5 và 9-11": two rounds). Undefined when neither gives `count` rounds.
+ */
+export function timesPerYearRounds(
+  months: readonly number[],
+  count: number,
+): Array<[number, number]> | undefined {
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  if (sorted.length === count) return sorted.map((m) => [m, m]);
+  const runs = monthWindows(sorted);
+  return runs.length === count ? runs : undefined;
+}
+
+/** The end of the n-th working day after `day` (n = 0: the day itself). */
+export function workingDaysAfter(day: CivilDate, n: number): CivilDate {
+  let d = day;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) left--;
+  }
+  return d;
 }
 
 const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}`;
@@ -71,6 +112,20 @@ function monthWindow(year: number, from: number, to: number): Occurrence {
 
 function quarterMonths(q: number): [number, number] {
   return [3 * (q - 1) + 1, 3 * q];
+}
+
+/**
+ * The figures of quarter q when they stop at day `until` of its last month: from the day after
+ * `until` in the previous quarter's last month (Decree 09/2019/NĐ-CP, until = 14: Q1 is 15/12 of
+ * the year before to 14/3). A day a month lacks is its last day.
+ */
+function quarterDataWindow(year: number, q: number, until: number): { from: CivilDate; to: CivilDate } {
+  const [, last] = quarterMonths(q);
+  const previous = last === 3 ? { year: year - 1, month: 12 } : { year, month: last - 3 };
+  return {
+    from: addDays(dayInMonth(previous.year, previous.month, until), 1),
+    to: dayInMonth(year, last, until),
+  };
 }
 
 /** The occurrences of a rule whose period falls in `year`. */
@@ -117,10 +172,27 @@ export function occurrences(rule: ScheduleRule, year: number): Occurrence[] {
         out.push({
           period: `${year}-Q${q}`,
           lastDay: lastDayFor(dayInMonth(year, dueMonth, rule.day), rule.cutoff),
-          covers: { from: civilDate(year, first, 1), to: lastDayOfMonth(year, last) },
+          covers:
+            rule.coversUntilDay === undefined
+              ? { from: civilDate(year, first, 1), to: lastDayOfMonth(year, last) }
+              : quarterDataWindow(year, q, rule.coversUntilDay),
         });
       }
       return out;
+    }
+    case "on-day": {
+      const heldOn =
+        rule.date !== undefined
+          ? Number(rule.date.slice(0, 4)) === year
+            ? rule.date
+            : undefined
+          : dayInMonth(year, rule.month ?? 1, rule.day ?? 1);
+      if (heldOn === undefined || !inActiveRange(rule, heldOn.slice(0, 7))) return [];
+      return [{ period: String(year), heldOn, lastDay: workingDaysAfter(heldOn, rule.confirmWithin) }];
+    }
+    case "times-per-year": {
+      const rounds = rule.months && timesPerYearRounds(rule.months, rule.count);
+      return (rounds ?? []).map(([from, to]) => monthWindow(year, from, to));
     }
     case "quarter-last-month": {
       const out: Occurrence[] = [];

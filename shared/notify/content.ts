@@ -42,6 +42,14 @@ export interface ReminderContent {
   planTitle: string;
   /** The unit's latest version was returned by the standing body: a new one is needed, and why. */
   returned?: { reason: string };
+  /**
+   * An activity held on a fixed day ("nhân kỷ niệm ngày Dân số thế giới 11/7"): that day (YYYY-MM-DD)
+   * and whole days from the sending day to it (0: today, below 0: it was held). Its cut-off
+   * (`dueAt`) is then the last moment to confirm it, never called "hạn chót".
+   */
+  held?: { on: string; daysUntil: number };
+  /** The figures the report covers (YYYY-MM-DD), when the plan says: shown when not the period's own span. */
+  covers?: { from: string; to: string };
 }
 
 /** A submission version returned by the standing body: to the unit, with the reason and its link. */

@@ -1,6 +1,6 @@
 /** The reminder email to a unit: what is due, when, through which personal link, whom to ask. Pure. */
-import { deadlineWords } from "../calendar/deadline-text";
-import { periodText } from "../calendar/period-text";
+import { dayText, deadlineWords } from "../calendar/deadline-text";
+import { coversText, periodText } from "../calendar/period-text";
 import { type Html, html } from "../web/html";
 import { authorityLine, planReference } from "./authority";
 import type { EmailContent, ReminderContent } from "./content";
@@ -25,8 +25,34 @@ function stageSubject(input: ReminderContent): string {
   return input.returned ? "Nhắc nộp lại" : STAGE_SUBJECT[input.stage];
 }
 
+/** A day held: "Nhắc lịch" before it, "Đề nghị xác nhận" on and after it. */
+function heldSubject(input: ReminderContent, held: NonNullable<ReminderContent["held"]>, at: string): string {
+  if (input.returned)
+    return `Nhắc nộp lại: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — xác nhận trước ${at}`;
+  if (input.stage !== "overdue" && held.daysUntil > 0)
+    return `Nhắc lịch: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — diễn ra ${dayText(held.on)}`;
+  return `Đề nghị xác nhận: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — xác nhận trước ${at}`;
+}
+
+/** The opening sentence for a day held: when it takes place, or that it took place and needs confirming. */
+function heldIntro(
+  input: ReminderContent,
+  held: NonNullable<ReminderContent["held"]>,
+  reference: string,
+): string {
+  const day = dayText(held.on);
+  if (input.stage === "overdue")
+    return `${input.authority.standingBodyName} xin nhắc: hoạt động dưới đây theo ${reference} đã diễn ra ${day} và đã quá thời hạn xác nhận; đề nghị đơn vị xác nhận ngay.`;
+  if (held.daysUntil > 0)
+    return `${input.authority.standingBodyName} xin nhắc: hoạt động dưới đây theo ${reference} diễn ra ${day} (còn ${daysWord(held.daysUntil)}). Sau khi thực hiện, đơn vị xác nhận kết quả.`;
+  if (held.daysUntil === 0)
+    return `${input.authority.standingBodyName} xin nhắc: hoạt động dưới đây theo ${reference} diễn ra hôm nay, ${day}. Sau khi thực hiện, đơn vị xác nhận kết quả.`;
+  return `Hoạt động dưới đây theo ${reference} đã diễn ra ${day}; ${input.authority.standingBodyName} đề nghị đơn vị xác nhận kết quả thực hiện.`;
+}
+
 function reminderIntro(input: ReminderContent): string {
   const reference = planReference(input.authority, input.planTitle);
+  if (input.held && !input.returned) return heldIntro(input, input.held, reference);
   if (input.returned) {
     const what = input.kind === "deliverable" ? "báo cáo" : "xác nhận";
     const left = input.stage === "overdue" ? "đã quá hạn chót" : daysLeftPhrase(input.daysLeft);
@@ -58,9 +84,15 @@ export function reminderEmail(input: ReminderContent): EmailContent {
   if (!/^https?:\/\//i.test(input.link)) throw new RangeError(`Đường link không phải http(s): ${input.link}`);
   const w = deadlineWords(input.dueAt);
   const subject = oneLine(
-    `[${authorityLine(input.authority)}] ${stageSubject(input)}: ` +
-      `${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — hạn chót ${w.at}`,
+    `[${authorityLine(input.authority)}] ${
+      input.held
+        ? heldSubject(input, input.held, w.at)
+        : `${stageSubject(input)}: ${shortenTitle(input.title, SUBJECT_TITLE_MAX)} — hạn chót ${w.at}`
+    }`,
   );
+  const figures = coversText(input.period, input.covers);
+  // A day held has no "hạn chót": the cut-off is the last moment to confirm it.
+  const dueLabel = input.held ? "Xác nhận trước" : "Hạn chót";
   const intro = reminderIntro(input);
   const what = input.kind === "deliverable" ? "Báo cáo" : "Xác nhận";
   const late = w.lateFrom ? `${what} gửi từ ${w.lateFrom} được ghi là nộp muộn.` : undefined;
@@ -80,8 +112,10 @@ export function reminderEmail(input: ReminderContent): EmailContent {
 ${row("Nội dung", html`<strong>${input.title}</strong>`)}
 ${row("Kế hoạch", input.planTitle)}
 ${row("Kỳ", periodText(input.period))}
+${figures ? row("Số liệu", figures) : ""}
 ${row("Thời hạn theo kế hoạch", input.timing)}
-${row("Hạn chót", html`<strong style="color:#a61b1b">${w.at}</strong> (giờ Việt Nam)`)}
+${input.held ? row("Ngày diễn ra", html`<strong>${dayText(input.held.on)}</strong>`) : ""}
+${row(dueLabel, html`<strong style="color:#a61b1b">${w.at}</strong> (giờ Việt Nam)`)}
 ${workingDay ? row("Ngày làm việc cuối", html`<strong>${workingDay}</strong>`) : ""}
 </table>
 ${late ? html`<p style="margin:0 0 12px">${late}</p>` : ""}
@@ -100,8 +134,10 @@ ${input.personalData ? html`<p style="${WARNING_STYLE}">${PERSONAL_DATA_NOTE}</p
     `Nội dung: ${input.title}`,
     `Kế hoạch: ${input.planTitle}`,
     `Kỳ: ${periodText(input.period)}`,
+    ...(figures ? [`Số liệu: ${figures}`] : []),
     `Thời hạn theo kế hoạch: ${input.timing}`,
-    `Hạn chót: ${w.at} (giờ Việt Nam)`,
+    ...(input.held ? [`Ngày diễn ra: ${dayText(input.held.on)}`] : []),
+    `${dueLabel}: ${w.at} (giờ Việt Nam)`,
     ...(workingDay ? [`Ngày làm việc cuối: ${workingDay}`] : []),
     ...(late ? ["", late] : []),
     "",

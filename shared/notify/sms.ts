@@ -2,7 +2,8 @@
  * The reminder SMS: the registered brand name first (carriers require it in registered templates;
  * the brand is configuration), unaccented so that it is GSM-7, one segment whenever possible. Pure.
  */
-import { deadlineWords } from "../calendar/deadline-text";
+import { formatVietnameseDate } from "../calendar/civil-date";
+import { deadlineWords, weekdayShort } from "../calendar/deadline-text";
 import type { ReminderContent } from "./content";
 import { SMS_SINGLE_SEGMENT, smsSegments, toGsm7 } from "./gsm7";
 import { oneLine, shortenTitle } from "./wording";
@@ -27,21 +28,37 @@ export function reminderSms(input: ReminderSmsInput): string {
   const activity = input.kind === "activity";
   // A returned report: "Bi tra lai" (its reason is in the notice and the email), short enough that
   // a long title keeps 30 characters beside a production link.
+  // A day held: "Nhac lich" before it; on and after it, the day itself ("Da dien ra T7 11/07").
+  const heldStage =
+    input.held && input.stage !== "overdue"
+      ? input.held.daysUntil > 0
+        ? "Nhac lich"
+        : `Da dien ra ${sms(`${weekdayShort(input.held.on)} ${formatVietnameseDate(input.held.on).slice(0, 5)}`)}`
+      : undefined;
   const stage = input.returned
     ? "Bi tra lai"
-    : input.stage === "window-open"
-      ? activity
-        ? "Bat dau thuc hien"
-        : "Den ky nop"
-      : input.stage === "overdue"
-        ? "Qua han"
-        : "Nhac han";
+    : heldStage !== undefined
+      ? heldStage
+      : input.stage === "window-open"
+        ? activity
+          ? "Bat dau thuc hien"
+          : "Den ky nop"
+        : input.stage === "overdue"
+          ? "Qua han"
+          : "Nhac han";
   const action = input.returned ? "Nop lai tai" : activity ? "Xac nhan tai" : "Nop tai";
   const d = input.daysLeft;
   const days =
     d === undefined || input.stage !== "before-due" ? "" : d <= 0 ? " (hom nay)" : ` (con ${d} ngay)`;
   const w = deadlineWords(input.dueAt);
-  const due = `Han chot: ${sms(w.atShort)}${days}.`;
+  const held = input.held && !input.returned ? input.held : undefined;
+  // A day held has no "han chot": before it, the day; on and after it, the time left to confirm.
+  const due =
+    held === undefined
+      ? `Han chot: ${sms(w.atShort)}${days}.`
+      : held.daysUntil > 0 && input.stage !== "overdue"
+        ? `Dien ra: ${sms(`${weekdayShort(held.on)} ${formatVietnameseDate(held.on)}`)} (con ${held.daysUntil} ngay).`
+        : `Xac nhan truoc ${sms(w.atShort)}.`;
   const workingDay = w.dayOff ? ` Ngay lam viec cuoi: ${sms(w.dayOff.lastWorkingDayShort)}.` : "";
   const brand = sms(input.brand);
   const unit = sms(input.unitName);

@@ -13,13 +13,18 @@ export const SCHEDULE_KINDS: Record<string, string> = {
   "month-end": "hết một tháng — { kind: month-end, month: 3 } (“chậm nhất vào tháng 3”)",
   months: "trong các tháng — { kind: months, months: [6, 11, 12] } (“Tháng 6, 11-12”)",
   monthly: "hằng tháng trước ngày N — { kind: monthly, day: 4 } (“trước ngày 04 hàng tháng”)",
-  quarterly: "hằng quý trước ngày N — { kind: quarterly, day: 25 } (“trước ngày 25 của tháng cuối quý”)",
+  quarterly:
+    "hằng quý trước ngày N — { kind: quarterly, day: 25 } (“trước ngày 25 của tháng cuối quý”); số liệu đến ngày 14 tháng cuối quý: thêm coversUntilDay: 14",
   "quarter-last-month": "trong tháng cuối mỗi quý — { kind: quarter-last-month }",
   "by-year": "đến hết một năm — { kind: by-year, year: 2030 } (“đến năm 2030”)",
   continuous: "thường xuyên, không có hạn — { kind: continuous, every: month }",
   event: "theo sự việc, không có ngày — { kind: event, trigger: Theo chỉ đạo }",
-  "times-per-year": "số lần mỗi năm — { kind: times-per-year, count: 2 } (“02 lần/năm”)",
-  relative: "trước một sự việc khác — { kind: relative, event: …, daysBefore: [1, 2] }",
+  "times-per-year":
+    "số lần mỗi năm — { kind: times-per-year, count: 2 } (“02 lần/năm”); có tháng: { kind: times-per-year, count: 2, months: [6, 12] } (“02 lần/năm (tháng 6 và tháng 12)”); “ít nhất”: thêm atLeast: true",
+  relative:
+    "trước, trong hoặc sau một sự việc khác — { kind: relative, event: mỗi đợt khám, daysBefore: [1, 2] } (“trước một đến hai ngày”), { kind: relative, event: các chiến dịch, during: true, daysAfter: [0] } (“trong và sau các chiến dịch”)",
+  "on-day":
+    "hoạt động diễn ra vào một ngày, xác nhận sau đó — { kind: on-day, month: 7, day: 11 } (“nhân kỷ niệm ngày Dân số thế giới 11/7”), hoặc { kind: on-day, date: 2025-07-11 }",
   unstated: "văn bản không ghi thời hạn — { kind: unstated }",
 };
 
@@ -33,6 +38,9 @@ const FIELD_HELP: Record<string, string> = {
   count: "số lần trong năm",
   event: "sự việc làm mốc",
   daysBefore: "số ngày trước mốc, ví dụ [1, 2]",
+  daysAfter: "số ngày sau mốc, ví dụ [3]",
+  confirmWithin: "số ngày làm việc sau ngày diễn ra để xác nhận",
+  coversUntilDay: "số liệu tính đến ngày này của tháng cuối quý, ví dụ 14",
   kind: "kiểu",
   id: "mã không dấu, ví dụ ubnd-phuong-bo-de",
   title: "nội dung công việc như trong văn bản",

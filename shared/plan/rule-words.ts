@@ -36,6 +36,24 @@ export function monthRanges(months: readonly number[]): string {
 
 const EVERY = { month: "hằng tháng", quarter: "hằng quý", year: "hằng năm" } as const;
 
+/** "1, 2 ngày trước mỗi đợt khám", "trong khi diễn ra và ngay sau khi kết thúc các chiến dịch". */
+function relativeWords(rule: Extract<ScheduleRule, { kind: "relative" }>): string {
+  const parts: string[] = [];
+  if (rule.daysBefore) parts.push(`${rule.daysBefore.join(", ")} ngày trước`);
+  if (rule.during) parts.push("trong khi diễn ra");
+  if (rule.daysAfter) {
+    const days = rule.daysAfter.filter((d) => d > 0);
+    if (rule.daysAfter.includes(0)) parts.push("ngay sau khi kết thúc");
+    if (days.length > 0) parts.push(`${days.join(", ")} ngày sau`);
+  }
+  return `${parts.join(" và ")} ${rule.event}`;
+}
+
+/** Every schedule of a duty in a clerk's words: "hằng quý, trước ngày 25 …; và khi có sự việc (đột xuất)". */
+export function schedulesWords(rules: readonly ScheduleRule[]): string {
+  return rules.map(scheduleWords).join("; và ");
+}
+
 export function scheduleWords(rule: ScheduleRule): string {
   switch (rule.kind) {
     case "date":
@@ -53,7 +71,11 @@ export function scheduleWords(rule: ScheduleRule): string {
     case "quarterly":
       return `hằng quý, ${cut(rule.cutoff, `ngày ${rule.day}`)} của tháng ${
         rule.monthOfQuarter === 3 ? "cuối" : rule.monthOfQuarter === 1 ? "đầu" : "giữa"
-      } quý${active(rule)}`;
+      } quý${
+        rule.coversUntilDay === undefined
+          ? ""
+          : `; số liệu từ ngày ${rule.coversUntilDay + 1} tháng cuối quý trước đến ngày ${rule.coversUntilDay} tháng cuối quý`
+      }${active(rule)}`;
     case "quarter-last-month":
       return `hằng quý, trong tháng cuối quý${active(rule)}`;
     case "by-year":
@@ -63,9 +85,15 @@ export function scheduleWords(rule: ScheduleRule): string {
     case "event":
       return `khi có sự việc${rule.trigger ? ` (${rule.trigger})` : ""}, không có ngày định trước`;
     case "times-per-year":
-      return `${rule.count} lần mỗi năm, văn bản không ghi tháng`;
+      return `${rule.atLeast ? "ít nhất " : ""}${rule.count} lần mỗi năm, ${
+        rule.months ? `vào tháng ${monthRanges(rule.months)}` : "văn bản không ghi tháng"
+      }`;
     case "relative":
-      return `${rule.daysBefore.join(", ")} ngày trước ${rule.event}, không có ngày định trước`;
+      return `${relativeWords(rule)}, không có ngày định trước`;
+    case "on-day":
+      return `diễn ra ${
+        rule.date ? `ngày ${dm(rule.date)}` : `ngày ${rule.day}/${rule.month} hằng năm`
+      }, xác nhận trong ${rule.confirmWithin} ngày làm việc sau đó${active(rule)}`;
     case "unstated":
       return "văn bản không ghi thời hạn";
   }

@@ -8,6 +8,7 @@
  * checker and the importer read one definition.
  */
 import { z } from "zod";
+import { occurrences, timesPerYearRounds } from "../calendar/rules";
 
 const idPattern = /^[a-z0-9][a-z0-9-]*$/;
 export const Id = z
@@ -46,7 +47,7 @@ const active = {
 
 /**
  * The machine reading of a timing phrase. Dated kinds produce calendar entries;
- * undated kinds (continuous, event, times-per-year, relative) stay on the plan only.
+ * undated kinds (continuous, event, times-per-year without months, relative) stay on the plan only.
  */
 export const ScheduleRule = z.discriminatedUnion("kind", [
   /** "Trước 15/01", "trước ngày 20/01/2025", "trước ngày 30/9/2023": one fixed day. */
@@ -86,6 +87,14 @@ export const ScheduleRule = z.discriminatedUnion("kind", [
     cutoff: Cutoff.default("before"),
     /** 3 = the quarter's last month (default); 1 = its first month. */
     monthOfQuarter: z.number().int().min(1).max(3).default(3),
+    /**
+     * A report due before its quarter ends covers figures up to day N of the quarter's last month,
+     * from day N+1 of the previous quarter's last month (Decree 09/2019/NĐ-CP: N = 14, so Q1 covers
+     * 15/12 of the year before to 14/3). Absent: the calendar quarter.
+     */
+    coversUntilDay: DayOfMonth.optional().describe(
+      "Số liệu tính đến ngày N của tháng cuối quý, từ ngày N+1 tháng cuối quý trước (Nghị định 09/2019: N = 14, quý I từ 15/12 năm trước đến 14/3); bỏ trống: số liệu cả quý theo lịch",
+    ),
     ...active,
   }),
   /** "Tháng cuối quý": during the last month of each quarter. */
@@ -98,18 +107,102 @@ export const ScheduleRule = z.discriminatedUnion("kind", [
     every: z.enum(["month", "quarter", "year"]).optional(),
     since: z.string().optional(),
   }),
-  /** "Theo chỉ đạo", "Theo KH của …", "Khi có thay đổi": triggered by an event, no date. */
+  /** "Theo chỉ đạo", "Theo KH của …", "Khi có thay đổi", "đột xuất khi có yêu cầu": triggered by an event, no date. */
   z.strictObject({ kind: z.literal("event"), trigger: z.string().optional() }),
-  /** "02 lần/năm": a number of times a year, months not given. */
-  z.strictObject({ kind: z.literal("times-per-year"), count: z.number().int().min(1).max(366) }),
-  /** "trước một đến hai ngày": relative to another event that the plan does not date. */
+  /**
+   * "02 lần/năm", "6 tháng, 1 năm", "ít nhất 01 lần/năm": a number of times a year. Undated unless
+   * the document names the months ("02 lần/năm (tháng 6 và tháng 12)"): then each round is dated.
+   */
+  z
+    .strictObject({
+      kind: z.literal("times-per-year"),
+      count: z.number().int().min(1).max(366).describe("Số lần mỗi năm"),
+      months: z
+        .array(Month)
+        .min(1)
+        .optional()
+        .describe(
+          "Các tháng văn bản nêu, ví dụ [6, 12]: mỗi tháng một đợt (khi số tháng bằng số lần) hoặc mỗi dãy tháng liền nhau một đợt",
+        ),
+      atLeast: z.boolean().optional().describe("Văn bản ghi “ít nhất” (số lần là mức tối thiểu)"),
+    })
+    .superRefine((rule, ctx) => {
+      if (rule.months === undefined) return;
+      const rounds = timesPerYearRounds(rule.months, rule.count);
+      if (rounds === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["months"],
+          message: `${rule.count} lần/năm nhưng các tháng [${rule.months.join(", ")}] không chia được thành ${rule.count} đợt: ghi mỗi đợt một tháng, hoặc mỗi đợt một dãy tháng liền nhau`,
+        });
+    }),
+  /**
+   * Relative to another event that the plan does not date: "trước một đến hai ngày" (daysBefore),
+   * "trong và sau các chiến dịch" (during, daysAfter 0), "sau khi kết thúc 03 ngày" (daysAfter).
+   */
+  z
+    .strictObject({
+      kind: z.literal("relative"),
+      event: z.string().min(1).describe("Sự việc làm mốc"),
+      daysBefore: z
+        .array(z.number().int().min(0))
+        .min(1)
+        .optional()
+        .describe("Số ngày trước mốc, ví dụ [1, 2]"),
+      daysAfter: z
+        .array(z.number().int().min(0))
+        .min(1)
+        .optional()
+        .describe("Số ngày sau mốc, ví dụ [3]; [0] là ngay sau khi kết thúc"),
+      during: z.boolean().optional().describe("Trong khi sự việc diễn ra (“trong và sau các chiến dịch”)"),
+    })
+    .superRefine((rule, ctx) => {
+      if (rule.daysBefore === undefined && rule.daysAfter === undefined && rule.during !== true)
+        ctx.addIssue({
+          code: "custom",
+          path: ["daysBefore"],
+          message:
+            "lịch theo sự việc cần ít nhất một trong: daysBefore (số ngày trước, ví dụ [1, 2]), daysAfter (số ngày sau, ví dụ [3]) hoặc during: true (trong khi diễn ra)",
+        });
+    }),
+  /**
+   * "nhân kỷ niệm ngày Dân số thế giới 11/7": an activity held on a fixed day. Reminded before the
+   * day; the unit confirms it afterwards, by the end of the N-th working day after it (default 3).
+   * A date once, or a month and day every year the plan runs.
+   */
+  z
+    .strictObject({
+      kind: z.literal("on-day"),
+      date: IsoDate.optional().describe("Ngày diễn ra (một lần), ví dụ 2025-07-11"),
+      month: Month.optional().describe("Tháng của ngày diễn ra hằng năm, ví dụ 7"),
+      day: DayOfMonth.optional().describe("Ngày của ngày diễn ra hằng năm, ví dụ 11"),
+      confirmWithin: z
+        .number()
+        .int()
+        .min(0)
+        .max(30)
+        .default(3)
+        .describe("Số ngày làm việc sau ngày diễn ra để đơn vị xác nhận đã thực hiện (mặc định 3)"),
+      ...active,
+    })
+    .superRefine((rule, ctx) => {
+      const yearly = rule.month !== undefined || rule.day !== undefined;
+      if (rule.date !== undefined && yearly)
+        ctx.addIssue({
+          code: "custom",
+          path: ["date"],
+          message: "ngày diễn ra: ghi date (một lần) hoặc month và day (hằng năm), không ghi cả hai",
+        });
+      else if (rule.date === undefined && (rule.month === undefined || rule.day === undefined))
+        ctx.addIssue({
+          code: "custom",
+          path: [rule.month === undefined ? "month" : "day"],
+          message:
+            "ngày diễn ra: ghi date (ví dụ 2025-07-11) hoặc cả month và day (ví dụ month: 7, day: 11 cho ngày 11/7 hằng năm)",
+        });
+    }),
   /** The document gives no timing: the duty is kept, undated, for the office to complete. */
   z.strictObject({ kind: z.literal("unstated") }),
-  z.strictObject({
-    kind: z.literal("relative"),
-    event: z.string().min(1),
-    daysBefore: z.array(z.number().int().min(0)).min(1),
-  }),
 ]);
 export type ScheduleRule = z.infer<typeof ScheduleRule>;
 
@@ -237,6 +330,18 @@ export const Obligation = z.strictObject({
   schedule: ScheduleRule.default({ kind: "unstated" }).describe(
     "Cách máy hiểu thời hạn (kind: date, monthly, quarterly, months, …)",
   ),
+  /**
+   * More schedules of the same duty: "trước ngày 25 của tháng cuối quý hoặc đột xuất khi có yêu cầu"
+   * is a quarterly schedule and an event one. Dated ones add their own deadlines (each period once
+   * per duty), undated ones stay on the plan.
+   */
+  alsoSchedules: z
+    .array(ScheduleRule)
+    .min(1)
+    .optional()
+    .describe(
+      "Lịch khác của cùng nhiệm vụ, ví dụ “… hoặc đột xuất khi có yêu cầu”: [{ kind: event, trigger: đột xuất khi có yêu cầu }]",
+    ),
   /** "Địa điểm" column of the schedule tables. */
   place: z.string().min(1).optional().describe("Địa điểm thực hiện"),
   /** Lead units (đơn vị chủ trì / tham mưu): unit or group ids; each one owes the obligation. */
@@ -443,6 +548,13 @@ export const PlanFile = z
       if (o.deliverable?.to !== undefined) unit(o.deliverable.to, ["obligations", i, "deliverable", "to"]);
       if (o.deliverable?.via !== undefined) unit(o.deliverable.via, ["obligations", i, "deliverable", "via"]);
       if (typeof o.form === "string") form(o.form, ["obligations", i, "form"]);
+      samePeriods(o, plan.year, plan.untilYear ?? plan.year).forEach((clash) => {
+        ctx.addIssue({
+          code: "custom",
+          path: ["obligations", i, "alsoSchedules", clash.index - 1],
+          message: `lịch thứ ${clash.index + 1} của nhiệm vụ "${o.id}" ra cùng kỳ ${clash.period} với một lịch trước nó: mỗi kỳ chỉ một hạn cho một nhiệm vụ, tách thành nhiệm vụ riêng (mã khác)`,
+        });
+      });
     });
     // A form field that reports on a target names one the plan has, and gives a number to compare.
     const targets = new Map(plan.targets.map((t) => [t.id, t]));
@@ -478,4 +590,33 @@ export const PlanFile = z
   });
 
 export type PlanFile = z.infer<typeof PlanFile>;
+
+/** The schedules of a duty: its main one first, then the others ("… hoặc đột xuất"). */
+export function schedulesOf(o: Pick<Obligation, "schedule" | "alsoSchedules">): ScheduleRule[] {
+  return [o.schedule, ...(o.alsoSchedules ?? [])];
+}
+
+/**
+ * Periods that two schedules of one duty both produce: deadline ids are "plan:duty:period", so each
+ * period may come from one schedule only. `index` is the schedule's place (0 = the main one).
+ */
+function samePeriods(
+  o: Pick<Obligation, "schedule" | "alsoSchedules">,
+  fromYear: number,
+  toYear: number,
+): Array<{ index: number; period: string }> {
+  if (o.alsoSchedules === undefined) return [];
+  const seen = new Set<string>();
+  const clashes: Array<{ index: number; period: string }> = [];
+  schedulesOf(o).forEach((rule, index) => {
+    const mine = new Set<string>();
+    for (let year = fromYear; year <= toYear; year++)
+      for (const occ of occurrences(rule, year)) mine.add(occ.period);
+    for (const period of mine) {
+      if (seen.has(period)) clashes.push({ index, period });
+      seen.add(period);
+    }
+  });
+  return clashes;
+}
 export type PlanFileInput = z.input<typeof PlanFile>;

@@ -5,6 +5,7 @@
  * Plan files state the rule explicitly; this reading is a second opinion: `plan:check` warns
  * where a plan's rule disagrees with its own phrase, which catches most typing mistakes.
  */
+import { timesPerYearRounds } from "../calendar/rules";
 import type { ScheduleRule } from "./schema";
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -70,6 +71,13 @@ const READERS: Reader[] = [
     /trước ngày (\d{1,2}) (?:của )?tháng cuối (?:mỗi )?quý/,
     (m) => ({ kind: "quarterly", day: Number(m[1]), cutoff: "before", monthOfQuarter: 3 }),
   ],
+  // "nhân kỷ niệm ngày Dân số thế giới 11/7", "hưởng ứng Ngày Thế giới phòng chống lao (24/3)",
+  // "vào ngày 20/01/2026": held on that day (every year when the year is not written). Only at the
+  // start: "Tháng 3 và nhân ngày …" is read by its first part.
+  [
+    /^(?:nhân (?:dịp )?(?:kỷ niệm )?|kỷ niệm |hưởng ứng |vào )ngày\b[^\d]*?\(?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)?/,
+    (m) => onDay(m[1], m[2], m[3]),
+  ],
   // "trước ngày 15/12 hằng năm": the same day every year the plan runs.
   [
     /(trước|chậm nhất|đến) (?:ngày )?(\d{1,2})\/(\d{1,2}) (?:hàng|hằng|mỗi) năm/,
@@ -132,15 +140,29 @@ const READERS: Reader[] = [
   // "cuối năm 2025" is the end of that year; "cuối năm" alone recurs every year with no day.
   [/cuối năm (\d{4})/, (m) => ({ kind: "month-end", month: 12, year: Number(m[1]) })],
   [/^cuối (?:mỗi )?năm/, () => ({ kind: "continuous", every: "year" })],
-  // "02 lần/năm", "ít nhất 01 lần/ năm" (the phrase keeps "ít nhất"), "mỗi năm một lần", "02 đợt".
-  [/(\d{1,2}|một|hai|ba|bốn) lần\s?(?:\/|mỗi|trong)\s?(?:một )?năm/, (m) => perYear(m[1])],
-  [/mỗi năm (\d{1,2}|một|hai|ba|bốn) lần/, (m) => perYear(m[1])],
-  [/^(\d{1,2}) đợt(?:\s?\/\s?năm)?$/, (m) => perYear(m[1])],
+  // "02 lần/năm", "ít nhất 01 lần/ năm", "mỗi năm một lần", "02 đợt"; "(tháng 6 và tháng 12)" dates the rounds.
+  [/(\d{1,2}|một|hai|ba|bốn) lần\s?(?:\/|mỗi|trong)\s?(?:một )?năm/, (m, phrase) => perYear(m[1], m, phrase)],
+  [/mỗi năm (\d{1,2}|một|hai|ba|bốn) lần/, (m, phrase) => perYear(m[1], m, phrase)],
+  [/^(\d{1,2}) đợt(?:\s?\/\s?năm)?(?=$|\s*\(|\s+(?:vào|trong) )/, (m, phrase) => perYear(m[1], m, phrase)],
   // "6 tháng, 1 năm": a half-year and a full-year round.
   [/^6 tháng(?:,| và) (?:1 |cả )?năm/, () => ({ kind: "times-per-year", count: 2 })],
   [
     /trước (một|1) đến (hai|2) ngày/,
     (_m, phrase) => ({ kind: "relative", event: phrase.trim(), daysBefore: [1, 2] }),
+  ],
+  // "trong và sau khi kết thúc các chiến dịch": while it runs and right after it ends.
+  [
+    /^trong và (?:ngay )?sau (?:khi )?(?:kết thúc )?(.+)$/,
+    (m, phrase) => ({ kind: "relative", event: asWritten(phrase, m[1]), during: true, daysAfter: [0] }),
+  ],
+  // "sau khi kết thúc chiến dịch 03 ngày", "03 ngày sau khi khám", "trong vòng 03 ngày sau khi kết thúc".
+  [
+    /^sau (?:khi )?(?:kết thúc )?(.+?),? (\d{1,2}|một|hai|ba|bốn|năm|sáu) ngày$/,
+    (m, phrase) => after(m[2], asWritten(phrase, m[1])),
+  ],
+  [
+    /^(?:trong (?:vòng )?|sau )?(\d{1,2}|một|hai|ba|bốn|năm|sáu) ngày (?:sau|kể từ) (?:khi |ngày )?(?:kết thúc )?(.+)$/,
+    (m, phrase) => after(m[1], asWritten(phrase, m[2])),
   ],
   // "mỗi quý một lần", "1 lần/tháng": recurring with no day.
   [
@@ -170,9 +192,54 @@ function date(
   };
 }
 
-function perYear(word: string | undefined): ScheduleRule | undefined {
+/**
+ * "02 lần/năm": n times a year; "ít nhất" before it is kept, and months named after it
+ * ("(tháng 6 và tháng 12)", "vào tháng 6, 12") date the rounds when they give n rounds.
+ */
+function perYear(word: string | undefined, m?: RegExpExecArray, phrase?: string): ScheduleRule | undefined {
   const n = count(word);
-  return Number.isInteger(n) && n >= 1 ? { kind: "times-per-year", count: n } : undefined;
+  if (!Number.isInteger(n) || n < 1) return undefined;
+  const text = phrase === undefined ? "" : normalise(phrase);
+  const atLeast = m !== undefined && /ít nhất\s*(?:là\s*)?$/.test(text.slice(0, m.index));
+  const rest = m === undefined ? "" : text.slice(m.index + m[0].length);
+  const named =
+    /^\s*(?:\(\s*|,\s*|vào |trong )(?:các |vào )?tháng ([\d\s,;–-]+(?:(?:và|đến) (?:tháng )?[\d\s,;–-]+)*)/.exec(
+      rest,
+    );
+  const months = named?.[1] && parseMonthList(named[1].trim());
+  return {
+    kind: "times-per-year",
+    count: n,
+    ...(months && timesPerYearRounds(months, n) && { months }),
+    ...(atLeast && { atLeast: true }),
+  };
+}
+
+/** "11/7": held that day every year; "20/01/2026": held that day once. */
+function onDay(
+  day: string | undefined,
+  month: string | undefined,
+  year: string | undefined,
+): ScheduleRule | undefined {
+  const [d, mo] = [Number(day), Number(month)];
+  if (d < 1 || d > 31 || mo < 1 || mo > 12) return undefined;
+  if (year === undefined) return { kind: "on-day", month: mo, day: d, confirmWithin: 3 };
+  const date = `${year}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return { kind: "on-day", date, confirmWithin: 3 };
+}
+
+/** n days after an event the plan does not date. */
+function after(word: string | undefined, event: string): ScheduleRule | undefined {
+  const n = count(word);
+  return Number.isInteger(n) && event !== "" ? { kind: "relative", event, daysAfter: [n] } : undefined;
+}
+
+/** The part of the phrase as written (its case kept) that the normalised `part` stands for. */
+function asWritten(phrase: string, part: string | undefined): string {
+  const clean = phrase.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (part === undefined) return clean;
+  const at = clean.toLowerCase().lastIndexOf(part);
+  return (at >= 0 ? clean.slice(at, at + part.length) : part).trim();
 }
 
 /**
@@ -189,6 +256,25 @@ export function readTimingPhrase(phrase: string, planYear: number): ScheduleRule
   return undefined;
 }
 
+/**
+ * An ad hoc part after a dated or recurring one: "… hoặc đột xuất khi có yêu cầu", "… và đột xuất".
+ * Group 1 is the ad hoc part as written.
+ */
+const AD_HOC_TAIL = /(?:,\s*|\s+(?:và|hoặc)\s+)(đột xuất.*)$/iu;
+
+/**
+ * Every schedule a phrase states, the main one first: "trước ngày 25 của tháng cuối quý hoặc đột
+ * xuất khi có yêu cầu" is a quarterly schedule and an event one ("đột xuất khi có yêu cầu").
+ * Undefined when the phrase is not one of the known forms. The main one is readTimingPhrase's.
+ */
+export function readTimingSchedules(phrase: string, planYear: number): ScheduleRule[] | undefined {
+  const main = readTimingPhrase(phrase, planYear);
+  if (main === undefined) return undefined;
+  const tail = AD_HOC_TAIL.exec(phrase.normalize("NFC").replace(/\s+/g, " ").trim());
+  if (tail?.[1] === undefined || main.kind === "event") return [main];
+  return [main, { kind: "event", trigger: tail[1] }];
+}
+
 /** Fields that must agree between a plan's rule and the rule its phrase states. */
 const KEY_FIELDS: Record<ScheduleRule["kind"], string[]> = {
   date: ["date", "cutoff"],
@@ -201,8 +287,9 @@ const KEY_FIELDS: Record<ScheduleRule["kind"], string[]> = {
   "by-year": ["year", "from"],
   continuous: [],
   event: [],
-  "times-per-year": ["count"],
-  relative: [],
+  "times-per-year": ["count", "months", "atLeast"],
+  relative: ["daysBefore", "daysAfter", "during"],
+  "on-day": ["date", "month", "day"],
   unstated: [],
 };
 
@@ -232,5 +319,24 @@ export function phraseDisagreement(phrase: string, rule: ScheduleRule, planYear:
       return `cụm từ "${phrase}" đọc ra ${field} = ${JSON.stringify(expected)} nhưng schedule ghi ${JSON.stringify(actual)}`;
     }
   }
+  return undefined;
+}
+
+/**
+ * Why a duty's schedules disagree with its phrase: the main one as phraseDisagreement says, or an
+ * ad hoc part of the phrase ("… hoặc đột xuất khi có yêu cầu") that no other schedule keeps.
+ */
+export function schedulesDisagreement(
+  phrase: string,
+  rules: readonly ScheduleRule[],
+  planYear: number,
+): string | undefined {
+  const [main, ...others] = rules;
+  if (main === undefined) return undefined;
+  const disagreement = phraseDisagreement(phrase, main, planYear);
+  if (disagreement) return disagreement;
+  const adHoc = readTimingSchedules(phrase, planYear)?.find((r, i) => i > 0 && r.kind === "event");
+  if (adHoc?.kind === "event" && !others.some((r) => r.kind === "event"))
+    return `cụm từ "${phrase}" còn có phần "${adHoc.trigger}": thêm alsoSchedules: [{ kind: event, trigger: ${adHoc.trigger} }]`;
   return undefined;
 }

@@ -5,8 +5,8 @@
 
 import { PlanIndex } from "../calendar/expand";
 import { isDated } from "../calendar/rules";
-import type { FormField, PlanFile } from "./schema";
-import { phraseDisagreement } from "./timing-phrase";
+import { type FormField, type PlanFile, schedulesOf } from "./schema";
+import { schedulesDisagreement } from "./timing-phrase";
 
 export interface PlanWarning {
   path: string;
@@ -18,9 +18,9 @@ export function planWarnings(plan: PlanFile): PlanWarning[] {
   const warnings: PlanWarning[] = [];
   const unreachable = new Set<string>();
   plan.obligations.forEach((o, i) => {
-    const disagreement = phraseDisagreement(o.timing, o.schedule, plan.year);
+    const disagreement = schedulesDisagreement(o.timing, schedulesOf(o), plan.year);
     if (disagreement) warnings.push({ path: `obligations[${i}].schedule`, message: disagreement });
-    if (!isDated(o.schedule)) return;
+    if (!schedulesOf(o).some(isDated)) return;
     for (const unit of index.resolve(o.lead)) {
       if (unit.contacts.emails.length === 0 && unit.contacts.phones.length === 0) unreachable.add(unit.id);
     }

@@ -64,6 +64,8 @@ describe("expanding a plan into deadline instances", () => {
 
   it("keeps continuous, event-driven, n-times-a-year and relative items on the plan, undated", () => {
     expect(undatedObligations(fixture).map((o) => o.id)).toEqual([
+      // Dated every quarter, and ad hoc ("và đột xuất") besides.
+      "hop",
       "thuong-xuyen",
       "dot-xuat",
       "hai-lan",
@@ -147,6 +149,16 @@ describe("property: expansion never loses or duplicates an obligation-period-uni
       day: fc.integer({ min: 1, max: 31 }),
       cutoff: fc.constantFrom("before" as const, "by" as const),
     }),
+    fc.record({
+      kind: fc.constant("on-day" as const),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+      confirmWithin: fc.integer({ min: 0, max: 10 }),
+    }),
+    // Each named month a round.
+    fc
+      .uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 12 })
+      .map((months) => ({ kind: "times-per-year" as const, count: months.length, months })),
   );
   /** How many periods a rule has in 2025, counted from the rule itself. */
   const periodCount = (r: ScheduleRule): number => {
@@ -160,6 +172,8 @@ describe("property: expansion never loses or duplicates an obligation-period-uni
       case "quarterly":
       case "quarter-last-month":
         return 4;
+      case "times-per-year":
+        return r.months === undefined ? 0 : r.count;
       default:
         return 1;
     }

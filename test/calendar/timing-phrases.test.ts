@@ -4,14 +4,19 @@
  */
 import { describe, expect, it } from "vitest";
 import { occurrences } from "../../shared/calendar/rules";
-import { phraseDisagreement, readTimingPhrase } from "../../shared/plan/timing-phrase";
+import {
+  phraseDisagreement,
+  readTimingPhrase,
+  readTimingSchedules,
+  schedulesDisagreement,
+} from "../../shared/plan/timing-phrase";
 
 type Row = {
   phrase: string;
   seed: string;
   year: number;
   rule: Record<string, unknown> | undefined;
-  /** period → last on-time day (and window start for activities) */
+  /** period → last on-time day (and window start for activities, or the day an on-day activity is held) */
   dates: Array<[string, string] | [string, string, string]>;
 };
 
@@ -231,14 +236,14 @@ const rows: Row[] = [
     phrase: "ít nhất 01 lần/ năm",
     seed: "hai-phong-2024",
     year: 2024,
-    rule: { kind: "times-per-year", count: 1 },
+    rule: { kind: "times-per-year", count: 1, atLeast: true },
     dates: [],
   },
   {
     phrase: "ít nhất mỗi năm một lần",
     seed: "hai-phong-2024",
     year: 2024,
-    rule: { kind: "times-per-year", count: 1 },
+    rule: { kind: "times-per-year", count: 1, atLeast: true },
     dates: [],
   },
   { phrase: "khi đủ điều kiện", seed: "hung-dao-2026", year: 2026, rule: { kind: "event" }, dates: [] },
@@ -333,6 +338,90 @@ const rows: Row[] = [
     rule: { kind: "date", date: "2028-01-31", cutoff: "before" },
     dates: [],
   },
+  // Issue 12: the forms real plans use beyond the seeds' tables.
+  {
+    phrase: "trước ngày 25 của tháng cuối quý hoặc đột xuất khi có yêu cầu",
+    seed: LB25,
+    year: 2025,
+    // The main schedule; readTimingSchedules adds the ad hoc one (below).
+    rule: { kind: "quarterly", day: 25, cutoff: "before", monthOfQuarter: 3 },
+    dates: [
+      ["2025-Q1", "2025-03-24"],
+      ["2025-Q2", "2025-06-24"],
+      ["2025-Q3", "2025-09-24"],
+      ["2025-Q4", "2025-12-24"],
+    ],
+  },
+  {
+    // 11/7/2025 is a Friday: confirmed by the end of the third working day after (Mon 14, Tue 15, Wed 16).
+    phrase: "nhân kỷ niệm ngày Dân số thế giới 11/7",
+    seed: "(real plans of this kind)",
+    year: 2025,
+    rule: { kind: "on-day", month: 7, day: 11, confirmWithin: 3 },
+    dates: [["2025", "2025-07-16", "2025-07-11"]],
+  },
+  {
+    // 11/7/2026 is a Saturday: Mon 13, Tue 14, Wed 15.
+    phrase: "Nhân kỷ niệm Ngày Dân số thế giới (11/7)",
+    seed: "(real plans of this kind)",
+    year: 2026,
+    rule: { kind: "on-day", month: 7, day: 11, confirmWithin: 3 },
+    dates: [["2026", "2026-07-15", "2026-07-11"]],
+  },
+  {
+    // Thursday 12/02/2026, the day before Tết (14–22/02 off): Fri 13, Mon 23, Tue 24.
+    phrase: "vào ngày 12/02/2026",
+    seed: "(made up)",
+    year: 2026,
+    rule: { kind: "on-day", date: "2026-02-12", confirmWithin: 3 },
+    dates: [["2026", "2026-02-24", "2026-02-12"]],
+  },
+  {
+    phrase: "02 lần/năm (tháng 6 và tháng 12)",
+    seed: "(real plans of this kind)",
+    year: 2025,
+    rule: { kind: "times-per-year", count: 2, months: [6, 12] },
+    dates: [
+      ["2025-06", "2025-06-30", "2025-06-01"],
+      ["2025-12", "2025-12-31", "2025-12-01"],
+    ],
+  },
+  {
+    phrase: "ít nhất 1 lần/năm vào tháng 3-5",
+    seed: "(made up)",
+    year: 2025,
+    rule: { kind: "times-per-year", count: 1, months: [3, 4, 5], atLeast: true },
+    dates: [["2025-03/2025-05", "2025-05-31", "2025-03-01"]],
+  },
+  {
+    // Months that do not make two rounds are not taken as the rounds' months.
+    phrase: "02 lần/năm (tháng 3, 4, 5)",
+    seed: "(made up)",
+    year: 2025,
+    rule: { kind: "times-per-year", count: 2 },
+    dates: [],
+  },
+  {
+    phrase: "trong và sau khi kết thúc các chiến dịch",
+    seed: LB25,
+    year: 2025,
+    rule: { kind: "relative", event: "các chiến dịch", during: true, daysAfter: [0] },
+    dates: [],
+  },
+  {
+    phrase: "sau khi kết thúc chiến dịch 03 ngày",
+    seed: "(real plans of this kind)",
+    year: 2025,
+    rule: { kind: "relative", event: "chiến dịch", daysAfter: [3] },
+    dates: [],
+  },
+  {
+    phrase: "trong vòng 05 ngày sau khi kết thúc đợt khám",
+    seed: "(made up)",
+    year: 2025,
+    rule: { kind: "relative", event: "đợt khám", daysAfter: [5] },
+    dates: [],
+  },
   // A day that no month has is not a date.
   { phrase: "trước ngày 32/13", seed: "(made up)", year: 2027, rule: undefined, dates: [] },
   // Not a timing form: the plan's own rule stands.
@@ -344,10 +433,61 @@ describe("timing phrases of the seed plans", () => {
     const read = readTimingPhrase(phrase, year);
     expect(read).toEqual(rule);
     if (read === undefined) return;
-    const got = occurrences(read, year).map((o) =>
-      o.opens === undefined ? [o.period, o.lastDay] : [o.period, o.lastDay, o.opens],
-    );
+    const got = occurrences(read, year).map((o) => {
+      const third = o.opens ?? o.heldOn;
+      return third === undefined ? [o.period, o.lastDay] : [o.period, o.lastDay, third];
+    });
     expect(got).toEqual(dates);
+  });
+
+  it.each([
+    [
+      "trước ngày 25 của tháng cuối quý hoặc đột xuất khi có yêu cầu",
+      [
+        { kind: "quarterly", day: 25, cutoff: "before", monthOfQuarter: 3 },
+        { kind: "event", trigger: "đột xuất khi có yêu cầu" },
+      ],
+    ],
+    [
+      "Tháng cuối quý \nvà đột xuất",
+      [{ kind: "quarter-last-month" }, { kind: "event", trigger: "đột xuất" }],
+    ],
+    [
+      "định kỳ hàng quý và đột xuất theo yêu cầu của cấp trên",
+      [
+        { kind: "continuous", every: "quarter" },
+        { kind: "event", trigger: "đột xuất theo yêu cầu của cấp trên" },
+      ],
+    ],
+    // One schedule only: an event phrase is not split, nor a phrase without an ad hoc part.
+    ["Theo chỉ đạo và đột xuất", [{ kind: "event" }]],
+    ["Tháng 6, 12", [{ kind: "months", months: [6, 12] }]],
+  ])("reads every schedule of %j", (phrase, schedules) => {
+    expect(readTimingSchedules(phrase, 2025)).toEqual(schedules);
+  });
+
+  it("says which schedule of a duty its phrase is missing", () => {
+    const phrase = "trước ngày 25 của tháng cuối quý hoặc đột xuất khi có yêu cầu";
+    const quarterly = { kind: "quarterly", day: 25, cutoff: "before", monthOfQuarter: 3 } as const;
+    expect(schedulesDisagreement(phrase, [quarterly], 2025)).toBe(
+      `cụm từ "${phrase}" còn có phần "đột xuất khi có yêu cầu": thêm alsoSchedules: [{ kind: event, trigger: đột xuất khi có yêu cầu }]`,
+    );
+    expect(
+      schedulesDisagreement(phrase, [quarterly, { kind: "event", trigger: "khi có yêu cầu" }], 2025),
+    ).toBeUndefined();
+  });
+
+  it("dates a quarter's figures from the 15th of the quarter before to the 14th (Decree 09/2019)", () => {
+    const got = occurrences(
+      { kind: "quarterly", day: 15, cutoff: "before", monthOfQuarter: 3, coversUntilDay: 14 },
+      2025,
+    ).map((o) => [o.period, o.lastDay, o.covers?.from, o.covers?.to]);
+    expect(got).toEqual([
+      ["2025-Q1", "2025-03-14", "2024-12-15", "2025-03-14"],
+      ["2025-Q2", "2025-06-14", "2025-03-15", "2025-06-14"],
+      ["2025-Q3", "2025-09-14", "2025-06-15", "2025-09-14"],
+      ["2025-Q4", "2025-12-14", "2025-09-15", "2025-12-14"],
+    ]);
   });
 
   it("flags a plan rule that disagrees with its own phrase", () => {

@@ -104,6 +104,61 @@ describe("reminderEmail", () => {
     expect(text).toContain("xác nhận kết quả qua đường link riêng");
   });
 
+  it("says which figures a quarterly report covers when they stop at the 14th of the quarter's last month", () => {
+    const { html, text } = reminderEmail({ ...base, covers: { from: "2024-12-15", to: "2025-03-14" } });
+    for (const body of [visibleText(html), text])
+      expect(body).toMatch(/Số liệu:? từ 15\/12\/2024 đến 14\/03\/2025/);
+    const calendarQuarter = reminderEmail({ ...base, covers: { from: "2025-01-01", to: "2025-03-31" } });
+    expect(calendarQuarter.text).not.toContain("Số liệu");
+  });
+
+  describe("an activity held on a fixed day (Dân số thế giới, Saturday 11/07/2026; confirm by Wednesday 15/07)", () => {
+    const held = {
+      ...base,
+      kind: "activity" as const,
+      title: "Truyền thông nhân kỷ niệm ngày Dân số thế giới",
+      timing: "nhân kỷ niệm ngày Dân số thế giới 11/7",
+      period: "2026",
+      dueAt: "2026-07-16T00:00:00+07:00",
+    };
+
+    it("before the day: says when it takes place, with no hạn chót", () => {
+      const { subject, html, text } = reminderEmail({ ...held, held: { on: "2026-07-11", daysUntil: 3 } });
+      expect(subject).toMatch(
+        /\] Nhắc lịch: Truyền thông nhân kỷ niệm ngày Dân số thế giới — diễn ra thứ Bảy 11\/07\/2026$/,
+      );
+      for (const body of [visibleText(html), text]) {
+        expect(body).toContain(
+          "diễn ra thứ Bảy 11/07/2026 (còn 3 ngày). Sau khi thực hiện, đơn vị xác nhận kết quả.",
+        );
+        expect(body).toMatch(/Ngày diễn ra:? thứ Bảy 11\/07\/2026/);
+        expect(body).toMatch(/Xác nhận trước:? 23:59 thứ Tư 15\/07\/2026 \(giờ Việt Nam\)/);
+        expect(body.toLowerCase()).not.toContain("hạn chót");
+      }
+    });
+
+    it("after the day: asks the unit to confirm it", () => {
+      const { subject, text } = reminderEmail({ ...held, held: { on: "2026-07-11", daysUntil: -2 } });
+      expect(subject).toMatch(/\] Đề nghị xác nhận: .* — xác nhận trước 23:59 thứ Tư 15\/07\/2026$/);
+      expect(text).toContain(
+        "Hoạt động dưới đây theo Kế hoạch số …/KH-UBND tháng 01/2025 của UBND quận Long Biên đã diễn ra thứ Bảy 11/07/2026; Phòng Y tế quận Long Biên đề nghị đơn vị xác nhận kết quả thực hiện.",
+      );
+      expect(text.toLowerCase()).not.toContain("hạn chót");
+    });
+
+    it("past the time to confirm: says so, without a hạn chót", () => {
+      const { text } = reminderEmail({
+        ...held,
+        stage: "overdue",
+        held: { on: "2026-07-11", daysUntil: -6 },
+      });
+      expect(text).toContain(
+        "đã diễn ra thứ Bảy 11/07/2026 và đã quá thời hạn xác nhận; đề nghị đơn vị xác nhận ngay.",
+      );
+      expect(text.toLowerCase()).not.toContain("hạn chót");
+    });
+  });
+
   it("tells units owing personal data to send it only as an attachment through the link", () => {
     const { html, text } = reminderEmail({ ...base, personalData: true });
     for (const body of [visibleText(html), text]) {

@@ -30,6 +30,27 @@ describe("reminderSms", () => {
     expect(smsSegments(sms)).toMatchObject({ encoding: "GSM-7", segments: 1 });
   });
 
+  it("words a day held: the day before it, the time to confirm after it, never a han chot", () => {
+    const held = {
+      ...base,
+      title: "Ngày Dân số thế giới",
+      kind: "activity" as const,
+      dueAt: "2026-07-16T00:00:00+07:00",
+      shortLink: SHORT_LINK,
+      brand: BRAND,
+    };
+    expect(reminderSms({ ...held, held: { on: "2026-07-11", daysUntil: 3 } })).toBe(
+      `${BRAND}: UBND phuong Bo De - Nhac lich: Ngay Dan so the gioi. Dien ra: T7 11/07/2026 (con 3 ngay). ` +
+        `Xac nhan tai: ${SHORT_LINK}`,
+    );
+    const after = reminderSms({ ...held, held: { on: "2026-07-11", daysUntil: -2 } });
+    expect(after).toBe(
+      `${BRAND}: UBND phuong Bo De - Da dien ra T7 11/07: Ngay Dan so the gioi. ` +
+        `Xac nhan truoc 23:59 T4 15/07/2026. Xac nhan tai: ${SHORT_LINK}`,
+    );
+    expect(smsSegments(after)).toMatchObject({ encoding: "GSM-7", segments: 1 });
+  });
+
   it("keeps a short title whole, with the unit's name", () => {
     const sms = reminderSms({
       ...base,

@@ -1,4 +1,5 @@
 /** Remind: each unit still missing, by email and SMS, with its personal link. */
+import { dayNumber, vietnamDateOf } from "../../../shared/calendar/civil-date";
 import type { DeadlineRef } from "../../../shared/calendar/instance-id";
 import { opensWindow } from "../../../shared/lifecycle/window";
 import { authorityOf } from "../../../shared/notify/authority";
@@ -82,6 +83,11 @@ export async function remind(
       personalData: d.personalData,
       planTitle: plan?.title ?? "",
       ...(reason !== undefined && { returned: { reason } }),
+      ...(d.covers !== undefined && { covers: d.covers }),
+      // A day held: the reminder says when it takes place, or asks to confirm it once it has.
+      ...(d.heldOn !== undefined && {
+        held: { on: d.heldOn, daysUntil: dayNumber(d.heldOn) - dayNumber(vietnamDateOf(now.getTime())) },
+      }),
     };
     const email = reminderEmail(content);
     const sms = reminderSms({

@@ -1,6 +1,6 @@
 /** Raw duties, targets and unit mentions → a plan file input with a draft block. */
 import type { Obligation, PlanFileInput, ScheduleRule } from "../schema";
-import { readTimingPhrase } from "../timing-phrase";
+import { readTimingPhrase, readTimingSchedules } from "../timing-phrase";
 import type { Head } from "./read";
 import type { RawDuty } from "./tables";
 import type { RawTarget } from "./targets";
@@ -89,9 +89,9 @@ export function assemble(input: Input): PlanFileInput {
   const obligations: ObligationIn[] = [];
   const used = new Set<string>();
   for (const d of input.duties) {
-    let schedule: ScheduleRule | undefined = d.timing
-      ? readTimingPhrase(d.timing, head.year)
-      : { kind: "unstated" };
+    // "… hoặc đột xuất khi có yêu cầu": the main schedule, and the others kept beside it.
+    const [main, ...alsoSchedules] = d.timing ? (readTimingSchedules(d.timing, head.year) ?? []) : [];
+    let schedule: ScheduleRule | undefined = d.timing ? main : { kind: "unstated" };
     if (d.timing && !schedule) {
       review.push({
         what: d.timing,
@@ -135,6 +135,7 @@ export function assemble(input: Input): PlanFileInput {
       source: d.where,
       ...(d.timing && { timing: d.timing }),
       schedule,
+      ...(alsoSchedules.length > 0 && { alsoSchedules }),
       ...(d.place && { place: d.place }),
       lead,
       coordinating,
