@@ -1,6 +1,7 @@
 /** The console's pages: pure functions from a view model (shared/console/model.ts) to HTML. */
 export { auditPage } from "./audit";
 export { deadlinePage } from "./deadline";
+export { draftObligationPage, draftPage, draftsPage, draftUnitsPage } from "./drafts";
 export { heatmapPage } from "./heatmap";
 export type { ConsoleContext } from "./layout";
 export { overviewPage } from "./overview";

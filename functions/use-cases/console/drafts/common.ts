@@ -3,7 +3,7 @@
  * write of a draft (its size checked, the version it was read at kept).
  */
 import { randomBytes } from "node:crypto";
-import { canAct, type ConsoleUser } from "../../../../shared/console/access";
+import { type ConsoleUser, canAct } from "../../../../shared/console/access";
 import type { DraftOrigin } from "../../../../shared/console/model";
 import type { PlanFileInput } from "../../../../shared/plan/schema";
 import type { DataLayer } from "../../../data";

@@ -3,7 +3,7 @@
  * published plan moved to a new year (shared/plan/next-year.ts), or a template filled for an
  * office (shared/plan/templates.ts). Each is stored as the draft of a plan the user acts on.
  */
-import { canRead, type ConsoleUser } from "../../../../shared/console/access";
+import { type ConsoleUser, canRead } from "../../../../shared/console/access";
 import { documentType, extractDocumentBytes } from "../../../../shared/plan/intake/document";
 import { readPlan } from "../../../../shared/plan/intake/read";
 import { PlanFileError } from "../../../../shared/plan/load";
@@ -11,14 +11,7 @@ import { nextYearPlan } from "../../../../shared/plan/next-year";
 import { PlanFile } from "../../../../shared/plan/schema";
 import { fillTemplate, loadTemplate } from "../../../../shared/plan/templates";
 import type { DraftRecord } from "../../../data/entities/draft";
-import {
-  type DraftDeps,
-  type DraftResult,
-  FORBIDDEN,
-  mayAct,
-  refuse,
-  storeNewDraft,
-} from "./common";
+import { type DraftDeps, type DraftResult, FORBIDDEN, mayAct, refuse, storeNewDraft } from "./common";
 
 /** Largest document accepted (a 40-page plan in Word is well under 1 MB). */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;

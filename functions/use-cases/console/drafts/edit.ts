@@ -5,23 +5,11 @@
  * A corrected obligation counts as confirmed by a person: the reader's certainty no longer shows.
  */
 import type { ConsoleUser } from "../../../../shared/console/access";
-import {
-  Id,
-  type PlanFileInput,
-  type ScheduleRule,
-  UNSTATED_TIMING,
-} from "../../../../shared/plan/schema";
+import { Id, type PlanFileInput, type ScheduleRule, UNSTATED_TIMING } from "../../../../shared/plan/schema";
 import { readTimingPhrase } from "../../../../shared/plan/timing-phrase";
 import type { DraftRecord } from "../../../data/entities/draft";
 import { parseContacts } from "../actions";
-import {
-  type DraftDeps,
-  type DraftResult,
-  draftFor,
-  isFailure,
-  refuse,
-  saveDraft,
-} from "./common";
+import { type DraftDeps, type DraftResult, draftFor, isFailure, refuse, saveDraft } from "./common";
 import { draftPlanOf, reviewOf, UNREADABLE_TIMING } from "./view";
 
 type ObligationInput = NonNullable<PlanFileInput["obligations"]>[number];
@@ -79,9 +67,11 @@ export async function updateDraftObligation(
   else if (title.length > TITLE_MAX) fieldErrors.title = `dài quá ${TITLE_MAX} ký tự`;
   if (lead.length === 0) fieldErrors.lead = "cần ít nhất một đơn vị chủ trì";
   const unknown = [...lead, ...coordinating].filter((id) => !known.has(id));
-  if (unknown.length > 0) fieldErrors[lead.some((id) => !known.has(id)) ? "lead" : "coordinating"] =
-    `không có đơn vị hay nhóm ${unknown.join(", ")} trong bản nháp`;
-  if (recipient && !unitIds.has(recipient)) fieldErrors.recipient = `không có đơn vị ${recipient} trong bản nháp`;
+  if (unknown.length > 0)
+    fieldErrors[lead.some((id) => !known.has(id)) ? "lead" : "coordinating"] =
+      `không có đơn vị hay nhóm ${unknown.join(", ")} trong bản nháp`;
+  if (recipient && !unitIds.has(recipient))
+    fieldErrors.recipient = `không có đơn vị ${recipient} trong bản nháp`;
   if (Object.keys(fieldErrors).length > 0)
     return refuse("invalid", "Chưa lưu: hãy sửa các ô được đánh dấu.", fieldErrors);
 
@@ -114,7 +104,9 @@ export async function updateDraftObligation(
     lead,
     coordinating,
     ...(deliverable && { deliverable }),
-    ...(place ? { place } : place === undefined && obligation.place !== undefined && { place: obligation.place }),
+    ...(place
+      ? { place }
+      : place === undefined && obligation.place !== undefined && { place: obligation.place }),
     // Confirmed by a person: certain now, read where it was.
     ...(origin && { origin: { ...origin, confidence: 1 } }),
   };

@@ -8,6 +8,7 @@ export {
   type DraftErrorCode,
   type DraftFailure,
   type DraftResult,
+  draftFor,
   type PlanCalendarStarter,
   planOfDraftId,
 } from "./common";
@@ -25,4 +26,4 @@ export {
 } from "./edit";
 export { discardDraft, draftYaml, type Published, publishable, publishDraft } from "./publish";
 export { draftsView, draftViewFor, timingPreviewFor } from "./reads";
-export { checkDraft, draftPlanOf, draftView, previewTiming, type PublishedPlan } from "./view";
+export { checkDraft, draftPlanOf, draftView, type PublishedPlan, previewTiming } from "./view";

@@ -79,7 +79,10 @@ function whereIs(input: PlanFileInput, path: readonly PropertyKey[]): string {
   return formatPath(path) || "kế hoạch";
 }
 
-const each = <T>(xs: readonly unknown[] | undefined, schema: { safeParse(x: unknown): { success: boolean; data?: T } }) =>
+const each = <T>(
+  xs: readonly unknown[] | undefined,
+  schema: { safeParse(x: unknown): { success: boolean; data?: T } },
+) =>
   (xs ?? []).flatMap((x) => {
     const r = schema.safeParse(x);
     return r.success ? [r.data as T] : [];
@@ -100,7 +103,10 @@ export function lenientPlan(input: PlanFileInput): PlanFile {
     issuedOn: text(input.issuedOn),
     year,
     ...(Number.isInteger(input.untilYear) && { untilYear: input.untilYear }),
-    steeringCommittee: (input.steeringCommittee ?? { unit: "", standingBody: "" }) as PlanFile["steeringCommittee"],
+    steeringCommittee: (input.steeringCommittee ?? {
+      unit: "",
+      standingBody: "",
+    }) as PlanFile["steeringCommittee"],
     civilCodeRollover: input.civilCodeRollover === true,
     defaults: defaults.success ? defaults.data : shape.defaults.parse(undefined),
     units: each(input.units, Unit),
@@ -159,7 +165,8 @@ function recipientOf(plan: PlanFile, o: ObligationInput): string | undefined {
   return d.via && d.via !== to ? `${name(to)} (qua ${name(d.via)})` : name(to);
 }
 
-const ids = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const ids = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 function rowOf(
   plan: PlanFile,
@@ -196,7 +203,11 @@ function rowOf(
 /** Units that owe a dated obligation (directly or through a group). */
 function owing(plan: PlanFile): Set<string> {
   const index = new PlanIndex(plan);
-  return new Set(plan.obligations.filter((o) => isDated(o.schedule)).flatMap((o) => index.resolve(o.lead).map((u) => u.id)));
+  return new Set(
+    plan.obligations
+      .filter((o) => isDated(o.schedule))
+      .flatMap((o) => index.resolve(o.lead).map((u) => u.id)),
+  );
 }
 
 /** A plan published under the draft's id, and its file when a copy is kept. */
@@ -230,7 +241,9 @@ export function draftView(draft: DraftRecord, published?: PublishedPlan): DraftV
       unreachable: owes.has(text(u.id)) && c.emails.length === 0 && c.phones.length === 0,
     };
   });
-  const years = [...new Set([...planYears(plan), ...(published?.file ? planYears(published.file) : [])])].sort();
+  const years = [
+    ...new Set([...planYears(plan), ...(published?.file ? planYears(published.file) : [])]),
+  ].sort();
   const full = PlanFile.safeParse(input);
   const comparison =
     published?.file && full.success ? comparePairs(published.file, full.data, years) : undefined;
@@ -280,9 +293,26 @@ export function previewTiming(draft: DraftRecord, timing: string): TimingPreview
   const plan = lenientPlan(draftPlanOf(draft));
   const phrase = timing.trim();
   if (phrase === "")
-    return { timing: UNSTATED_TIMING, ruleKind: "unstated", ruleWords: scheduleWords({ kind: "unstated" }), dates: [] };
+    return {
+      timing: UNSTATED_TIMING,
+      ruleKind: "unstated",
+      ruleWords: scheduleWords({ kind: "unstated" }),
+      dates: [],
+    };
   const rule = readTimingPhrase(phrase, plan.year);
   if (!rule) return { timing: phrase, dates: [], problem: UNREADABLE_TIMING(phrase) };
-  const obligation = Obligation.parse({ id: "xem-truoc", title: "xem trước", source: "xem trước", timing: phrase, schedule: rule, lead: [PREVIEW_UNIT.id] });
-  return { timing: phrase, ruleKind: rule.kind, ruleWords: scheduleWords(rule), dates: ruleDates(plan, obligation) };
+  const obligation = Obligation.parse({
+    id: "xem-truoc",
+    title: "xem trước",
+    source: "xem trước",
+    timing: phrase,
+    schedule: rule,
+    lead: [PREVIEW_UNIT.id],
+  });
+  return {
+    timing: phrase,
+    ruleKind: rule.kind,
+    ruleWords: scheduleWords(rule),
+    dates: ruleDates(plan, obligation),
+  };
 }
