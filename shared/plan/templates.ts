@@ -12,11 +12,11 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseDocument } from "yaml";
 import { parsePlan } from "./load";
 import type { Draft, PlanFile, PlanFileInput } from "./schema";
 
 type PlanLevel = PlanFile["issuer"]["level"];
+
 import { readTimingPhrase } from "./timing-phrase";
 
 /** The folder copied into the console's bundle, relative to the repository's root. */
@@ -45,9 +45,17 @@ export async function listTemplates(dir = templatesDir()): Promise<TemplateSumma
   return Promise.all(
     files.map(async (file) => {
       const text = await readFile(join(dir, file), "utf8");
-      const comment = parseDocument(text).commentBefore ?? "";
-      // The first line is the title, the lines up to the first blank one the description.
-      const [title = "", ...rest] = comment.split("\n").map((l) => l.trim());
+      // The file's opening comment: its first line is the title, the lines up to the first blank
+      // one the description.
+      const lines = text.split("\n");
+      const opening = lines.slice(
+        0,
+        Math.max(
+          0,
+          lines.findIndex((l) => !l.startsWith("#")),
+        ),
+      );
+      const [title = "", ...rest] = opening.map((l) => l.replace(/^#\s?/, "").trim());
       const end = rest.indexOf("");
       return {
         id: file.slice(0, -".yaml".length),
