@@ -150,7 +150,7 @@ describe("a plan whose units changed during the year", async () => {
     expect(ended.length).toBeGreaterThan(0);
     for (const u of ended)
       expect(
-        moved.draft?.review.some((r) => r.what === u.name && r.why.includes("đã kết thúc")),
+        (moved.draft?.review ?? []).some((r) => r.what === u.name && r.why.includes("đã kết thúc")),
         u.id,
       ).toBe(true);
   });

@@ -75,7 +75,7 @@ describe("plan templates", () => {
     expect(instances.find((i) => i.obligationId === "bao-cao-nam" && i.unitId === "bhxh")?.nominalDue).toBe(
       "2027-12-31",
     );
-    expect(filled.draft?.review.map((r) => r.what)).toEqual(
+    expect((filled.draft?.review ?? []).map((r) => r.what)).toEqual(
       expect.arrayContaining(["số và ngày ban hành", "liên hệ của các đơn vị"]),
     );
     expect(filled.draft?.source).toBe(`mẫu ${ID}`);

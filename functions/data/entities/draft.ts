@@ -40,5 +40,8 @@ export const draftEntity = defineEntity({
   description:
     "a draft plan reviewed in the console before publishing: the plan file as JSON, its origin (document, plan, template), who made it",
   schema: DraftRecord,
-  key: (a: { planId: string; draftId: string }) => ({ pk: draftsPk(a.planId), sk: compose("DRAFT", a.draftId) }),
+  key: (a: { planId: string; draftId: string }) => ({
+    pk: draftsPk(a.planId),
+    sk: compose("DRAFT", a.draftId),
+  }),
 });
