@@ -2,19 +2,16 @@
  * The measure of `npm run -s bench:import`, shared with test/import/seeds.test.ts: import a plan
  * document and compare it with its hand-encoded plan file.
  *
- * Units are matched by normalised name or alias: lower case without diacritics, without the
- * issuer's place name where it follows the issuer's level word ("Phòng Y tế quận Long Biên"; not
- * "UBND phường Long Biên", a ward named like its district), "UBND", level words (quận, huyện, xã,
- * phường) and punctuation; an imported unit matches a hand-encoded one when any of their
- * normalised names are equal. The issuers match each other. Dated obligations are compared as sets
- * of (lead unit, last on-time day) pairs from the expanded calendars over every year the
- * hand-encoded plan runs. Targets match on the same figure as written.
+ * Units are matched by name (shared/plan/compare.ts, the matching the console's draft comparison
+ * uses too); dated obligations are compared as sets of (lead unit, last on-time day) pairs from the
+ * expanded calendars over every year the hand-encoded plan runs. Targets match on the same figure
+ * as written.
  */
 import { performance } from "node:perf_hooks";
-import { expandPlan, planYears } from "../shared/calendar/expand";
+import { planYears } from "../shared/calendar/expand";
+import { datedPairs, matchUnits } from "../shared/plan/compare";
 import { extractDocument } from "../shared/plan/intake/document";
 import { readPlan } from "../shared/plan/intake/read";
-import { slug } from "../shared/plan/intake/units";
 import { loadPlan } from "../shared/plan/load";
 import { PlanFile } from "../shared/plan/schema";
 
@@ -37,21 +34,6 @@ export interface ImportMeasure {
   pairs: { want: number; got: number; hits: number };
 }
 
-const LEVEL = new Set(["ubnd", "uy", "ban", "nhan", "dan", "quan", "huyen", "xa", "phuong", "thi", "tran"]);
-
-function names(u: PlanFile["units"][number], place: string): Set<string> {
-  return new Set(
-    [u.name, ...u.aliases]
-      .map((n) =>
-        slug(n)
-          .replaceAll(place, "")
-          .split("-")
-          .filter((w) => w && !LEVEL.has(w))
-          .join("-"),
-      )
-      .filter(Boolean),
-  );
-}
 /** hit / total to three decimals; null when there is nothing to measure (a precision of nothing read is not 1). */
 const ratio = (hit: number, total: number) => (total === 0 ? null : Math.round((hit / total) * 1000) / 1000);
 
@@ -61,23 +43,9 @@ export async function measureImport(document: string, planFile: string): Promise
   const imported = PlanFile.parse(readPlan(blocks, { source: document, importedAt: "bench" }));
   const seconds = (performance.now() - t0) / 1000;
   const truth = await loadPlan(planFile);
-  // "quan-long-bien": the issuer's level word and place, as they follow a district office's name.
-  const place =
-    /^(?:ubnd|uy-ban-nhan-dan)-((?:quan|huyen|xa|phuong)-.+)$/.exec(slug(truth.issuer.name))?.[1] ?? "";
-  const truthNames = truth.units.map((u) => ({ id: u.id, names: names(u, place) }));
-  const map = new Map<string, string>([[imported.issuer.unit, truth.issuer.unit]]);
-  for (const u of imported.units) {
-    if (map.has(u.id)) continue;
-    const mine = names(u, place);
-    const hit = truthNames.find((t) => [...mine].some((n) => t.names.has(n)));
-    if (hit) map.set(u.id, hit.id);
-  }
-  const pairs = (plan: PlanFile, mapId: (id: string) => string) =>
-    new Set(
-      planYears(truth).flatMap((y) => expandPlan(plan, y).map((i) => `${mapId(i.unitId)} ${i.nominalDue}`)),
-    );
-  const want = pairs(truth, (id) => id);
-  const got = pairs(imported, (id) => map.get(id) ?? `?${id}`);
+  const map = matchUnits(truth, imported);
+  const want = datedPairs(truth, planYears(truth));
+  const got = datedPairs(imported, planYears(truth), (id) => map.get(id) ?? `?${id}`);
   const hits = [...got].filter((p) => want.has(p)).length;
   const mapped = new Set(map.values());
   const figures = (p: PlanFile) => p.targets.map((t) => t.asWritten.replace(/\s+/g, "").replace(",", "."));

@@ -72,6 +72,30 @@ export const HTTP_ROUTES = [
   },
   { routeKey: "GET /console/plans/{planId}/audit.csv", handler: "console", format: "html" },
   { routeKey: "GET /console/plans/{planId}/audit.xlsx", handler: "console", format: "html" },
+  // Plan intake in the console: drafts read from a document, moved from a plan, or from a template.
+  { routeKey: "GET /console/drafts", handler: "console", format: "html" },
+  { routeKey: "POST /console/drafts", handler: "console", format: "html" },
+  { routeKey: "GET /console/drafts/{draftId}", handler: "console", format: "html" },
+  {
+    routeKey: "GET /console/drafts/{draftId}/obligations/{obligationId}",
+    handler: "console",
+    format: "html",
+  },
+  {
+    routeKey: "POST /console/drafts/{draftId}/obligations/{obligationId}",
+    handler: "console",
+    format: "html",
+  },
+  {
+    routeKey: "POST /console/drafts/{draftId}/obligations/{obligationId}/remove",
+    handler: "console",
+    format: "html",
+  },
+  { routeKey: "GET /console/drafts/{draftId}/units", handler: "console", format: "html" },
+  { routeKey: "POST /console/drafts/{draftId}/units/{unitId}", handler: "console", format: "html" },
+  { routeKey: "POST /console/drafts/{draftId}/publish", handler: "console", format: "html" },
+  { routeKey: "POST /console/drafts/{draftId}/discard", handler: "console", format: "html" },
+  { routeKey: "GET /console/drafts/{draftId}/plan.yaml", handler: "console", format: "html" },
   { routeKey: "POST /api/console/session", handler: "console", format: "json" },
   { routeKey: "DELETE /api/console/session", handler: "console", format: "json" },
   { routeKey: "GET /api/console/me", handler: "console", format: "json" },
@@ -92,6 +116,9 @@ export const HTTP_ROUTES = [
   { routeKey: "GET /api/console/plans/{planId}/targets", handler: "console", format: "json" },
   { routeKey: "GET /api/console/plans/{planId}/audit", handler: "console", format: "json" },
   { routeKey: "GET /api/console/oversight/{oversightId}/ranking", handler: "console", format: "json" },
+  { routeKey: "GET /api/console/drafts", handler: "console", format: "json" },
+  { routeKey: "GET /api/console/drafts/{draftId}", handler: "console", format: "json" },
+  { routeKey: "GET /api/console/drafts/{draftId}/preview", handler: "console", format: "json" },
 ] as const;
 
 type Route = (typeof HTTP_ROUTES)[number];

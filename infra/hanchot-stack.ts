@@ -78,6 +78,7 @@ export class HanchotStack extends Stack {
       api: this.api.api,
       environment: this.api.environment,
       deadlineLifecycle: this.workflows.deadlineLifecycle,
+      planCalendar: this.workflows.planCalendar,
       logRetention,
       production: config.production,
       ...sending,

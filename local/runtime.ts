@@ -3,7 +3,8 @@
  *   - DynamoDB Local (AWS's own, from npm) with its data in .local/dynamodb, kept across restarts;
  *   - the hanchot table, created from the same definition the CDK app deploys;
  *   - an S3-compatible server (s3rver) for attachments, in .local/s3;
- *   - the plan published (idempotent: a restart with the same plan writes nothing);
+ *   - the plan published (idempotent: a restart with the same plan writes nothing); plans
+ *     published from the console (plan intake) get their calendars started, then and on restarts;
  *   - the web form and the submission API: the Lambda handlers of functions/, served over HTTP;
  *   - cognito-local, the console's user pool, in .local/cognito, with the demo users of
  *     local/demo-users.yaml (created or brought back to that file on every start).
@@ -38,11 +39,12 @@ import { makeShortLink } from "../functions/short-link/handler";
 import { makeSubmissionApi } from "../functions/submission-api/handler";
 import { makeSubmissionForm } from "../functions/submission-form/handler";
 import type { SubmissionDeps } from "../functions/use-cases/accept-submission";
+import type { PlanCalendarStarter } from "../functions/use-cases/console/drafts";
 import type { LifecycleDeps } from "../functions/use-cases/lifecycle";
 import { type PublishResult, publishPlan } from "../functions/use-cases/publish-plan";
 import type { UserDirectory } from "../shared/console/access";
 import { loadPlan } from "../shared/plan/load";
-import type { PlanFile } from "../shared/plan/schema";
+import { PlanFile } from "../shared/plan/schema";
 import { type LinkKeyring, newLinkKey } from "../shared/submission/link-token";
 import { type CognitoLocal, seedUsers, startCognitoLocal } from "./cognito-local";
 import { LOCAL, localStackConfig } from "./config";
@@ -172,16 +174,52 @@ function localKeyring(dataDir: string | undefined, name = "link-keys.json"): Lin
   return parseKeyring(json);
 }
 
-/** A unit's name from the plan: by the address a message went to, else by the unit's id. */
-function unitDirectory(plan: PlanFile): (unitId: string | undefined, address: string) => string | undefined {
-  const byAddress = new Map<string, string>();
-  const byId = new Map<string, string>();
-  for (const u of plan.units) {
-    byId.set(u.id, u.name);
-    for (const a of [...u.contacts.emails, ...u.contacts.phones])
-      if (!byAddress.has(a)) byAddress.set(a, u.name);
+/**
+ * Units' names for the SMS and mail pages, by the address a message went to, else by the unit's
+ * id: those of the stack's plan, and of every plan published since (from the console).
+ */
+class UnitDirectory {
+  private readonly byAddress = new Map<string, string>();
+  private readonly byId = new Map<string, string>();
+
+  constructor(plan: PlanFile) {
+    this.add(plan);
   }
-  return (unitId, address) => byAddress.get(address) ?? (unitId === undefined ? undefined : byId.get(unitId));
+
+  add(plan: PlanFile): void {
+    for (const u of plan.units) {
+      if (!this.byId.has(u.id)) this.byId.set(u.id, u.name);
+      for (const a of [...u.contacts.emails, ...u.contacts.phones])
+        if (!this.byAddress.has(a)) this.byAddress.set(a, u.name);
+    }
+  }
+
+  readonly name = (unitId: string | undefined, address: string): string | undefined =>
+    this.byAddress.get(address) ?? (unitId === undefined ? undefined : this.byId.get(unitId));
+}
+
+/**
+ * The local PlanCalendarStarter: the plan's calendar on the local workflows, once per plan while
+ * the stack runs (a plan published again keeps the calendar it has), its units named on the
+ * outbox pages. Without workflows (--no-workflows) nothing runs, so nothing is started.
+ */
+class LocalPlanCalendars implements PlanCalendarStarter {
+  private readonly started = new Set<string>();
+  workflows: LocalWorkflows | undefined;
+
+  constructor(
+    private readonly data: DataLayer,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  async start(planId: string): Promise<void> {
+    const copy = await this.data.plans.file(planId);
+    const file = copy && PlanFile.safeParse(JSON.parse(copy.file));
+    if (file?.success) this.units.add(file.data);
+    if (!this.workflows || this.started.has(planId)) return;
+    this.started.add(planId);
+    this.workflows.startPlanCalendar(planId);
+  }
 }
 
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
@@ -243,7 +281,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const clock = startAt || speed !== 1 ? new ScaledClock(startAt ?? new Date(), speed) : undefined;
     const now = clock ? clock.now : () => new Date();
     const attachments = new AttachmentStore(aws.s3, ATTACHMENT_BUCKET);
-    const unitName = unitDirectory(plan);
+    const directory = new UnitDirectory(plan);
+    const unitName = directory.name;
+    const calendars = new LocalPlanCalendars(data, directory);
     const sms = new SmsOutbox({
       ...(options.dataDir && { file: join(options.dataDir, "sms-outbox.jsonl") }),
       now,
@@ -344,9 +384,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     if (config.workflows) {
       workflows = new LocalWorkflows(lifecycleDeps, clock);
+      calendars.workflows = workflows;
       // Restarting resumes: the calendar starts again the lifecycles the data says are due, and each
-      // lifecycle carries on from the stages the data records as done.
-      workflows.startPlanCalendar(plan.id);
+      // lifecycle carries on from the stages the data records as done. So do the calendars of the
+      // demo users' other plans published from the console before the restart.
+      await calendars.start(plan.id);
+      const others = new Set(demoUsers.flatMap((u) => u.plans).filter((id) => id !== plan.id));
+      for (const planId of others) if (await data.plans.record(planId)) await calendars.start(planId);
     }
     const units =
       config.simulatedUnitsYear !== undefined && clock
@@ -367,6 +411,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         lifecycle: { restart: async (ref, cause) => running?.restart(ref, cause) },
       },
       auth: consoleAuth,
+      drafts: { data, now, calendar: calendars },
       csrf: () => csrfKeys,
       publicBaseUrl: baseUrl,
     };

@@ -68,6 +68,11 @@ const LambdaEnv = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:states:/, "must be a Step Functions state machine ARN")
     .optional(),
+  /** The plan-calendar state machine, started by the console when it publishes a plan. */
+  PLAN_CALENDAR_STATE_MACHINE_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:states:/, "must be a Step Functions state machine ARN")
+    .optional(),
 });
 
 /** Where the link keyring comes from. */
@@ -84,6 +89,7 @@ export interface LambdaConfig {
   /** Absent where the function has no console (everything but the console handler). */
   console?: ConsoleConfig;
   lifecycleStateMachineArn?: string;
+  planCalendarStateMachineArn?: string;
   /** Where the committee's console users are listed (the lifecycle steps' escalations). */
   committeeUserPoolId?: string;
 }
@@ -141,6 +147,9 @@ export function parseLambdaConfig(env: Record<string, string | undefined>): Lamb
     ...(consoleSettings && { console: consoleSettings }),
     ...(e.LIFECYCLE_STATE_MACHINE_ARN && { lifecycleStateMachineArn: e.LIFECYCLE_STATE_MACHINE_ARN }),
     ...(e.COMMITTEE_USER_POOL_ID && { committeeUserPoolId: e.COMMITTEE_USER_POOL_ID }),
+    ...(e.PLAN_CALENDAR_STATE_MACHINE_ARN && {
+      planCalendarStateMachineArn: e.PLAN_CALENDAR_STATE_MACHINE_ARN,
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The composition root of the console function: its reads, its actions (which send and restart
- * lifecycles like the lifecycle steps do), its sign-in and its CSRF keyring, from the
+ * lifecycles like the lifecycle steps do), its drafts (which publish and start plan calendars), its sign-in and its CSRF keyring, from the
  * configuration and the clients, built once per container.
  */
 import type middy from "@middy/core";
@@ -8,6 +8,7 @@ import { type Clients, lambdaClients } from "../commons/clients";
 import { ConfigError, type LambdaConfig, lambdaConfig } from "../commons/config";
 import { buildConsoleActionDeps, buildLifecycleDeps } from "../commons/lifecycle-deps";
 import { type LinkKeys, lambdaLinkKeys } from "../commons/link-keys-secret";
+import { SfnPlanCalendarStarter } from "../commons/plan-calendar-starter";
 import { attachmentPresigner } from "../commons/presign";
 import { CognitoConsoleAuth, cognitoIdTokenVerifier } from "./auth";
 import { ConsoleSecret } from "./console-secret";
@@ -23,6 +24,8 @@ export function buildConsoleDeps(
   const settings = consoleSettings(config);
   if (!config.lifecycleStateMachineArn)
     throw new ConfigError("invalid configuration: LIFECYCLE_STATE_MACHINE_ARN: is not set");
+  if (!config.planCalendarStateMachineArn)
+    throw new ConfigError("invalid configuration: PLAN_CALENDAR_STATE_MACHINE_ARN: is not set");
   const { userPoolId, clientId } = settings;
   const directory = new CognitoUserDirectory({ cognito: clients.cognito, userPoolId });
   const lifecycle = buildLifecycleDeps(config, clients, linkKeys, directory);
@@ -33,6 +36,12 @@ export function buildConsoleDeps(
       ...(config.attachmentBucket && { presign: attachmentPresigner(clients.s3, config.attachmentBucket) }),
     },
     actions: buildConsoleActionDeps(lifecycle, clients.sfn, config.lifecycleStateMachineArn),
+    // Plan intake: the templates are bundled beside the handler (shared/plan/templates.ts finds them).
+    drafts: {
+      data: lifecycle.data,
+      now: () => new Date(),
+      calendar: new SfnPlanCalendarStarter(clients.sfn, config.planCalendarStateMachineArn),
+    },
     auth: new CognitoConsoleAuth({
       cognito: clients.cognito,
       clientId,

@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { vietnamDateOf } from "../../shared/calendar/civil-date";
 import { type DeadlineRef, parseInstanceId } from "../../shared/calendar/instance-id";
 import { type ConsoleUser, canAct, canRead, type PlanScope } from "../../shared/console/access";
-import type { SessionView } from "../../shared/console/model";
+import type { DraftView, SessionView } from "../../shared/console/model";
 import { PASSWORD_RULES, passwordProblem } from "../../shared/console/user-spec";
 import {
   auditPage,
@@ -16,6 +16,10 @@ import {
   consoleErrorPage,
   consoleUrls,
   deadlinePage,
+  draftObligationPage,
+  draftPage,
+  draftsPage,
+  draftUnitsPage,
   heatmapPage,
   overviewPage,
   rankingPage,
@@ -23,10 +27,12 @@ import {
   submissionPage,
   targetsPage,
   unitPage,
+  withDraftPreview,
 } from "../../shared/web/console";
 import { inLambdaContainer } from "../commons/config";
 import { htmlResponse, jsonResponse, readBody } from "../commons/http";
 import { type HttpHandler, httpHandler, type Routes } from "../commons/middleware";
+import type { DraftRecord } from "../data";
 import {
   type ActionResult,
   acceptVersion,
@@ -37,6 +43,7 @@ import {
   returnVersion,
   waiveUnit,
 } from "../use-cases/console/actions";
+import * as drafts from "../use-cases/console/drafts";
 import * as reads from "../use-cases/console/reads";
 import type { ConsoleAuth } from "./auth";
 import { buildConsoleDeps, consoleDeps, consoleSecretsLoaded } from "./console-deps";
@@ -51,6 +58,7 @@ import {
   timelinessCsv,
   timelinessXlsx,
 } from "./exports";
+import { type ConsoleForm, readConsoleForm } from "./form";
 import { clearedNotice, type Notice, noticeCookie, readNotice } from "./notice";
 import {
   type CsrfKeyring,
@@ -96,6 +104,8 @@ export interface ConsoleDeps {
   reads: reads.ConsoleReadDeps;
   actions: ConsoleActionDeps;
   auth: ConsoleAuth;
+  /** Plan intake: drafts, their publication, and the starter of a published plan's calendar. */
+  drafts: drafts.DraftDeps;
   csrf: () => CsrfKeyring;
   /** The console's public address: whether cookies are Secure, and which Origin is our own. */
   publicBaseUrl: string;
@@ -136,6 +146,11 @@ const ERRORS = {
     message: "Năm phải là một năm của kế hoạch, ví dụ ?year=2025.",
   },
   bad_request: { status: 400, title: "Yêu cầu không hợp lệ", message: "Dữ liệu gửi lên không đúng dạng." },
+  too_large: {
+    status: 413,
+    title: "Tệp quá lớn",
+    message: `Tệp gửi lên lớn quá: tối đa ${drafts.MAX_DOCUMENT_BYTES / 1024 / 1024} MB. Hãy bỏ bớt hình ảnh trong văn bản, hoặc gửi bản .docx thay cho bản PDF chụp.`,
+  },
   unavailable: {
     status: 503,
     title: "Chưa đăng nhập được",
@@ -275,35 +290,57 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     };
 
   /**
-   * An action of the standing body: signed in, the session's CSRF token, the plan acted on, then
-   * the use case; back to the page it came from with what happened (a notice cookie read once).
+   * Every change: signed in, the form read (URL-encoded, or multipart for a document), the
+   * session's CSRF token, then what it acts on (`access` answers the refusal itself), then `run`.
    */
-  const action =
-    (
-      run: (a: PlanAccess, event: Event, form: URLSearchParams) => Promise<ActionResult | undefined>,
-      back: (event: Event) => string,
-      done: string,
+  const guarded =
+    <A extends object>(
+      access: (event: Event, who: Signed) => Promise<A | Result>,
+      run: (a: A, event: Event, form: ConsoleForm) => Promise<Result>,
     ): HttpHandler =>
     async (event) => {
       const who = await signedIn(event);
       if (!who) return fail(event, "not_signed_in");
-      const body = readBody(event);
-      if (!body.ok || body.kind !== "form") return fail(event, "bad_request", contextOf(who));
-      if (!validCsrf(deps().csrf(), who.token, body.value.get("csrf") ?? undefined))
+      const body = await readConsoleForm(event, drafts.MAX_DOCUMENT_BYTES);
+      if (!body.ok)
+        return fail(event, body.reason === "too-large" ? "too_large" : "bad_request", contextOf(who));
+      if (!validCsrf(deps().csrf(), who.token, body.form.fields.get("csrf") ?? undefined))
         return fail(event, "csrf", contextOf(who));
-      const access = await planAccess(event);
-      if (!("scope" in access)) return access;
-      if (!access.canAct) return fail(event, "forbidden", contextOf(access));
-      const outcome = await run(access, event, body.value);
-      if (!outcome) return fail(event, "not_found", contextOf(access));
-      const notice: Notice = outcome.ok
-        ? { kind: "ok", text: done }
-        : {
-            kind: "error",
-            text: [outcome.message, ...Object.values(outcome.fieldErrors ?? {})].join(" "),
-          };
-      return redirect(back(event), [noticeCookie(notice, secure())]);
+      const a = await access(event, who);
+      if ("statusCode" in a) return a;
+      return run(a as A, event, body.form);
     };
+
+  const withNotice = (to: string, notice: Notice) => redirect(to, [noticeCookie(notice, secure())]);
+
+  /**
+   * An action of the standing body on a plan: the plan acted on, then the use case; back to the
+   * page it came from with what happened (a notice cookie read once).
+   */
+  const action = (
+    run: (a: PlanAccess, event: Event, form: URLSearchParams) => Promise<ActionResult | undefined>,
+    back: (event: Event) => string,
+    done: string,
+  ): HttpHandler =>
+    guarded<PlanAccess>(
+      async (event) => {
+        const access = await planAccess(event);
+        if (!("scope" in access)) return access;
+        if (!access.canAct) return fail(event, "forbidden", contextOf(access));
+        return access;
+      },
+      async (access, event, form) => {
+        const outcome = await run(access, event, form.fields);
+        if (!outcome) return fail(event, "not_found", contextOf(access));
+        const notice: Notice = outcome.ok
+          ? { kind: "ok", text: done }
+          : {
+              kind: "error",
+              text: [outcome.message, ...Object.values(outcome.fieldErrors ?? {})].join(" "),
+            };
+        return withNotice(back(event), notice);
+      },
+    );
 
   /** Each plan read, served as a page under /console and as JSON under /api/console. */
   const views = {
@@ -494,6 +531,226 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     };
   };
 
+  // ---- plan intake: drafts -------------------------------------------------------------------
+
+  const draftDeps = () => deps().drafts;
+  const isRefusal = (v: object): v is drafts.DraftFailure => "ok" in v && v.ok === false;
+  /** A refusal of the draft itself: another office's plan (403), or no such draft or row (404). */
+  const refused = (event: Event, who: Signed, r: drafts.DraftFailure) =>
+    fail(event, r.code === "forbidden" ? "forbidden" : "not_found", contextOf(who));
+  const errorNotice = (r: drafts.DraftFailure): Notice => ({
+    kind: "error",
+    text: [r.message, ...Object.values(r.fieldErrors ?? {})].join(" "),
+  });
+
+  /** Drafts are the standing body's: the committee and viewers are refused every draft route. */
+  const standingBody = async (event: Event, who: Signed): Promise<Signed | Result> =>
+    who.user.role === "standing-body" ? who : fail(event, "forbidden", contextOf(who));
+
+  /** A read of drafts: a page, or its JSON under /api/console (`render` undefined: not found). */
+  const draftRead =
+    <V extends object>(
+      load: (who: Signed, event: Event) => Promise<V | drafts.DraftFailure>,
+      render: (v: V, ctx: ConsoleContext, event: Event) => string | undefined,
+    ): HttpHandler =>
+    async (event) => {
+      const signed = await signedIn(event);
+      if (!signed) return fail(event, "not_signed_in");
+      const who = await standingBody(event, signed);
+      if (!("user" in who)) return who;
+      const view = await load(who, event);
+      if (isRefusal(view)) return refused(event, who, view);
+      if (isApi(event)) return jsonResponse(200, view);
+      const notice = readNotice(event, secure());
+      const body = render(view, contextOf(who, true, notice), event);
+      if (body === undefined) return fail(event, "not_found", contextOf(who));
+      const page = htmlResponse(200, body);
+      return notice ? { ...page, cookies: [clearedNotice(secure())] } : page;
+    };
+
+  const draftId = (event: Event) => param(event, "draftId");
+  const oneDraft = (who: Signed, event: Event) => drafts.draftViewFor(draftDeps(), who.user, draftId(event));
+  const rowOf = (view: DraftView, event: Event) =>
+    view.rows.find((r) => r.obligationId === param(event, "obligationId"));
+
+  /** The correction page runs one script, the live preview: its hash is allowed on that page only. */
+  const withPreviewScript = (res: Result): Result => {
+    const csp = res.headers?.["content-security-policy"];
+    return typeof csp === "string"
+      ? { ...res, headers: { ...res.headers, "content-security-policy": withDraftPreview(csp) } }
+      : res;
+  };
+
+  const draftViews = {
+    list: draftRead((who) => drafts.draftsView(draftDeps(), who.user), draftsPage),
+    draft: draftRead(oneDraft, draftPage),
+    obligation: (async (event, context) =>
+      withPreviewScript(
+        await draftRead(oneDraft, (view, ctx, ev) => {
+          const row = rowOf(view, ev);
+          return row && draftObligationPage(view, row, ctx);
+        })(event, context),
+      )) as HttpHandler,
+    units: draftRead(oneDraft, draftUnitsPage),
+    // JSON only: the live preview while a row is corrected.
+    preview: draftRead(
+      (who, event) =>
+        drafts.timingPreviewFor(
+          draftDeps(),
+          who.user,
+          draftId(event),
+          event.queryStringParameters?.timing ?? "",
+        ),
+      () => undefined,
+    ),
+  };
+
+  const draftYamlDownload: HttpHandler = async (event) => {
+    const signed = await signedIn(event);
+    if (!signed) return fail(event, "not_signed_in");
+    const who = await standingBody(event, signed);
+    if (!("user" in who)) return who;
+    const draft = await drafts.draftFor(draftDeps(), who.user, draftId(event));
+    if (isRefusal(draft)) return refused(event, who, draft);
+    const { fileName, yaml } = drafts.draftYaml(draft);
+    return {
+      statusCode: 200,
+      headers: {
+        "content-type": "application/yaml; charset=utf-8",
+        "content-disposition": `attachment; filename="${fileName}"`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+      body: Buffer.from(yaml, "utf8").toString("base64"),
+      isBase64Encoded: true,
+    };
+  };
+
+  /** Every line of a form field, and each value split at commas: "a, b" and two fields read alike. */
+  const listOf = (form: URLSearchParams, name: string) =>
+    form
+      .getAll(name)
+      .flatMap((v) => v.split(/[,\n]/))
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const optional = (form: URLSearchParams, name: string) =>
+    form.has(name) ? (form.get(name) ?? "") : undefined;
+  const numberOr = (value: string | null) =>
+    value && /^\d{4}$/.test(value.trim()) ? Number(value) : undefined;
+
+  /** Summary words of a new draft, for the notice on its page. */
+  const madeText = (draft: DraftRecord) => {
+    const s = drafts.draftView(draft).summary;
+    return `Đã lập bản nháp ${s.planId}: ${s.obligations} nhiệm vụ (${s.dated} có thời hạn), ${s.toReview} mục cần rà soát${
+      s.problems > 0 ? `, ${s.problems} lỗi phải sửa trước khi đăng` : ""
+    }.`;
+  };
+
+  const createDraft: HttpHandler = guarded<Signed>(standingBody, async (who, event, { fields, files }) => {
+    const d = draftDeps();
+    const planId = (fields.get("planId") ?? "").trim();
+    const source = fields.get("source") ?? (files.has("file") ? "document" : "");
+    const file = files.get("file");
+    const made =
+      source === "document"
+        ? await drafts.createDraftFromDocument(
+            d,
+            who.user,
+            planId,
+            file?.fileName ?? "",
+            file?.bytes ?? Buffer.alloc(0),
+          )
+        : source === "plan"
+          ? await drafts.createDraftFromPlan(
+              d,
+              who.user,
+              (fields.get("fromPlanId") ?? "").trim(),
+              planId,
+              numberOr(fields.get("year")),
+            )
+          : source === "template"
+            ? await drafts.createDraftFromTemplate(
+                d,
+                who.user,
+                (fields.get("templateId") ?? "").trim(),
+                planId,
+                numberOr(fields.get("year")) ?? Number.NaN,
+                fields.get("issuerName") ?? "",
+              )
+            : undefined;
+    if (!made)
+      return withNotice(urls.drafts(), {
+        kind: "error",
+        text: "Chọn cách lập bản nháp: từ văn bản, từ kế hoạch đã đăng, hoặc từ mẫu.",
+      });
+    if (!made.ok && made.code === "forbidden") return refused(event, who, made);
+    return made.ok
+      ? withNotice(urls.draft(made.draft.draftId), { kind: "ok", text: madeText(made.draft) })
+      : withNotice(urls.drafts(), errorNotice(made));
+  });
+
+  /** A change of one draft: refused as its reads are; back to `to` with what happened. */
+  const draftAction = <T extends object>(
+    run: (who: Signed, event: Event, form: URLSearchParams) => Promise<drafts.DraftResult<T>>,
+    to: (event: Event, result?: T) => string,
+    done: (result: T) => string,
+  ): HttpHandler =>
+    guarded<Signed>(standingBody, async (who, event, { fields }) => {
+      const result = await run(who, event, fields);
+      if (!result.ok)
+        return result.code === "forbidden" || result.code === "not-found"
+          ? refused(event, who, result)
+          : withNotice(to(event), errorNotice(result));
+      return withNotice(to(event, result), { kind: "ok", text: done(result) });
+    });
+
+  const correctObligation: HttpHandler = guarded<Signed>(standingBody, async (who, event, { fields }) => {
+    const correction: drafts.ObligationCorrection = {
+      title: fields.get("title") ?? "",
+      timing: fields.get("timing") ?? "",
+      lead: listOf(fields, "lead"),
+      coordinating: listOf(fields, "coordinating"),
+      ...(optional(fields, "recipient") !== undefined && { recipient: optional(fields, "recipient") }),
+      ...(optional(fields, "place") !== undefined && { place: optional(fields, "place") }),
+    };
+    const result = await drafts.updateDraftObligation(
+      draftDeps(),
+      who.user,
+      draftId(event),
+      param(event, "obligationId"),
+      correction,
+    );
+    if (result.ok)
+      return withNotice(urls.draft(draftId(event)), {
+        kind: "ok",
+        text: result.readable
+          ? "Đã lưu nhiệm vụ."
+          : "Đã lưu nhiệm vụ. Chưa đọc được thời hạn nên nhiệm vụ chưa có ngày; đã ghi vào mục cần rà soát.",
+      });
+    if (result.code === "forbidden" || result.code === "not-found") return refused(event, who, result);
+    if (!result.fieldErrors)
+      return withNotice(
+        urls.draftObligation(draftId(event), param(event, "obligationId")),
+        errorNotice(result),
+      );
+    // The form again, with what was typed and what is wrong with it.
+    const view = await oneDraft(who, event);
+    const row = !isRefusal(view) && rowOf(view, event);
+    if (isRefusal(view) || !row) return fail(event, "not_found", contextOf(who));
+    const values: Record<string, string> = {
+      title: correction.title,
+      timing: correction.timing,
+      lead: correction.lead.join(", "),
+      coordinating: correction.coordinating.join(", "),
+      ...(correction.recipient !== undefined && { recipient: correction.recipient }),
+      ...(correction.place !== undefined && { place: correction.place }),
+    };
+    const ctx = contextOf(who, true, { kind: "error", text: result.message });
+    return withPreviewScript(
+      htmlResponse(400, draftObligationPage(view, row, ctx, { fields: result.fieldErrors, values })),
+    );
+  });
+
   return {
     "GET /console": home,
     "GET /console/sign-in": showSignIn,
@@ -596,6 +853,42 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     "GET /console/plans/{planId}/audit.csv": auditExport("csv"),
     "GET /console/plans/{planId}/audit.xlsx": auditExport("xlsx"),
 
+    "GET /console/drafts": draftViews.list,
+    "POST /console/drafts": createDraft,
+    "GET /console/drafts/{draftId}": draftViews.draft,
+    "GET /console/drafts/{draftId}/obligations/{obligationId}": draftViews.obligation,
+    "POST /console/drafts/{draftId}/obligations/{obligationId}": correctObligation,
+    "POST /console/drafts/{draftId}/obligations/{obligationId}/remove": draftAction(
+      (who, e) => drafts.removeDraftObligation(draftDeps(), who.user, draftId(e), param(e, "obligationId")),
+      (e) => urls.draft(draftId(e)),
+      () => "Đã bỏ nhiệm vụ khỏi bản nháp.",
+    ),
+    "GET /console/drafts/{draftId}/units": draftViews.units,
+    "POST /console/drafts/{draftId}/units/{unitId}": draftAction(
+      (who, e, form) =>
+        drafts.setDraftUnitContacts(draftDeps(), who.user, draftId(e), param(e, "unitId"), {
+          person: form.get("person") ?? "",
+          emails: form.get("emails") ?? "",
+          phones: form.get("phones") ?? "",
+        }),
+      (e) => urls.draftUnits(draftId(e)),
+      () => "Đã lưu liên hệ của đơn vị trong bản nháp.",
+    ),
+    "POST /console/drafts/{draftId}/publish": draftAction(
+      (who, e, form) => drafts.publishDraft(draftDeps(), who.user, draftId(e), form.get("reason") ?? ""),
+      (e, published) => (published ? urls.overview(published.planId) : urls.draft(draftId(e))),
+      (p) =>
+        `Đã đăng kế hoạch ${p.planId}${p.amended ? " (sửa đổi)" : ""}: ${p.expectations} hạn của các đơn vị${
+          p.cancelled > 0 ? `, hủy ${p.cancelled} hạn không còn trong kế hoạch` : ""
+        }. Lịch nhắc của kế hoạch đã chạy.`,
+    ),
+    "POST /console/drafts/{draftId}/discard": draftAction(
+      (who, e) => drafts.discardDraft(draftDeps(), who.user, draftId(e)),
+      () => urls.drafts(),
+      () => "Đã bỏ bản nháp.",
+    ),
+    "GET /console/drafts/{draftId}/plan.yaml": draftYamlDownload,
+
     "POST /api/console/session": apiSignIn,
     "DELETE /api/console/session": async (event) => {
       const who = await signedIn(event);
@@ -626,6 +919,9 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     "GET /api/console/plans/{planId}/targets": views.targets,
     "GET /api/console/plans/{planId}/audit": views.audit,
     "GET /api/console/oversight/{oversightId}/ranking": showRanking,
+    "GET /api/console/drafts": draftViews.list,
+    "GET /api/console/drafts/{draftId}": draftViews.draft,
+    "GET /api/console/drafts/{draftId}/preview": draftViews.preview,
   };
 }
 

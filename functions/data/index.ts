@@ -6,6 +6,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ConsoleActionsRepository } from "./repositories/console-actions-repository";
 import { ConsoleRepository } from "./repositories/console-repository";
 import { DeadlineRepository } from "./repositories/deadline-repository";
+import { DraftRepository } from "./repositories/draft-repository";
 import { PlanRepository } from "./repositories/plan-repository";
 import { ShortLinkRepository } from "./repositories/short-link-repository";
 import { type RequestCounter, TableClient } from "./table-client";
@@ -26,6 +27,8 @@ export interface DataLayer {
   console: ConsoleRepository;
   /** The console's actions, each written with its audit entry. */
   consoleActions: ConsoleActionsRepository;
+  /** Drafts of plans reviewed in the console before they are published. */
+  drafts: DraftRepository;
 }
 
 export interface DataLayerOptions {
@@ -47,10 +50,12 @@ export function dataLayer(
     shortLinks: new ShortLinkRepository(table),
     console: new ConsoleRepository(table, options.cacheTtlMs),
     consoleActions: new ConsoleActionsRepository(table),
+    drafts: new DraftRepository(table),
   };
 }
 
 export type { DeadlineDefinition } from "../../shared/calendar/deadlines";
+export type { DraftRecord } from "./entities/draft";
 export type { SendRecord } from "./entities/send";
 export type { AttachmentRecord, SubmissionRecord } from "./entities/submission";
 export type { ExpectationItem, ExpectationWithSubmissions } from "./expectation-view";

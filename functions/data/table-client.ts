@@ -5,6 +5,7 @@
  */
 import {
   BatchWriteCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   type NativeAttributeValue,
@@ -37,9 +38,10 @@ export interface ConditionalPut {
   condition: Condition;
 }
 
-/** One write of a transaction: a put, an update or a condition on another item, each optionally conditional. */
+/** One write of a transaction: a put, an update, a delete or a condition on another item, each optionally conditional. */
 export type TransactWrite =
   | { put: Item; condition?: Condition }
+  | { delete: TableKey; condition?: Condition }
   | {
       update: TableKey;
       expression: Omit<UpdateCommandInput, "TableName" | "Key" | "ConditionExpression">;
@@ -119,6 +121,27 @@ export class TableClient {
         new PutCommand({
           TableName: this.tableName,
           Item: item,
+          ...(condition && {
+            ConditionExpression: condition.expression,
+            ...(condition.names && { ExpressionAttributeNames: condition.names }),
+            ...(condition.values && { ExpressionAttributeValues: condition.values }),
+          }),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (condition && isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Deletes an item; false when its condition does not hold (nothing deleted). */
+  async delete(key: TableKey, condition?: Condition): Promise<boolean> {
+    try {
+      await this.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key,
           ...(condition && {
             ConditionExpression: condition.expression,
             ...(condition.names && { ExpressionAttributeNames: condition.names }),
@@ -220,6 +243,8 @@ export class TableClient {
       };
     const TransactItems = writes.map((w) => {
       if ("put" in w) return { Put: { TableName: this.tableName, Item: w.put, ...conditionOf(w.condition) } };
+      if ("delete" in w)
+        return { Delete: { TableName: this.tableName, Key: w.delete, ...conditionOf(w.condition) } };
       if ("check" in w)
         return { ConditionCheck: { TableName: this.tableName, Key: w.check, ...conditionOf(w.condition) } };
       const condition = conditionOf(w.condition);

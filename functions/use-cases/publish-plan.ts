@@ -1,6 +1,6 @@
 /**
  * Publishing a plan: its units, obligations, targets, and every deadline and expectation of the
- * years it runs. Idempotent: the same content again writes nothing. An amended plan updates what changed,
+ * years it runs, and a copy of the whole plan file (the console moves it to next year). Idempotent: the same content again writes nothing. An amended plan updates what changed,
  * keeps every submission and recorded state, and cancels the expectations it no longer has.
  */
 import { createHash } from "node:crypto";
@@ -14,6 +14,7 @@ import { deadlineEntity } from "../data/entities/deadline";
 import { expectationEntity } from "../data/entities/expectation";
 import { obligationEntity } from "../data/entities/obligation";
 import { planEntity } from "../data/entities/plan";
+import { PLAN_FILE_MAX_BYTES, type PlanFileRecord, planFileEntity } from "../data/entities/plan-file";
 import { targetEntity } from "../data/entities/target";
 import { unitEntity } from "../data/entities/unit";
 import type { Item } from "../data/table-client";
@@ -38,7 +39,10 @@ export async function publishPlan(data: DataLayer, plan: PlanFile, now = new Dat
       `plan ${plan.id} is stored in data model ${existing.dataModel ?? 1}, this code reads ${DATA_MODEL_VERSION}`,
     );
   }
+  const copy = fileCopy(plan, contentHash, now);
   if (existing?.contentHash === contentHash) {
+    // Published before copies were kept: keep one now, once (the console moves it to next year).
+    if (!existing.fileStored && copy) await data.plans.storeFile(copy);
     return { changed: false, expectations: 0, cancelled: 0, requests: requests.count - before };
   }
   const previous = existing ? await data.plans.record(plan.id) : undefined;
@@ -48,6 +52,7 @@ export async function publishPlan(data: DataLayer, plan: PlanFile, now = new Dat
   // States recorded since (overdue, waived) survive a republication; a first one has none.
   const keep = { state: "expected" };
   const items: Array<{ item: Item; keep?: Item }> = [
+    ...(copy ? [{ item: planFileEntity.item(copy) }] : []),
     ...plan.units.map((u) => ({ item: unitEntity.item({ ...u, planId: plan.id, unitId: u.id }) })),
     ...plan.obligations.map((o) => ({
       item: obligationEntity.item({
@@ -133,6 +138,7 @@ export async function publishPlan(data: DataLayer, plan: PlanFile, now = new Dat
       targetIds: plan.targets.map((t) => t.id),
       contentHash,
       dataModel: DATA_MODEL_VERSION,
+      ...(copy && { fileStored: true }),
       publishedAt: now.toISOString(),
     }),
   );
@@ -143,6 +149,13 @@ export async function publishPlan(data: DataLayer, plan: PlanFile, now = new Dat
     cancelled,
     requests: requests.count - before,
   };
+}
+
+/** The whole plan file, kept beside the plan record while it fits an item. */
+function fileCopy(plan: PlanFile, contentHash: string, now: Date): PlanFileRecord | undefined {
+  const file = JSON.stringify(plan);
+  if (Buffer.byteLength(file, "utf8") > PLAN_FILE_MAX_BYTES) return undefined;
+  return { planId: plan.id, file, contentHash, publishedAt: now.toISOString() };
 }
 
 function yearsOf(p: { year: number; untilYear?: number }): number[] {

@@ -12,7 +12,9 @@ import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { IStateMachine } from "aws-cdk-lib/aws-stepfunctions";
 import { Construct } from "constructs";
 import { AUDIT_PK_PREFIX } from "../../functions/data/entities/audit";
+import { DRAFT_PK_PREFIX } from "../../functions/data/entities/draft";
 import { HTTP_ROUTES } from "../../functions/routes";
+import { TEMPLATES_FOLDER } from "../../shared/plan/templates";
 import { ACCEPTED_PREFIX } from "../../shared/submission/attachments";
 import type { ConsoleAuth } from "./console-auth";
 import type { Data } from "./data";
@@ -27,6 +29,8 @@ export interface ConsoleProps {
   environment: SubmissionsApi["environment"];
   /** The deadline lifecycle, restarted when a deadline is extended. */
   deadlineLifecycle: IStateMachine;
+  /** The plan calendar, started when a plan is published from the console (plan intake). */
+  planCalendar: IStateMachine;
   logRetention: RetentionDays;
   production: boolean;
   /** Sending, as the lifecycle sends: "remind now" and the notices of returned submissions. */
@@ -41,7 +45,8 @@ export interface ConsoleProps {
  * The table actions of the console. Reads: GetItem, Query (table and indexes). Writes: PutItem and
  * UpdateItem, alone or as the items of a TransactWriteItems (IAM authorises a transaction by the
  * actions of its items: there is no TransactWriteItems action), and BatchWriteItem for the records
- * of the messages "remind now" sends, as the lifecycle's Remind records them. No DeleteItem.
+ * of the messages "remind now" sends, as the lifecycle's Remind records them. No DeleteItem here:
+ * only drafts are deleted, by a statement of their own below.
  */
 export const CONSOLE_TABLE_ACTIONS = [
   "dynamodb:GetItem",
@@ -88,6 +93,7 @@ export class Console extends Construct {
         COGNITO_CLIENT_ID: auth.client.userPoolClientId,
         CONSOLE_SECRET_ARN: this.csrfKeys.secretArn,
         LIFECYCLE_STATE_MACHINE_ARN: props.deadlineLifecycle.stateMachineArn,
+        PLAN_CALENDAR_STATE_MACHINE_ARN: props.planCalendar.stateMachineArn,
         SENDER_EMAIL: props.senderEmail,
         SES_CONFIGURATION_SET: props.sesConfigurationSet,
         ...(props.smsSenderId && { SMS_SENDER_ID: props.smsSenderId }),
@@ -97,6 +103,9 @@ export class Console extends Construct {
       memorySize: 512,
       timeout: Duration.seconds(30),
       reservedConcurrentExecutions: 10,
+      // The plan templates offered for new drafts, read from files beside the bundle's index.mjs
+      // (shared/plan/templates.ts): YAML stays their format, reviewed like any plan file.
+      copyIntoBundle: [TEMPLATES_FOLDER],
     });
     const fn = this.function.fn;
 
@@ -131,8 +140,19 @@ export class Console extends Construct {
     // Signing in is InitiateAuth with the public client (no IAM); signing out everywhere and
     // finding a plan's committee are administrator calls on the pool.
     auth.grantListGroupMembers(fn);
-    // An extended deadline gets a new lifecycle execution.
+    // An extended deadline gets a new lifecycle execution; a plan published from the console, its calendar.
     props.deadlineLifecycle.grantStartExecution(fn);
+    props.planCalendar.grantStartExecution(fn);
+    // Drafts of plans are deleted when published or discarded: DeleteItem on draft partitions only
+    // (dynamodb:LeadingKeys names every partition key a request touches).
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["dynamodb:DeleteItem"],
+        resources: [data.table.tableArn],
+        conditions: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${DRAFT_PK_PREFIX}*`] } },
+      }),
+    );
     // Sending as the lifecycle's Remind does: email through the identity and configuration set,
     // SMS as an SNS Publish to a phone number (no topic, so the resource can only be "*").
     fn.addToRolePolicy(

@@ -20,16 +20,39 @@ export interface HanchotFunctionProps {
   memorySize?: number;
   /** Caps concurrent executions, so that a runaway cannot run up costs. */
   reservedConcurrentExecutions?: number;
+  /**
+   * Folders of the repository (e.g. "plans/templates") copied into the bundle at the same relative
+   * path, for data the handler reads from files beside its index.mjs.
+   */
+  copyIntoBundle?: readonly string[];
+}
+
+/** The shell commands of the afterBundling hook that copy `folders` from the project into the bundle. */
+export function copyIntoBundleCommands(
+  folders: readonly string[],
+  inputDir: string,
+  outputDir: string,
+): string[] {
+  return folders.flatMap((folder) => {
+    if (!/^[\w./-]+$/.test(folder) || folder.includes(".."))
+      throw new Error(`not a folder of the project: ${folder}`);
+    const to = `${outputDir}/${folder}`;
+    return [`mkdir -p "${to}"`, `cp -R "${inputDir}/${folder}/." "${to}"`];
+  });
 }
 
 export class HanchotFunction extends Construct {
   readonly fn: NodejsFunction;
   /** Which handler of functions/ this function runs, e.g. "lifecycle-steps/handler.ts#remindHandler". */
   readonly source: string;
+  /** The repository folders copied into its bundle. */
+  readonly copiedIntoBundle: readonly string[];
 
   constructor(scope: Construct, id: string, props: HanchotFunctionProps) {
     super(scope, id);
     this.source = `${props.entry}#${props.handler}`;
+    this.copiedIntoBundle = props.copyIntoBundle ?? [];
+    const copied = this.copiedIntoBundle;
     const logGroup = new LogGroup(this, "Logs", {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -64,6 +87,14 @@ export class HanchotFunction extends Construct {
         banner:
           "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         forceDockerBundling: false,
+        ...(copied.length > 0 && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) =>
+              copyIntoBundleCommands(copied, inputDir, outputDir),
+          },
+        }),
       },
     });
   }

@@ -222,7 +222,7 @@ export interface AuditEntryView {
   id: string;
   at: string;
   actor: { email: string; role: string };
-  action: "extend" | "waive" | "remind-now" | "return" | "accept" | "edit-contacts";
+  action: "extend" | "waive" | "remind-now" | "return" | "accept" | "edit-contacts" | "publish-plan";
   /** In Vietnamese: "Gia hạn", "Miễn", … */
   actionText: string;
   target: Record<string, string>;

@@ -10,6 +10,7 @@ export const ACTION_TEXT: Record<AuditEntryView["action"], string> = {
   return: "Trả lại",
   accept: "Chấp nhận",
   "edit-contacts": "Sửa liên hệ",
+  "publish-plan": "Đăng kế hoạch",
 };
 
 /**

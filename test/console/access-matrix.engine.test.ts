@@ -32,6 +32,7 @@ import { csrfToken } from "../../functions/console/session";
 import { createConsoleUser, putConsoleUser } from "../../functions/console/user-pool";
 import { planYearFiguresEntity } from "../../functions/data/entities/plan-year-figures";
 import { HTTP_ROUTES } from "../../functions/routes";
+import { createDraftFromPlan } from "../../functions/use-cases/console/drafts";
 import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { type LocalStack, startLocalStack, TABLE_NAME } from "../../local/runtime";
 import { type DeadlineRef, instanceId } from "../../shared/calendar/instance-id";
@@ -51,6 +52,8 @@ const OVERSIGHT = "so-y-te-ha-noi";
 const OTHER_PLAN = "other-plan";
 const OTHER_OVERSIGHT = "so-y-te-hai-phong";
 const MISSING_PLAN = "khong-co-ke-hoach";
+/** Next year's plan: the demo standing body's second plan, drafted in the console. */
+const NEXT_PLAN = "long-bien-2026";
 /** Owed by the 14 wards of Long Biên by 31/03/2025. */
 const DEADLINE: DeadlineRef = { planId: PLAN, obligationId: "danh-sach-nguoi-cao-tuoi", period: "2025" };
 const OTHER_DEADLINE: DeadlineRef = { planId: OTHER_PLAN, obligationId: "bao-cao", period: "2025" };
@@ -128,7 +131,15 @@ type RouteClass =
   | "api-sign-in"
   | "sign-out"
   | "api-sign-out"
-  | "me";
+  | "me"
+  // Plan intake: the standing body's drafts (functions/use-cases/console/drafts).
+  | "drafts-page"
+  | "drafts-json"
+  | "drafts-create"
+  | "draft-page"
+  | "draft-export"
+  | "draft-json"
+  | "draft-action";
 
 const FIXED_ROUTES: Record<string, RouteClass> = {
   "GET /console": "home",
@@ -138,6 +149,9 @@ const FIXED_ROUTES: Record<string, RouteClass> = {
   "POST /console/sign-out": "sign-out",
   "DELETE /api/console/session": "api-sign-out",
   "GET /api/console/me": "me",
+  "GET /console/drafts": "drafts-page",
+  "GET /api/console/drafts": "drafts-json",
+  "POST /console/drafts": "drafts-create",
 };
 
 function classOf(routeKey: string): RouteClass | undefined {
@@ -149,6 +163,11 @@ function classOf(routeKey: string): RouteClass | undefined {
     return undefined;
   }
   if (path.includes("{oversightId}") && method === "GET") return api ? "ranking-json" : "ranking-page";
+  if (path.includes("{draftId}")) {
+    if (method === "GET") return api ? "draft-json" : path.endsWith(".yaml") ? "draft-export" : "draft-page";
+    if (method === "POST" && !api) return "draft-action";
+    return undefined;
+  }
   return FIXED_ROUTES[routeKey];
 }
 
@@ -160,6 +179,7 @@ function classOf(routeKey: string): RouteClass | undefined {
  *   403 / 404      refused: the console's error page, or JSON { error: { code } } under /api
  *   403 csrf       refused as a stale form (the CSRF token), page or JSON
  *   done           303 back to the page acted from, with an "ok" notice cookie
+ *   done draft     303 to a console page (the draft, its units, the drafts, the published plan), an "ok" notice
  *   error notice   303 back with an "error" notice cookie: refused by the use case, nothing written
  *   303 <path>     a redirect there
  *   sign-in form   200, the sign-in page
@@ -179,6 +199,7 @@ type Expect =
   | "403 csrf"
   | "404"
   | "done"
+  | "done draft"
   | "error notice"
   | `303 ${string}`
   | "sign-in form"
@@ -216,6 +237,14 @@ const MATRIX: Record<RouteClass, readonly Expect[]> = {
   "sign-out":     [...OUT_8("signed out"),      OUT,       OUT,       OUT,       OUT,       OUT],
   "api-sign-out": [...OUT_8("401"),             OUT_204,   OUT_204,   OUT_204,   OUT_204,   OUT_204],
   me:             [...OUT_8("401"),             "200",     "200",     "200",     "200",     "200"],
+  // Drafts are the standing body's, of its own plans: the committee and viewers are refused them all.
+  "drafts-page":  [...OUT_8("sign-in"),         "200",     "403",     "403",     "200",     "403"],
+  "drafts-json":  [...OUT_8("401"),             "200",     "403",     "403",     "200",     "403"],
+  "drafts-create":[...OUT_8("sign-in"),         "done draft", "403",  "403",     "403",     "403"],
+  "draft-page":   [...OUT_8("sign-in"),         "200",     "403",     "403",     "403",     "403"],
+  "draft-export": [...OUT_8("sign-in"),         "200",     "403",     "403",     "403",     "403"],
+  "draft-json":   [...OUT_8("401"),             "200",     "403",     "403",     "403",     "403"],
+  "draft-action": [...OUT_8("sign-in"),         "done draft", "403",  "403",     "403",     "403"],
 };
 
 const expected = (cls: RouteClass, who: Who): Expect => {
@@ -230,6 +259,8 @@ const CONSOLE_ROUTES = HTTP_ROUTES.filter((r) => r.handler === "console").map((r
 
 interface Ids {
   planId: string;
+  /** A draft of long-bien-2026 (next year's plan, moved from long-bien-2025): its obligation and unit ids are 2025's. */
+  draftId: string;
   obligationId: string;
   period: string;
   instanceId: string;
@@ -252,6 +283,18 @@ function fill(routeKey: string, ids: Ids): { method: string; path: string } {
 function actionForm(path: string): Record<string, string> {
   const action = path.split("/").at(-1);
   const reason = "Kiểm tra ma trận quyền truy cập";
+  if (path === "/console/drafts")
+    return { source: "plan", fromPlanId: PLAN, planId: NEXT_PLAN, year: "2026" };
+  if (path.startsWith("/console/drafts/")) {
+    if (/\/obligations\/[^/]+$/.test(path))
+      return {
+        title: "Lập danh sách người cao tuổi",
+        timing: "hoàn thành chậm nhất vào tháng 3",
+        lead: "p-bo-de",
+      };
+    if (/\/units\/[^/]+$/.test(path)) return { person: "Ma Trận", emails: "ma-tran@example.org", phones: "" };
+    return {};
+  }
   switch (action) {
     case "extend":
       return { until: "2025-04-15", unitId: UNITS.extend, reason };
@@ -340,7 +383,7 @@ function problems(cell: string, method: string, path: string, exp: Expect, a: An
     status(200);
     if (api) {
       if (!a.contentType.startsWith("application/json")) fail(`got ${a.contentType}`);
-    } else if (/\.(csv|xlsx)$/.test(path)) {
+    } else if (/\.(csv|xlsx|yaml)$/.test(path)) {
       if (!a.disposition?.startsWith("attachment")) fail(`got no attachment (${a.disposition})`);
     } else if (!a.contentType.startsWith("text/html") || !a.text.startsWith("<!doctype html>"))
       fail(`got ${a.contentType}`);
@@ -364,7 +407,16 @@ function problems(cell: string, method: string, path: string, exp: Expect, a: An
     status(404);
     errorCode("not_found", /Không tìm thấy/);
   } else if (exp === "done") notice("ok");
-  else if (exp === "error notice") notice("error");
+  else if (exp === "done draft") {
+    status(303);
+    if (!/^\/console(\/|$)/.test(a.location ?? "")) fail(`went to ${a.location}`);
+    const cookie = a.setCookies.find((c) => c.startsWith("hanchot-notice="));
+    const value = cookie?.slice("hanchot-notice=".length).split(";")[0] ?? "";
+    const told = value
+      ? (JSON.parse(Buffer.from(value, "base64url").toString()) as { kind: string })
+      : undefined;
+    if (told?.kind !== "ok") fail(`got the notice ${JSON.stringify(told)}`);
+  } else if (exp === "error notice") notice("error");
   else if (exp === "sign-in form") {
     status(200);
     if (!a.text.includes('action="/console/sign-in"')) fail("got no sign-in form");
@@ -501,7 +553,7 @@ describe("the console's access-control matrix on the local stack", () => {
         : given;
     const csrf = csrfOf(c.session);
     const sent: Sent =
-      cls === "plan-action"
+      cls === "plan-action" || cls === "draft-action" || cls === "drafts-create"
         ? { form: { ...actionForm(path), ...(csrf && { csrf }) } }
         : cls === "sign-out"
           ? { form: csrf ? { csrf } : {} }
@@ -587,8 +639,24 @@ describe("the console's access-control matrix on the local stack", () => {
     };
     const mine = await store(DEADLINE, UNITS.submitted);
     const theirs = await store(OTHER_DEADLINE, "thon-a");
-    lb = { ...DEADLINE, ...mine, unitId: UNITS.submitted, oversightId: OVERSIGHT };
-    other = { ...OTHER_DEADLINE, ...theirs, unitId: "thon-a", oversightId: OTHER_OVERSIGHT };
+    // Next year's plan drafted by Long Biên's standing body (as the console's form would).
+    const drafted = await createDraftFromPlan(
+      { data: stack.data, now: stack.now, calendar: { start: async () => {} } },
+      {
+        id: "vanphong",
+        email: EMAILS["standing-body"],
+        role: "standing-body",
+        plans: [PLAN, NEXT_PLAN],
+        oversight: [],
+      },
+      PLAN,
+      NEXT_PLAN,
+      2026,
+    );
+    if (!drafted.ok) throw new Error(drafted.message);
+    const draftId = drafted.draft.draftId;
+    lb = { ...DEADLINE, ...mine, unitId: UNITS.submitted, oversightId: OVERSIGHT, draftId };
+    other = { ...OTHER_DEADLINE, ...theirs, unitId: "thon-a", oversightId: OTHER_OVERSIGHT, draftId };
 
     // The other plan's users, and one in no role group.
     const { client, userPoolId, clientId } = stack.engines.cognito;
@@ -708,7 +776,7 @@ describe("the console's access-control matrix on the local stack", () => {
   );
 
   it("standing-body: reads every page, export and JSON of its plan, is refused the ranking, and writes nothing by reading", async () => {
-    await assertCells(rowCells("standing-body", ["plan-action"]));
+    await assertCells(rowCells("standing-body", ["plan-action", "draft-action", "drafts-create"]));
   });
 
   it("standing-body: each action with its session's CSRF token goes back with an ok notice and one audit entry", async () => {
@@ -736,6 +804,29 @@ describe("the console's access-control matrix on the local stack", () => {
     expect(await table()).not.toBe(tableBefore);
   });
 
+  it("standing-body: drafts a plan, corrects its draft, publishes it and discards another, each with an ok notice", async () => {
+    const draftActions = CONSOLE_ROUTES.filter((r) => classOf(r) === "draft-action");
+    // Corrections first, then the publication (the draft goes), then a new draft to discard.
+    const order = ["/obligations/{obligationId}", "/units/{unitId}", "/remove", "/publish"];
+    const rank = (r: string) => order.findIndex((o) => r.endsWith(o));
+    const first = draftActions.filter((r) => rank(r) >= 0).sort((a, b) => rank(a) - rank(b));
+    expect(first).toHaveLength(4);
+    for (const routeKey of first)
+      expect(await cell("standing-body", routeKey, lb, "done draft"), routeKey).toEqual([]);
+    expect(await stack.data.plans.record(NEXT_PLAN)).toMatchObject({ year: 2026 });
+    expect((await stack.data.consoleActions.auditLog(NEXT_PLAN)).map((e) => e.action)).toEqual([
+      "publish-plan",
+    ]);
+    expect(await cell("standing-body", "POST /console/drafts", lb, "done draft")).toEqual([]);
+    const [fresh] = await stack.data.drafts.ofPlan(NEXT_PLAN);
+    if (!fresh) throw new Error("no new draft");
+    const discard = draftActions.find((r) => r.endsWith("/discard")) ?? "";
+    expect(await cell("standing-body", discard, { ...lb, draftId: fresh.draftId }, "done draft")).toEqual([]);
+    expect(await stack.data.drafts.ofPlan(NEXT_PLAN)).toEqual([]);
+    // Every draft route had a cell above.
+    expect(first.length + 1).toBe(draftActions.length);
+  });
+
   it("refuses an action, a sign-out or a JSON sign-out without the session's CSRF token (none, another session's, forged): 403, nothing written", async () => {
     const standing = creds["standing-body"];
     const second = await signIn(EMAILS["standing-body"], passwordOf("standing-body"));
@@ -757,7 +848,7 @@ describe("the console's access-control matrix on the local stack", () => {
         const { method, path } = fill(routeKey, lb);
         const label = `standing-body, CSRF ${name}: ${method} ${path}`;
         let answer: Answer | undefined;
-        if (cls === "plan-action")
+        if (cls === "plan-action" || cls === "draft-action" || cls === "drafts-create")
           answer = await send(method, path, standing, {
             form: { ...actionForm(path), ...(csrf && { csrf }) },
           });
@@ -780,7 +871,10 @@ describe("the console's access-control matrix on the local stack", () => {
       found.push(...problems(`committee, no CSRF: ${method} ${path}`, method, path, "403 csrf", answer));
     }
     expect(found).toEqual([]);
-    expect(cells).toBe(variants.length * 8 + 6);
+    const posts = CONSOLE_ROUTES.filter((r) =>
+      ["plan-action", "draft-action", "drafts-create"].includes(classOf(r) ?? ""),
+    );
+    expect(cells).toBe(variants.length * (posts.length + 2) + 6);
     expect(await written()).toBe(before);
   });
 

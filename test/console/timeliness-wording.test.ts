@@ -36,6 +36,7 @@ describe("the console's words for message stages and actions", () => {
       "Trả lại",
       "Chấp nhận",
       "Sửa liên hệ",
+      "Đăng kế hoạch",
     ]);
   });
 });

@@ -3,14 +3,20 @@
  * the console's routes on the HTTP API, and its function's permissions, asserted statement by
  * statement; cdk-nag with threat protection switched off by configuration.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { App, Aspects } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { describe, expect, it } from "vitest";
 import { HTTP_ROUTES } from "../../functions/routes";
 import { stageConfig } from "../../infra/config";
+import { copyIntoBundleCommands } from "../../infra/constructs/hanchot-function";
 import { HanchotStack } from "../../infra/hanchot-stack";
+import { TEMPLATES_FOLDER, templatesDir } from "../../shared/plan/templates";
 
 const cdkContext = JSON.parse(readFileSync("cdk.json", "utf8")).context;
 
@@ -283,6 +289,10 @@ describe("the console function", () => {
         ]),
         "cognito-idp:ListUsersInGroup on ConsoleAuthUsers",
         "states:StartExecution on WorkflowsDeadlineLifecycle",
+        // A plan published from the console gets its calendar started.
+        "states:StartExecution on WorkflowsPlanCalendar",
+        // Drafts of plans deleted when published or discarded (only draft partitions: below).
+        "dynamodb:DeleteItem on DataTable",
         `ses:SendEmail on ${SES_IDENTITY}`,
         `ses:SendEmail on ${SES_CONFIGURATION_SET}`,
         "sns:Publish on *",
@@ -292,9 +302,18 @@ describe("the console function", () => {
     );
   });
 
-  it("can neither delete items nor write attachments", () => {
-    const actions = statements.filter((s) => s.Effect === "Allow").flatMap((s) => [s.Action].flat());
-    expect(actions).not.toContain("dynamodb:DeleteItem");
+  it("deletes drafts of plans and nothing else, and writes no attachment", () => {
+    const allows = statements.filter((s) => s.Effect === "Allow");
+    const deletes = allows.filter((s) => [s.Action].flat().includes("dynamodb:DeleteItem"));
+    expect(deletes.map((s) => ({ ...s, Resource: nameOf(s.Resource) }))).toEqual([
+      {
+        Effect: "Allow",
+        Action: "dynamodb:DeleteItem",
+        Resource: "DataTable",
+        Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["DRAFT#*"] } },
+      },
+    ]);
+    const actions = allows.flatMap((s) => [s.Action].flat());
     expect(actions).not.toContain("dynamodb:Scan");
     expect(actions.filter((a) => a.startsWith("s3:") && a !== "s3:GetObject")).toEqual([]);
   });
@@ -310,16 +329,36 @@ describe("the console function", () => {
     });
   });
 
-  it("starts executions of the deadline lifecycle only", () => {
-    const lifecycle = logicalId(
-      dev.template,
-      "AWS::StepFunctions::StateMachine",
-      "WorkflowsDeadlineLifecycle",
-    );
+  it("starts executions of the deadline lifecycle and the plan calendar only", () => {
+    const machine = (prefix: string) => logicalId(dev.template, "AWS::StepFunctions::StateMachine", prefix);
     const starts = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith("states:")));
-    expect(starts).toEqual([
-      { Effect: "Allow", Action: "states:StartExecution", Resource: { Ref: lifecycle } },
+    expect(starts.map((s) => ({ ...s, Resource: [s.Resource].flat() }))).toEqual([
+      {
+        Effect: "Allow",
+        Action: "states:StartExecution",
+        Resource: [{ Ref: machine("WorkflowsDeadlineLifecycle") }, { Ref: machine("WorkflowsPlanCalendar") }],
+      },
     ]);
+  });
+
+  it("bundles the plan templates beside its handler, where shared/plan/templates.ts finds them", () => {
+    expect(dev.stack.console.function.copiedIntoBundle).toEqual([TEMPLATES_FOLDER]);
+    // The afterBundling commands, run as the bundling runs them: the templates land in the bundle.
+    const bundle = mkdtempSync(join(tmpdir(), "hanchot-bundle-"));
+    const commands = copyIntoBundleCommands([TEMPLATES_FOLDER], process.cwd(), bundle);
+    const run = spawnSync("sh", ["-c", commands.join(" && ")], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const copied = readdirSync(join(bundle, TEMPLATES_FOLDER)).filter((f) => f.endsWith(".yaml"));
+    expect(copied.sort()).toEqual(
+      readdirSync(TEMPLATES_FOLDER)
+        .filter((f) => f.endsWith(".yaml"))
+        .sort(),
+    );
+    expect(copied.length).toBeGreaterThan(0);
+    // The bundle's index.mjs sits at its root: templatesDir() looks there first.
+    writeFileSync(join(bundle, "index.mjs"), "");
+    expect(templatesDir(pathToFileURL(join(bundle, "index.mjs")).href)).toBe(join(bundle, TEMPLATES_FOLDER));
+    expect(() => copyIntoBundleCommands(["../etc"], "/in", "/out")).toThrow();
   });
 
   it("is configured with the table, the pool, the keys, the lifecycle and the sender", () => {
@@ -341,6 +380,7 @@ describe("the console function", () => {
       CONSOLE_SECRET_ARN: "ConsoleCsrfKeys",
       LINK_KEYS_SECRET_ARN: "DataLinkKeys",
       LIFECYCLE_STATE_MACHINE_ARN: "WorkflowsDeadlineLifecycle",
+      PLAN_CALENDAR_STATE_MACHINE_ARN: "WorkflowsPlanCalendar",
       SENDER_EMAIL: "hanchot-dev@example.org",
       SES_CONFIGURATION_SET: "NotificationsEmails",
     });

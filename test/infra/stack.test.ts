@@ -404,5 +404,10 @@ describe("the hanchot stack", () => {
       ].map((f) => f.source.split("#")[0]),
     );
     expect(bundles).toHaveLength(handlerFiles.size);
+    // The console's bundle carries the plan templates beside its index.mjs (afterBundling hook).
+    const withTemplates = bundles.filter((d) => existsSync(join(out, d, "plans", "templates")));
+    expect(withTemplates).toHaveLength(1);
+    const templates = readdirSync(join(out, withTemplates[0] as string, "plans", "templates"));
+    expect(templates).toEqual(readdirSync("plans/templates"));
   }, 200_000);
 });

@@ -11,8 +11,22 @@ describe("the local HTTP adapter", () => {
       rawPath: string;
       cookies?: string[];
       headers: Record<string, string>;
+      body?: string;
+      isBase64Encoded: boolean;
     }) => {
       seen.push(event.rawPath);
+      if (event.rawPath === "/console/drafts") {
+        // Echoes the body a multipart upload reaches the handler with.
+        const bytes = Buffer.from(event.body ?? "", event.isBase64Encoded ? "base64" : "utf8");
+        return {
+          statusCode: 200,
+          body: JSON.stringify({
+            base64: event.isBase64Encoded,
+            type: event.headers["content-type"],
+            hex: bytes.toString("hex"),
+          }),
+        };
+      }
       if (event.rawPath === "/console") {
         // Echoes what a 2.0 handler sees of cookies, and sets two.
         return {
@@ -58,6 +72,22 @@ describe("the local HTTP adapter", () => {
     const res = await fetch(`${url}/console`, { headers: { cookie: "hanchot_session=abc; theme=dark" } });
     expect(await res.json()).toEqual({ cookies: ["hanchot_session=abc", "theme=dark"], header: null });
     expect(res.headers.getSetCookie()).toEqual(["a=1; HttpOnly", "b=2; SameSite=Strict"]);
+  });
+
+  it("passes a multipart upload (a plan document) through byte for byte, base64-encoded as API Gateway does", async () => {
+    // Bytes that are not UTF-8 (a .docx is a zip): any text decoding would change them.
+    const file = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28]);
+    const form = new FormData();
+    form.append("planId", "long-bien-2026");
+    form.append("file", new Blob([new Uint8Array(file)]), "ke-hoach.docx");
+    const request = new Request(`${url}/console/drafts`, { method: "POST", body: form });
+    const sent = Buffer.from(await request.clone().arrayBuffer());
+    const res = await fetch(request);
+    const echoed = (await res.json()) as { base64: boolean; type: string; hex: string };
+    expect(echoed.base64).toBe(true);
+    expect(echoed.type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(echoed.hex).toBe(sent.toString("hex"));
+    expect(echoed.hex).toContain(file.toString("hex"));
   });
 
   it("answers 404 for a route whose function is not served", async () => {

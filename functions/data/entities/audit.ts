@@ -1,13 +1,22 @@
 /**
  * One action of one user in the operations console (extend, waive, remind now, return, accept,
- * edit contacts): who, when, what, before and after, and why. Written once with a condition,
+ * edit contacts, publish a draft): who, when, what, before and after, and why. Written once with a condition,
  * in the same transaction as the change it records, and never updated or deleted (the console
  * function's IAM policy denies both on these keys).
  */
 import { z } from "zod";
 import { compose, defineEntity } from "../entity";
 
-export const AuditAction = z.enum(["extend", "waive", "remind-now", "return", "accept", "edit-contacts"]);
+export const AuditAction = z.enum([
+  "extend",
+  "waive",
+  "remind-now",
+  "return",
+  "accept",
+  "edit-contacts",
+  // A draft published from the console (plan intake): the plan's new or amended content.
+  "publish-plan",
+]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditRecord = z.object({

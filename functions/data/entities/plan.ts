@@ -22,6 +22,8 @@ export const PlanRecord = z.object({
   targetIds: z.array(z.string()).optional(),
   contentHash: z.string(),
   dataModel: z.number(),
+  /** The whole plan file is kept beside it (plan-file): the console can move it to next year. */
+  fileStored: z.boolean().optional(),
   publishedAt: z.string(),
 });
 export type PlanRecord = z.infer<typeof PlanRecord>;

@@ -12,6 +12,7 @@ import type { ExpectationStatus } from "../../../shared/submission/status";
 import { DeadlineWindowRecord, deadlineEndsSk, deadlineEntity, planDeadlinesPk } from "../entities/deadline";
 import { EXPECTATIONS_PREFIX, expectationEntity, planYearPk } from "../entities/expectation";
 import { type PlanRecord, planEntity } from "../entities/plan";
+import { type PlanFileRecord, planFileEntity } from "../entities/plan-file";
 import { unitEntity, unitsOfPlan } from "../entities/unit";
 import { compose } from "../entity";
 import type { Item, TableClient } from "../table-client";
@@ -90,11 +91,32 @@ export class PlanRepository {
   }
 
   /** The stored hash and data model of a plan, to tell whether a publication changes anything. */
-  async publication(planId: string): Promise<{ contentHash?: string; dataModel?: number } | undefined> {
-    const item = await this.table.get(planEntity.key({ planId }), ["contentHash", "dataModel"]);
+  async publication(
+    planId: string,
+  ): Promise<{ contentHash?: string; dataModel?: number; fileStored?: boolean } | undefined> {
+    const item = await this.table.get(planEntity.key({ planId }), ["contentHash", "dataModel", "fileStored"]);
     return (
-      item && z.object({ contentHash: z.string().optional(), dataModel: z.number().optional() }).parse(item)
+      item &&
+      z
+        .object({
+          contentHash: z.string().optional(),
+          dataModel: z.number().optional(),
+          fileStored: z.boolean().optional(),
+        })
+        .parse(item)
     );
+  }
+
+  /** The plan file as last published (JSON text), if a copy is kept. */
+  async file(planId: string): Promise<PlanFileRecord | undefined> {
+    const item = await this.table.get(planFileEntity.key({ planId }));
+    return item && planFileEntity.parse(item);
+  }
+
+  /** Keeps the copy of a plan already published with the same content (published before copies were kept). */
+  async storeFile(copy: PlanFileRecord): Promise<void> {
+    await this.table.put(planFileEntity.item(copy));
+    await this.table.set(planEntity.key(copy), { fileStored: true });
   }
 
   async unit(planId: string, unitId: string): Promise<PlanUnit | undefined> {

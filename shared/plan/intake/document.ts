@@ -98,12 +98,33 @@ export interface Extracted {
   size: number;
 }
 
+/** The kinds of document the reader takes, by file extension. */
+export const DOCUMENT_TYPES = [".docx", ".pdf", ".txt"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** The document type a file name says, or undefined for any other. */
+export function documentType(fileName: string): DocumentType | undefined {
+  const ext = extname(fileName).toLowerCase();
+  return (DOCUMENT_TYPES as readonly string[]).includes(ext) ? (ext as DocumentType) : undefined;
+}
+
 export async function extractDocument(
   file: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Extracted> {
-  const ext = extname(file).toLowerCase();
-  const bytes = await readFile(file);
+  return extractDocumentBytes(file, await readFile(file), onProgress);
+}
+
+/**
+ * A document already in memory (an upload): its type from its name. Anything but .docx and .pdf
+ * is read as UTF-8 text, as the command line always has.
+ */
+export async function extractDocumentBytes(
+  fileName: string,
+  bytes: Buffer,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Extracted> {
+  const ext = extname(fileName).toLowerCase();
   if (ext === ".docx") {
     const mammoth = await import("mammoth");
     const { value } = await mammoth.convertToHtml({ buffer: bytes });
