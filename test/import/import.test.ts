@@ -5,13 +5,12 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { fromHtml, fromText } from "../../shared/plan/intake/document";
 import { readPlan } from "../../shared/plan/intake/read";
 import { PlanFile } from "../../shared/plan/schema";
-import { seedLayout } from "../support/seed-documents";
+import { docxFrom } from "../support/seed-documents";
 
 const seeds = resolve(import.meta.dirname, "../../../shared/seeds");
 const SEEDS = [
@@ -21,19 +20,6 @@ const SEEDS = [
   "hai-phong-district-2024-grassroots-health-plan.txt",
 ];
 const opts = { source: "seed", importedAt: "2026-01-01T00:00:00.000Z" };
-
-async function docxFrom(text: string): Promise<Buffer> {
-  const children = seedLayout(text).map((part) =>
-    part.kind === "paragraph"
-      ? new Paragraph(part.text)
-      : new Table({
-          rows: part.rows.map(
-            (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
-          ),
-        }),
-  );
-  return Packer.toBuffer(new Document({ sections: [{ children }] }));
-}
 
 describe.each(SEEDS)("%s", (seed) => {
   it("imports into a valid draft plan with its source and review list", async () => {

@@ -3,6 +3,8 @@
  * tab-separated lines a table (its cells the tab-separated parts). The Word and PDF fixtures of
  * the import tests are made from this one layout, so they hold the same text as the seed.
  */
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
+
 export type SeedPart = { kind: "paragraph"; text: string } | { kind: "table"; rows: string[][] };
 
 export function seedLayout(text: string): SeedPart[] {
@@ -60,4 +62,18 @@ td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; font-size: 1
 </style></head><body>
 ${body}
 </body></html>`;
+}
+
+/** A real Word file of a seed text: its paragraphs, and its tab-separated lines as Word tables. */
+export async function docxFrom(text: string): Promise<Buffer> {
+  const children = seedLayout(text).map((part) =>
+    part.kind === "paragraph"
+      ? new Paragraph(part.text)
+      : new Table({
+          rows: part.rows.map(
+            (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+          ),
+        }),
+  );
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
