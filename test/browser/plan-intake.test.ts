@@ -1,0 +1,231 @@
+/**
+ * Plan intake as a newcomer meets it, in Debian's Chromium on the local stack (`npm start`'s
+ * runtime): the standing body signs in, uploads the Long Biên 2025 plan as a Word file (made from
+ * the seed text), reads the draft beside the running hand-encoded plan (the calendar must match it
+ * within the import goals: recall ≥ 95 %, precision ≥ 90 % of (unit, due day) pairs), corrects a row
+ * with the live preview, fills a unit's contacts and publishes; then next year's plan from the
+ * published one, and a draft from the template, discarded. Screenshots at 390 and 1280 px in
+ * out/screenshots/intake-<page>-<width>.png, axe-core with no serious or critical violation.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalStack, startLocalStack } from "../../local/runtime";
+import type { DraftView, TimingPreview } from "../../shared/console/model";
+import { consoleUrls } from "../../shared/web/console/urls";
+import { browserAvailable, launchChromium } from "../support/chromium";
+import { checkPage } from "../support/page-checks";
+import { docxFrom } from "../support/seed-documents";
+
+const SEED = resolve(
+  import.meta.dirname,
+  "../../../shared/seeds/long-bien-2025-primary-health-care-plan.txt",
+);
+const PLAN = "long-bien-2025";
+const NEXT = "long-bien-2026";
+const urls = consoleUrls();
+
+describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }, () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let dataDir: string;
+  let office: Page;
+  let draftUrl = "";
+  const problems: string[] = [];
+
+  const at = (path: string) => `${stack.baseUrl}${path}`;
+  const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? "").trim();
+  const notice = (page: Page) => text(page, ".notice");
+  async function follow(page: Page, click: () => Promise<void>): Promise<void> {
+    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), click()]);
+  }
+  const check = async (page: Page, name: string) => {
+    problems.push(...(await checkPage(page, `intake-${name}`, [390, 1280])));
+  };
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await office.request.get(at(path), { headers: { accept: "application/json" } });
+    expect(res.status()).toBe(200);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "hanchot-intake-"));
+    [stack, browser] = await Promise.all([
+      startLocalStack({
+        planFile: `plans/${PLAN}.yaml`,
+        port: 0,
+        startAt: new Date("2025-01-06T09:00:00+07:00"),
+        dataDir,
+        workflows: false,
+        log: () => {},
+      }),
+      launchChromium(),
+    ]);
+    const context = await browser.newContext({
+      bypassCSP: true,
+      locale: "vi-VN",
+      viewport: { width: 1280, height: 900 },
+    });
+    context.setDefaultTimeout(15_000);
+    office = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("imports the plan's Word document into a draft whose calendar matches the running plan", async () => {
+    const user = stack.demoUsers.find((u) => u.role === "standing-body");
+    if (!user) throw new Error("no standing-body demo user");
+    await office.goto(at(urls.drafts()));
+    await office.fill("#email", user.email);
+    await office.fill("#password", user.password);
+    await follow(office, () => office.getByRole("button", { name: "Đăng nhập" }).click());
+    expect(new URL(office.url()).pathname).toBe(urls.drafts());
+    expect(await text(office, "h1")).toBe("Nhập kế hoạch");
+    await check(office, "list");
+
+    const docx = join(dataDir, "KH-CSSKBD-Long-Bien-2025.docx");
+    writeFileSync(docx, await docxFrom(readFileSync(SEED, "utf8")));
+    await office.selectOption("#van-ban-ke-hoach", PLAN);
+    await office.setInputFiles("#van-ban-tep", docx);
+    await follow(office, () => office.getByRole("button", { name: "Tải lên và đọc" }).click());
+    draftUrl = new URL(office.url()).pathname;
+    expect(draftUrl).toMatch(/^\/console\/drafts\//);
+    expect(await notice(office)).toMatch(/^Đã lập bản nháp long-bien-2025: \d+ nhiệm vụ/);
+
+    const view = await api<DraftView>(`/api${draftUrl}`);
+    expect(view.summary).toMatchObject({ planId: PLAN, origin: "document", amends: true, problems: 0 });
+    expect(view.summary.source).toBe("KH-CSSKBD-Long-Bien-2025.docx");
+    const c = view.comparison;
+    if (!c) throw new Error("no comparison with the running plan");
+    const recall = c.same / (c.same + c.removed);
+    const precision = c.same / (c.same + c.added);
+    console.log(`intake: ${JSON.stringify({ ...c, recall, precision, rows: view.rows.length })}`);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(0.9);
+    // The page says the same, in words.
+    expect(await office.textContent("main")).toContain(`${c.same} hạn trùng`);
+    await check(office, "review");
+  });
+
+  it("corrects a row with the live preview of its dates, and fills a unit's contacts", async () => {
+    const view = await api<DraftView>(`/api${draftUrl}`);
+    const row = view.rows.find((r) => r.review.length > 0 || r.certainty === undefined || r.certainty < 0.7);
+    if (!row) throw new Error("no row to review in the draft");
+    await office.goto(at(urls.draftObligation(view.summary.draftId, row.obligationId)));
+    await check(office, "row");
+
+    // With the script: the dates follow the phrase as it is typed.
+    const phrase = "trước ngày 25 của tháng cuối quý";
+    const previewed = office.waitForResponse((r) => r.url().includes("/preview?timing="));
+    await office.fill("#thoi-gian", phrase);
+    const preview = (await (await previewed).json()) as TimingPreview;
+    expect(preview.dates.map((d) => d.period)).toEqual(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]);
+    await expect
+      .poll(() => text(office, "#xem-truoc"))
+      .toContain("hằng quý, trước ngày 25 của tháng cuối quý");
+    expect(await text(office, "#xem-truoc")).toContain("24/03/2025");
+    // An unreadable phrase is said to be unread, not given dates.
+    await office.fill("#thoi-gian", "càng sớm càng tốt");
+    await expect.poll(() => text(office, "#xem-truoc")).toMatch(/chưa đọc được/i);
+    await office.fill("#thoi-gian", phrase);
+    await expect.poll(() => text(office, "#xem-truoc")).toContain("24/03/2025");
+    await check(office, "row-preview");
+    await follow(office, () => office.getByRole("button", { name: "Lưu" }).click());
+    expect(await notice(office)).toBe("Đã lưu nhiệm vụ.");
+    const saved = (await api<DraftView>(`/api${draftUrl}`)).rows.find(
+      (r) => r.obligationId === row.obligationId,
+    );
+    expect(saved).toMatchObject({ timing: phrase, ruleKind: "quarterly", review: [] });
+    expect(saved?.certainty).toBeUndefined();
+
+    // A refused correction: the form again, the field marked, nothing saved.
+    await office.goto(at(urls.draftObligation(view.summary.draftId, row.obligationId)));
+    await office.fill("#sua-noi-dung", "");
+    await office
+      .locator("#sua-nhiem-vu")
+      .evaluate((form: { setAttribute(name: string, value: string): void }) =>
+        form.setAttribute("novalidate", ""),
+      );
+    await follow(office, () => office.getByRole("button", { name: "Lưu" }).click());
+    expect(await office.getAttribute("#sua-noi-dung", "aria-invalid")).toBe("true");
+    await check(office, "row-error");
+
+    // Contacts: the unreachable units come first.
+    await office.goto(at(urls.draftUnits(view.summary.draftId)));
+    await check(office, "units");
+    const unreachable = view.units.filter((u) => u.unreachable);
+    expect(unreachable.length).toBeGreaterThan(0);
+    const unit = unreachable[0];
+    if (!unit) throw new Error("no unreachable unit");
+    const form = office.locator(`form[action="${urls.draftUnit(view.summary.draftId, unit.id)}"]`);
+    await form.locator("textarea[name=emails]").fill("van-thu@longbien.example.org");
+    await form.locator("textarea[name=phones]").fill("0912 345 678");
+    await follow(office, () => form.getByRole("button").click());
+    const after = (await api<DraftView>(`/api${draftUrl}`)).units.find((u) => u.id === unit.id);
+    expect(after).toMatchObject({
+      unreachable: false,
+      contacts: { emails: ["van-thu@longbien.example.org"], phones: ["+84912345678"] },
+    });
+  });
+
+  it("publishes the draft through the publish use case, then makes next year's plan from it", async () => {
+    await office.goto(at(draftUrl));
+    await office.check("form[action$='/publish'] input[type=checkbox]");
+    await follow(office, () => office.getByRole("button", { name: "Công bố kế hoạch" }).click());
+    expect(new URL(office.url()).pathname).toBe(urls.overview(PLAN));
+    expect(await notice(office)).toMatch(/công bố|Đã đăng/i);
+    // The draft is gone; the audit log has the publication.
+    expect((await office.request.get(at(`/api${draftUrl}`))).status()).toBe(404);
+    await office.goto(at(urls.audit(PLAN)));
+    expect(await office.textContent("main")).toContain("Đăng kế hoạch");
+
+    // Next year's plan from the published one.
+    await office.goto(at(urls.drafts()));
+    await office.selectOption("#chuyen-tu", PLAN);
+    await office.selectOption("#chuyen-ke-hoach", NEXT);
+    await office.fill("#chuyen-nam", "2026");
+    await follow(office, () => office.getByRole("button", { name: "Tạo bản nháp năm mới" }).click());
+    const nextUrl = new URL(office.url()).pathname;
+    const next = await api<DraftView>(`/api${nextUrl}`);
+    expect(next.summary).toMatchObject({
+      planId: NEXT,
+      year: 2026,
+      origin: "plan",
+      amends: false,
+      problems: 0,
+    });
+    const firstDates = next.rows.flatMap((r) => r.dates.map((d) => d.period));
+    expect(firstDates.length).toBeGreaterThan(0);
+    expect(firstDates.every((p) => p.startsWith("2026"))).toBe(true);
+    await check(office, "next-year");
+    await office.check("form[action$='/publish'] input[type=checkbox]");
+    await follow(office, () => office.getByRole("button", { name: "Công bố kế hoạch" }).click());
+    expect(new URL(office.url()).pathname).toBe(urls.overview(NEXT));
+    expect(await stack.data.plans.publication(NEXT)).toBeDefined();
+
+    // From the template, then discarded: nothing published.
+    await office.goto(at(urls.drafts()));
+    await office.selectOption("#mau-ke-hoach", NEXT);
+    await office.fill("#mau-nam", "2027");
+    await office.fill("#mau-co-quan", "UBND phường Bồ Đề");
+    await follow(office, () => office.getByRole("button", { name: "Tạo bản nháp từ mẫu" }).click());
+    const fromTemplate = await api<DraftView>(`/api${new URL(office.url()).pathname}`);
+    expect(fromTemplate.summary).toMatchObject({ origin: "template", year: 2027 });
+    expect(fromTemplate.issuer).toBe("UBND phường Bồ Đề");
+    await check(office, "template");
+    await office.check("form[action$='/discard'] input[type=checkbox]");
+    await follow(office, () => office.getByRole("button", { name: "Bỏ bản nháp" }).click());
+    expect(new URL(office.url()).pathname).toBe(urls.drafts());
+    expect((await api<{ drafts: unknown[] }>(`/api${urls.drafts()}`)).drafts).toEqual([]);
+  });
+
+  it("has no serious accessibility problem and nothing scrolling sideways on any page", () => {
+    expect(problems).toEqual([]);
+  });
+});
