@@ -251,7 +251,7 @@ ${
     : ""
 }
 ${input.uploadSection ?? ""}
-<form class="card" id="${UPLOAD_HOOKS.report}" method="post" action="${input.action}" accept-charset="utf-8" novalidate>
+<form class="card" method="post" action="${input.action}" accept-charset="utf-8" novalidate id="${UPLOAD_HOOKS.report}">
 <input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">
 ${input.uploadSection ? html`<h2 class="step">Bước 2: điền và nộp</h2>` : ""}
 <fieldset style="border:0;padding:0;margin:0"><legend><strong>Người nộp</strong></legend>
@@ -402,7 +402,7 @@ export function uploadSection(
 ${forms.map((f) => {
   const id = uploadInputId(f.fieldId);
   const described = [`${id}-da-tai`, f.error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return html`<form method="post" action="${f.url}" enctype="multipart/form-data" ${raw(UPLOAD_HOOKS.field)}="${f.fieldId}">
+  return html`<form method="post" action="${f.url}" enctype="multipart/form-data">
 ${Object.entries(f.fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
 <label for="${id}">${f.label}${f.required ? " *" : ""}</label>
 ${
@@ -410,7 +410,7 @@ ${
     ? html`<p class="hint" id="${id}-da-tai">Chưa tải tệp nào.</p>`
     : html`<p class="success" role="status" id="${id}-da-tai">Đã tải lên: ${f.uploaded.map((u) => u.text).join("; ")}</p>`
 }${f.refused.map((message) => html`<p class="error">${message}</p>`)}
-<input type="file" id="${id}" name="file" required ${f.error ? raw('aria-invalid="true"') : ""} aria-describedby="${described}" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png">
+<input type="file" id="${id}" name="file" required ${f.error ? raw('aria-invalid="true"') : ""} aria-describedby="${described}" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png" ${raw(UPLOAD_HOOKS.field)}="${f.fieldId}">
 ${f.error ? html`<p class="error" id="${id}-error">${f.error}</p>` : ""}
 <button type="submit">${f.uploaded.length > 0 ? "Tải thêm tệp" : "Tải tệp lên"}</button>
 </form>`;

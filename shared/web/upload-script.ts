@@ -23,7 +23,7 @@ export const UPLOAD_HOOKS = {
   api: "data-uploads-api",
   /** On step 1's section: the largest file storage accepts, in bytes. */
   maxBytes: "data-max-bytes",
-  /** On each step-1 form: the file field it uploads for. */
+  /** On each step-1 file input: the file field it uploads for. */
   field: "data-field",
   /** On a file field's hint in the report form: the files named there on load, as JSON. */
   files: "data-files",
@@ -86,14 +86,14 @@ export const UPLOAD_SCRIPT = `(() => {
     waitNote.textContent = "Đang tải tệp lên: báo cáo sẽ được nộp ngay khi tải xong, xin đừng đóng trang.";
   });
 
-  for (const form of section.querySelectorAll("form[${UPLOAD_HOOKS.field}]")) enhance(form);
+  for (const input of section.querySelectorAll("input[type=file][${UPLOAD_HOOKS.field}]")) enhance(input);
 
-  function enhance(form) {
-    const field = form.getAttribute("${UPLOAD_HOOKS.field}");
-    const input = form.querySelector("input[type=file]");
-    const nativeButton = form.querySelector("button[type=submit]");
+  function enhance(input) {
+    const field = input.getAttribute("${UPLOAD_HOOKS.field}");
+    const form = input.form;
+    const nativeButton = form && form.querySelector("button[type=submit]");
     const reportHint = document.getElementById("fields-" + field + "-hint");
-    if (!input || !nativeButton) return;
+    if (!form || !nativeButton) return;
     let named = [];
     try {
       named = JSON.parse((reportHint && reportHint.getAttribute("${UPLOAD_HOOKS.files}")) || "[]");
@@ -221,6 +221,9 @@ export const UPLOAD_SCRIPT = `(() => {
       input.removeAttribute("aria-invalid");
       const error = document.getElementById(input.id + "-error");
       if (error) error.hidden = true;
+      // "Chưa tải tệp nào." no longer holds.
+      const none = document.getElementById(input.id + "-da-tai");
+      if (none && !none.classList.contains("success")) none.hidden = true;
       if (fallback) {
         fallback = false;
         nativeButton.hidden = true;
