@@ -4,7 +4,8 @@
  * POST policy conditions or signatures (any key, any size, until the end of time), and it maps a
  * key's `../` segments onto its folder. So the submission path checks every object itself, and our
  * code never hands it a key that is not a plain key under the unit's prefix (isUploadKeyOf). A
- * direct POST to it can still write anywhere its process may: keep it on 127.0.0.1.
+ * direct POST to it can still write anywhere its process may: keep it on 127.0.0.1. Browsers may
+ * POST to it from the form's origin only (allowBrowserUploads, its CORS configuration), as to S3.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
 import type { Server } from "node:http";
