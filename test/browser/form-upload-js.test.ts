@@ -250,6 +250,48 @@ describe.runIf(browserAvailable)(
       expect(refused).toEqual([]);
     });
 
+    it("with JavaScript: “Thay tệp” replaces the file sent, and only the new one goes with the report", async () => {
+      const id = elderly("p-long-bien");
+      const { page, refused } = await newPage();
+      const form = linkFor(id);
+      await page.goto(form);
+      await page.setInputFiles("#tai-len-tep-danh-sach", {
+        name: "ban-nhap.pdf",
+        mimeType: "application/pdf",
+        buffer: SMALL_PDF,
+      });
+      const status = statusOf(page, "tep-danh-sach");
+      await expect.poll(async () => await status.textContent()).toContain("Đã tải lên: ban-nhap.pdf");
+      const keys = page.locator('#nop-bao-cao input[type=hidden][name="fields.tep-danh-sach"]');
+      const first = await keys.getAttribute("value");
+      const final = Buffer.from(minimalPdf("Danh sách người cao tuổi phường Long Biên, bản cuối"));
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser"),
+        status.getByRole("button", { name: "Thay tệp ban-nhap.pdf" }).click(),
+      ]);
+      await chooser.setFiles({ name: "ban-cuoi.pdf", mimeType: "application/pdf", buffer: final });
+      await expect
+        .poll(async () => await status.textContent())
+        .toContain(`Đã tải lên: ban-cuoi.pdf (${fileSize(final.length)})`);
+      // One row, one key: the new one.
+      expect(await status.count()).toBe(1);
+      expect(await keys.count()).toBe(1);
+      expect(await keys.getAttribute("value")).not.toBe(first);
+      expect(await page.textContent("#fields-tep-danh-sach-hint")).toBe(
+        `Đã tải lên: ban-cuoi.pdf (${fileSize(final.length)}).`,
+      );
+      await page.fill("#submitter-name", "Vũ Thị Mai");
+      await page.fill("#submitter-phone", "0912 444 555");
+      await page.fill("#fields-so-nguoi-cao-tuoi", "1420");
+      await Promise.all([page.waitForURL(form), page.getByRole("button", { name: "Nộp báo cáo" }).click()]);
+      expect(await page.textContent("h1")).toBe("Đã nhận báo cáo");
+      const [stored] = await storedSubmissions(stack.data, id);
+      expect(stored?.attachments).toHaveLength(1);
+      expect(stored?.attachments?.[0]).toMatchObject({ fileName: "ban-cuoi.pdf", size: final.length });
+      expect((await readObject(stored?.attachments?.[0]?.acceptedKey ?? "")).equals(final)).toBe(true);
+      expect(refused).toEqual([]);
+    });
+
     it("with JavaScript: a failed upload says why in Vietnamese, and step 1's own button still uploads", async () => {
       const id = elderly("p-bo-de");
       const { page, refused } = await newPage();
