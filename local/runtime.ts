@@ -53,7 +53,7 @@ import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { type LocalPages, startHttpApi } from "./http-api";
 import { MailOutbox } from "./mail-outbox";
 import { replayUnits } from "./replay-units";
-import { ATTACHMENT_BUCKET, type S3Local, startS3Local } from "./s3-local";
+import { ATTACHMENT_BUCKET, allowBrowserUploads, type S3Local, startS3Local } from "./s3-local";
 import { type SesLocal, startSesLocal } from "./ses-local";
 import { SmsOutbox } from "./sms-outbox";
 import { LocalWorkflows, ScaledClock } from "./workflows";
@@ -166,6 +166,14 @@ function watchEngines(
  * A keyring of this machine: made once, kept in the data folder, so that printed links (and the
  * console's CSRF tokens) stay valid across restarts.
  */
+/** The origins a browser may open the local form from: the printed address, and localhost for it. */
+function browserOrigins(baseUrl: string): string[] {
+  const url = new URL(baseUrl);
+  const alias = new URL(baseUrl);
+  alias.hostname = url.hostname === "127.0.0.1" ? "localhost" : "127.0.0.1";
+  return [url.origin, alias.origin];
+}
+
 function localKeyring(dataDir: string | undefined, name = "link-keys.json"): LinkKeyring {
   const file = dataDir ? join(dataDir, name) : undefined;
   if (file && existsSync(file)) return parseKeyring(readFileSync(file, "utf8"));
@@ -363,6 +371,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     server = started.server;
     baseUrl = started.url;
+    // The form page uploads from its own origin straight to s3rver (another port): allowed by CORS.
+    await allowBrowserUploads(aws.s3, browserOrigins(baseUrl));
 
     let workflows: LocalWorkflows | undefined;
     const viaSes = new SesEmailSender(aws.ses, { from: LOCAL.senderEmail });

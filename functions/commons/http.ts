@@ -41,17 +41,30 @@ const SECURITY_HEADERS = {
   "cache-control": "no-store",
 };
 
-/** `formActions`: origins besides our own that forms may post to (the attachment storage). */
+/** A page's scripts: the hashes of its inline scripts, and the origins besides ours they may send to. */
+export interface PageScripts {
+  hashes: readonly string[];
+  connect: readonly string[];
+}
+
+/**
+ * `formActions`: origins besides our own that forms may post to (the attachment storage).
+ * `scripts`: without it a page runs no script at all (script-src falls back to default-src 'none').
+ */
 export function htmlResponse(
   statusCode: number,
   body: string,
   formActions: string[] = [],
+  scripts?: PageScripts,
 ): APIGatewayProxyStructuredResultV2 {
+  const scriptPolicy = scripts
+    ? `; script-src ${scripts.hashes.join(" ")}; connect-src ${["'self'", ...scripts.connect].join(" ")}`
+    : "";
   return {
     statusCode,
     headers: {
       "content-type": "text/html; charset=utf-8",
-      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action ${["'self'", ...formActions].join(" ")}`,
+      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action ${["'self'", ...formActions].join(" ")}${scriptPolicy}`,
       ...SECURITY_HEADERS,
     },
     body,

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { authorityOf } from "../../shared/notify/authority";
-import { ATTACHMENT_KINDS_VI } from "../../shared/submission/attachments";
+import { ATTACHMENT_KINDS_VI, MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import {
   type SubmissionError,
   type SubmissionErrorCode,
@@ -36,6 +36,7 @@ import {
   type UploadForm,
   uploadSection,
 } from "../../shared/web/pages";
+import { UPLOAD_SCRIPT_HASH } from "../../shared/web/upload-script";
 import { inLambdaContainer, lambdaConfig } from "../commons/config";
 import { htmlResponse, readBody } from "../commons/http";
 import { linkKeysFromSecret } from "../commons/link-keys-secret";
@@ -98,6 +99,8 @@ interface Opened {
   token: string;
   link: VerifiedLink;
   formUrl: string;
+  /** Where the page's script asks for presigned uploads (the JSON API, same origin as the form). */
+  uploadsApiUrl: string;
   expectation: ExpectationItem;
   submissions: SubmissionRecord[];
 }
@@ -165,16 +168,24 @@ async function renderForm(
       });
     }
   }
+  const enhance = { api: opened.uploadsApiUrl, maxBytes: MAX_ATTACHMENT_BYTES };
   const body = formPage({
     deadline: await withAuthority(d, deadlineView(e, opened.submissions), e.planId),
     action: opened.formUrl,
     idempotencyKey: input.idempotencyKey,
     values,
     ...(input.errors && { errors: input.errors }),
-    ...(uploads.length > 0 && { uploadSection: uploadSection(uploads) }),
+    ...(uploads.length > 0 && { uploadSection: uploadSection(uploads, enhance), uploadScript: true }),
     uploaded: files,
   });
-  return htmlResponse(input.status, body, [...new Set(uploads.map((u) => new URL(u.url).origin))]);
+  // Storage is where step 1's forms post and where the script sends files (the API is 'self').
+  const storage = [...new Set(uploads.map((u) => new URL(u.url).origin))];
+  return htmlResponse(
+    input.status,
+    body,
+    storage,
+    uploads.length > 0 ? { hashes: [UPLOAD_SCRIPT_HASH], connect: storage } : undefined,
+  );
 }
 
 export function makeSubmissionForm(
@@ -188,7 +199,8 @@ export function makeSubmissionForm(
     if (!opened.ok)
       return { ok: false as const, response: await refusedLinkResponse(d, token, opened.error) };
     const formUrl = `${publicBaseUrl()}/f/${encodeURIComponent(token)}`;
-    return { ok: true as const, opened: { ...opened, token, formUrl } satisfies Opened };
+    const uploadsApiUrl = `${publicBaseUrl()}/api/links/${encodeURIComponent(token)}/uploads`;
+    return { ok: true as const, opened: { ...opened, token, formUrl, uploadsApiUrl } satisfies Opened };
   };
 
   return {

@@ -12,9 +12,10 @@ import {
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import { HttpMethods } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { type HandlerName, HTTP_ROUTES } from "../../functions/routes";
-import { ACCEPTED_PREFIX, UPLOADS_PREFIX } from "../../shared/submission/attachments";
+import { ACCEPTED_PREFIX, BROWSER_UPLOAD_CORS, UPLOADS_PREFIX } from "../../shared/submission/attachments";
 import type { Data } from "./data";
 import { HanchotFunction } from "./hanchot-function";
 
@@ -67,6 +68,14 @@ export class SubmissionsApi extends Construct {
       PUBLIC_BASE_URL: this.api.apiEndpoint,
     };
     this.environment = environment;
+    // The web form's script uploads from the form page straight to the bucket: a cross-origin
+    // POST, allowed from the form's own origin only (the API's endpoint, PUBLIC_BASE_URL), with
+    // POST only and no extra header. What may be written is still each presigned policy's alone.
+    data.attachments.addCorsRule({
+      allowedOrigins: [this.api.apiEndpoint],
+      allowedMethods: BROWSER_UPLOAD_CORS.allowedMethods.map((m) => HttpMethods[m]),
+      maxAge: BROWSER_UPLOAD_CORS.maxAgeSeconds,
+    });
     const make = (name: HandlerName, description: string, extraEnvironment: Record<string, string> = {}) =>
       new HanchotFunction(this, name, {
         entry: `${name}/handler.ts`,

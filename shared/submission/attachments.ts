@@ -23,6 +23,14 @@ export interface AttachmentType {
   extension: string;
 }
 
+/**
+ * What the attachment storage lets a browser do across origins: only the form page's own origin,
+ * only POST (the presigned upload; the policy in each form names its one key, size and expiry), no
+ * request header beyond the CORS-safelisted ones (a FormData body is), and the preflight cached.
+ * The CDK bucket (infra/constructs/submissions-api.ts) and s3rver (local/s3-local.ts) both use it.
+ */
+export const BROWSER_UPLOAD_CORS = { allowedMethods: ["POST"], maxAgeSeconds: 3000 } as const;
+
 /** Where presigned forms upload (writable while a form lives) and where checked bytes are pinned. */
 export const UPLOADS_PREFIX = "uploads/";
 export const ACCEPTED_PREFIX = "accepted/";

@@ -11,6 +11,7 @@ import type { Authority } from "../notify/content";
 import type { FormField } from "../plan/schema";
 import { type ExpectationStatus, statusText } from "../submission/status";
 import { type Html, html, raw } from "./html";
+import { UPLOAD_HOOKS, UPLOAD_SCRIPT } from "./upload-script";
 
 const STYLE = raw(`
 *{box-sizing:border-box}
@@ -41,6 +42,11 @@ p.label{font-weight:600;margin:1rem 0 .25rem}
 button{display:block;width:100%;margin-top:1.5rem;padding:.85rem;font:inherit;font-weight:700;color:#fff;background:#0b5394;border:0;border-radius:.4rem}
 .receipt{font-size:1.6rem;font-weight:800;letter-spacing:.05em}
 .fine{color:#555;font-size:.85rem}
+[hidden]{display:none!important}
+.js-upload{margin:.5rem 0}.js-upload p{margin:.25rem 0}
+.js-upload.error p{color:#c62828;font-weight:600}
+progress{display:block;width:100%;height:1rem}
+button.secondary{display:inline-block;width:auto;margin:.25rem 0 0;padding:.45rem .9rem;color:#0b5394;background:#fff;border:2px solid #0b5394}
 `);
 
 /** The page header names the authority the unit reports to, when the page is about its plan. */
@@ -52,7 +58,8 @@ function pageHeader(authority: AuthorityView | undefined): Html {
   )}</p></header>`;
 }
 
-function page(title: string, body: Html, authority?: AuthorityView): string {
+/** `script`: the page's one script, inline (its hash goes in the response's script-src). */
+function page(title: string, body: Html, authority?: AuthorityView, script?: string): string {
   return html`<!doctype html>
 <html lang="vi">
 <head>
@@ -67,6 +74,7 @@ ${pageHeader(authority)}
 ${body}
 <p class="fine">Hệ thống nhắc hạn hanchot</p>
 </main>
+${script === undefined ? "" : raw(`<script>${script}</script>`)}
 </body>
 </html>
 `.value;
@@ -174,7 +182,9 @@ function fieldControl(
       }${field.required ? " *" : ""}</label></div>${hint}${err}`;
     case "file":
       // The file input is in step 1 (its own form); here the files sent so far, posted by key.
-      return html`<p class="label" id="${id}">${field.label}${field.required ? " *" : ""}</p><p class="hint" id="${id}-hint">${
+      return html`<p class="label" id="${id}">${field.label}${field.required ? " *" : ""}</p><p class="hint" id="${id}-hint" ${raw(
+        UPLOAD_HOOKS.files,
+      )}="${JSON.stringify(files.map((f) => f.text))}">${
         files.length > 0
           ? `Đã tải lên: ${files.map((f) => f.text).join("; ")}.`
           : html`Chưa có tệp: <a href="#${uploadInputId(field.id)}">tải lên ở Bước 1</a> phía trên.`
@@ -206,6 +216,11 @@ export function formPage(input: {
   uploadSection?: Html;
   /** Per file field id, the files uploaded so far. */
   uploaded?: Record<string, readonly UploadedFile[]>;
+  /**
+   * Add the upload script (upload-script.ts) to an upload section made with its `enhance` option;
+   * the response must then allow UPLOAD_SCRIPT_HASH in its script-src.
+   */
+  uploadScript?: boolean;
 }): string {
   const { deadline: d, values = {}, errors = {}, uploaded = {} } = input;
   const errorList = Object.entries(errors);
@@ -236,7 +251,7 @@ ${
     : ""
 }
 ${input.uploadSection ?? ""}
-<form class="card" method="post" action="${input.action}" accept-charset="utf-8" novalidate>
+<form class="card" method="post" action="${input.action}" accept-charset="utf-8" novalidate id="${UPLOAD_HOOKS.report}">
 <input type="hidden" name="idempotencyKey" value="${input.idempotencyKey}">
 ${input.uploadSection ? html`<h2 class="step">Bước 2: điền và nộp</h2>` : ""}
 <fieldset style="border:0;padding:0;margin:0"><legend><strong>Người nộp</strong></legend>
@@ -259,6 +274,7 @@ ${
     : ""
 }`,
     d.authority,
+    input.uploadScript && input.uploadSection ? UPLOAD_SCRIPT : undefined,
   );
 }
 
@@ -371,9 +387,16 @@ export interface UploadForm {
  * Step 1, before the report: one plain multipart form per file field, posting straight to storage,
  * which sends the browser back to the form; what was uploaded is then named, with its size.
  */
-export function uploadSection(forms: readonly UploadForm[]): Html {
+export function uploadSection(
+  forms: readonly UploadForm[],
+  /** With JavaScript, uploads go through this API address (upload-script.ts) instead. */
+  enhance?: { api: string; maxBytes: number },
+): Html {
   if (forms.length === 0) return html``;
-  return html`<section class="card" aria-labelledby="tep-dinh-kem">
+  const hooks = enhance
+    ? html` ${raw(UPLOAD_HOOKS.api)}="${enhance.api}" ${raw(UPLOAD_HOOKS.maxBytes)}="${enhance.maxBytes}"`
+    : "";
+  return html`<section class="card" aria-labelledby="tep-dinh-kem"${hooks}>
 <h2 id="tep-dinh-kem" class="step">Bước 1: tải tệp lên</h2>
 <p class="hint">Bước 1: tải tệp lên; Bước 2: điền và nộp. Hãy tải tệp lên trước khi điền, vì trang sẽ tải lại. Tối đa 10 MB mỗi tệp; nhận PDF, Word, Excel, OpenDocument, ảnh JPEG/PNG.</p>
 ${forms.map((f) => {
@@ -387,7 +410,7 @@ ${
     ? html`<p class="hint" id="${id}-da-tai">Chưa tải tệp nào.</p>`
     : html`<p class="success" role="status" id="${id}-da-tai">Đã tải lên: ${f.uploaded.map((u) => u.text).join("; ")}</p>`
 }${f.refused.map((message) => html`<p class="error">${message}</p>`)}
-<input type="file" id="${id}" name="file" required ${f.error ? raw('aria-invalid="true"') : ""} aria-describedby="${described}" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png">
+<input type="file" id="${id}" name="file" required ${f.error ? raw('aria-invalid="true"') : ""} aria-describedby="${described}" accept=".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png" ${raw(UPLOAD_HOOKS.field)}="${f.fieldId}">
 ${f.error ? html`<p class="error" id="${id}-error">${f.error}</p>` : ""}
 <button type="submit">${f.uploaded.length > 0 ? "Tải thêm tệp" : "Tải tệp lên"}</button>
 </form>`;

@@ -1,6 +1,7 @@
 /**
  * A unit's clerk in a real browser (Debian's Chromium): opens the personal link printed by the
- * local stack, uploads the report file, fills the form in Vietnamese, submits, sees the receipt;
+ * local stack, uploads the report file the two-step way (JavaScript off), fills the form in
+ * Vietnamese, submits, sees the receipt;
  * and sees every error next to its field when the input is wrong.
  */
 import { mkdirSync } from "node:fs";
@@ -30,7 +31,12 @@ describe.runIf(browserAvailable)("the web form in Chromium", () => {
       }),
       launchChromium(),
     ]);
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    // Without JavaScript: the two-step upload (the form's script is tested in form-upload-js.test.ts).
+    page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      locale: "vi-VN",
+      javaScriptEnabled: false,
+    });
     mkdirSync("out/screenshots", { recursive: true });
   });
   afterAll(async () => {

@@ -1,8 +1,17 @@
+import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { newLinkKey, signLink } from "../../shared/submission/link-token";
 import { fileSize } from "../../shared/web/form-view";
 import { minimalPdf } from "../support/attachment-files";
-import { getForm, httpEvent, lambdaContext, postForm, submissionApp } from "../support/submission-app";
+import {
+  BASE_URL,
+  getForm,
+  httpEvent,
+  lambdaContext,
+  postForm,
+  submissionApp,
+  uploadThrough,
+} from "../support/submission-app";
 
 type App = Awaited<ReturnType<typeof submissionApp>>;
 const ID = "thu-nghiem:ke-hoach:2025:to-1";
@@ -369,6 +378,71 @@ describe("the web form with a file to upload, on DynamoDB Local and s3rver", () 
     const later = (await app.form(event(token, "GET"), lambdaContext)).body ?? "";
     expect(later).toMatch(new RegExp(`<li>HC-[^<]* — đúng hạn — Tệp PDF, ${fileSize(PDF.length)}</li>`));
     expect(later).not.toContain(key);
+  });
+
+  it("serves the upload script allowed by its hash; the API it names hands out a key the report form then posts", async () => {
+    const token = app.link(Q3);
+    const res = await app.form(event(token, "GET"), lambdaContext);
+    const page = res.body ?? "";
+    // The inline script, once, and the CSP allowing exactly it, and connections to storage.
+    const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
+    expect(scripts).toHaveLength(1);
+    const hash = createHash("sha256")
+      .update(scripts[0] ?? "", "utf8")
+      .digest("base64");
+    const csp = String(res.headers?.["content-security-policy"]);
+    expect(csp).toContain(`script-src 'sha256-${hash}';`);
+    const storage = new URL(
+      unescapeAttr(
+        /<form method="post" action="([^"]+)" enctype="multipart\/form-data">/.exec(page)?.[1] ?? "",
+      ),
+    ).origin;
+    expect(csp).toContain(`connect-src 'self' ${storage}`);
+    expect(csp).toContain(`form-action 'self' ${storage}`);
+
+    // What the script does, without a browser: ask the API the page names, upload, post the key.
+    const api = new URL(unescapeAttr(/data-uploads-api="([^"]+)"/.exec(page)?.[1] ?? ""));
+    expect(api.origin).toBe(BASE_URL);
+    const presigned = await app.api(
+      {
+        ...httpEvent({
+          method: "POST",
+          path: api.pathname,
+          routeKey: "POST /api/links/{token}/uploads",
+          token,
+          body: JSON.stringify({ field: "tep-bao-cao", fileName: "bao-cao-quy-3.pdf" }),
+          contentType: "application/json",
+        }),
+      },
+      lambdaContext,
+    );
+    expect(presigned.statusCode).toBe(201);
+    const post = JSON.parse(presigned.body ?? "{}") as {
+      url: string;
+      fields: Record<string, string>;
+      key: string;
+    };
+    expect(post.fields.success_action_status).toBe("201");
+    await uploadThrough(post, PDF, "bao-cao-quy-3.pdf");
+    const report = /<form class="card" method="post"[\s\S]*?<\/form>/.exec(page)?.[0] ?? "";
+    const params = new URLSearchParams([
+      ...hiddenIn(report),
+      ["submitter.name", "Nguyễn Thị Hồng Nhung"],
+      ["submitter.phone", "0912 345 678"],
+      ["fields.tom-tat", "Quý III đạt tiến độ."],
+      ["fields.tep-bao-cao", post.key],
+    ]);
+    const receipt = await app.form(event(token, "POST", { body: params.toString() }), lambdaContext);
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.body).toContain(
+      `<dd style="white-space:pre-wrap">bao-cao-quy-3.pdf (${fileSize(PDF.length)})</dd>`,
+    );
+    expect(receipt.body).not.toContain(post.key);
+    const [stored] = await app.submissionsFor(Q3);
+    expect(stored?.attachments).toMatchObject([{ field: "tep-bao-cao", key: post.key, size: PDF.length }]);
+    // A receipt page runs no script.
+    expect(String(receipt.headers?.["content-security-policy"])).not.toContain("script-src");
+    expect(receipt.body).not.toContain("<script");
   });
 
   it("says at once that an uploaded file cannot be used, and leaves it out of the form", async () => {
