@@ -44,6 +44,11 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
   const check = async (page: Page, name: string) => {
     problems.push(...(await checkPage(page, `intake-${name}`, [390, 1280])));
   };
+  /** The README's pictures of the flow: what a desktop window shows, at 1280 × 860. */
+  const readmeShot = async (page: Page, name: string) => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.screenshot({ path: `out/screenshots/readme/intake-${name}.png` });
+  };
   const api = async <T>(path: string): Promise<T> => {
     const res = await office.request.get(at(path), { headers: { accept: "application/json" } });
     expect(res.status()).toBe(200);
@@ -70,6 +75,9 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     });
     context.setDefaultTimeout(15_000);
     office = await context.newPage();
+    // Publishing writes every deadline of a year's plan (thousands of items in DynamoDB Local):
+    // on a busy machine that takes longer than a page action should.
+    office.setDefaultNavigationTimeout(90_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -88,6 +96,7 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     expect(new URL(office.url()).pathname).toBe(urls.drafts());
     expect(await text(office, "h1")).toBe("Nhập kế hoạch");
     await check(office, "list");
+    await readmeShot(office, "1-start");
 
     const docx = join(dataDir, "KH-CSSKBD-Long-Bien-2025.docx");
     writeFileSync(docx, await docxFrom(readFileSync(SEED, "utf8")));
@@ -111,6 +120,7 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     // The page says the same, in words.
     expect(await office.textContent("main")).toContain(`${c.same} hạn trùng`);
     await check(office, "review");
+    await readmeShot(office, "2-review");
   });
 
   it("corrects a row with the live preview of its dates, and fills a unit's contacts", async () => {
@@ -136,6 +146,8 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     await office.fill("#thoi-gian", phrase);
     await expect.poll(() => text(office, "#xem-truoc")).toContain("24/03/2025");
     await check(office, "row-preview");
+    await office.locator("#thoi-gian").scrollIntoViewIfNeeded();
+    await readmeShot(office, "3-correct");
     await follow(office, () => office.getByRole("button", { name: "Lưu" }).click());
     expect(await notice(office)).toBe("Đã lưu nhiệm vụ.");
     const saved = (await api<DraftView>(`/api${draftUrl}`)).rows.find(
@@ -180,6 +192,7 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     await follow(office, () => office.getByRole("button", { name: "Công bố kế hoạch" }).click());
     expect(new URL(office.url()).pathname).toBe(urls.overview(PLAN));
     expect(await notice(office)).toMatch(/công bố|Đã đăng/i);
+    await readmeShot(office, "4-published");
     // The draft is gone; the audit log has the publication.
     expect((await office.request.get(at(`/api${draftUrl}`))).status()).toBe(404);
     await office.goto(at(urls.audit(PLAN)));
