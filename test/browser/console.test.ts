@@ -114,8 +114,14 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
 
   const text = async (page: Page, selector: string) => ((await page.textContent(selector)) ?? "").trim();
   const notice = (page: Page) => text(page, ".notice");
-  /** The rows of the overview's "late right now" table. */
-  const lateRows = (page: Page) => page.locator("section[aria-labelledby=dang-cham] tbody tr");
+  /** A unit's card in the overview's "late right now" list (named by its heading). */
+  const lateUnit = (page: Page, unitName: string) =>
+    page
+      .locator("section[aria-labelledby=dang-cham] li.late-unit")
+      .filter({ has: page.locator("h3", { hasText: unitName }) });
+  /** A unit's late item for a period in that list (shown or folded under "và N việc khác"). */
+  const lateItem = (page: Page, unitName: string, periodText: string) =>
+    lateUnit(page, unitName).locator("ul.late-items > li").filter({ hasText: periodText });
 
   /** Waits until the workflows have caught up (no step invoked for a while). */
   async function workflowsQuiet(quietMs = 1500, limitMs = 30_000): Promise<void> {
@@ -220,12 +226,14 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
     expect(await text(office, "main .lead")).toContain("02/04/2025");
 
     // Late right now: the BHXH's Q1 report, 9 days after its cut-off; not the TTYT's, in on time.
-    const bhxhLate = lateRows(office).filter({ hasText: BHXH_NAME }).filter({ hasText: "quý I/2025" });
+    const bhxhLate = lateItem(office, BHXH_NAME, "quý I/2025");
     await expect.poll(() => bhxhLate.count()).toBe(1);
-    expect(await bhxhLate.locator("td.num").first().textContent()).toBe(String(Q1_DAYS_LATE));
+    expect(await bhxhLate.locator("strong").first().textContent()).toBe(`chậm ${Q1_DAYS_LATE} ngày`);
     expect(await bhxhLate.textContent()).toContain("thiếu, quá hạn chưa nộp");
-    expect(await bhxhLate.textContent()).toContain("bhxh@longbien.example.org");
-    const ttytLate = lateRows(office).filter({ hasText: TTYT_NAME }).filter({ hasText: "quý I/2025" });
+    expect(await lateUnit(office, BHXH_NAME).locator(".late-contact").textContent()).toContain(
+      "bhxh@longbien.example.org",
+    );
+    const ttytLate = lateItem(office, TTYT_NAME, "quý I/2025");
     expect(await ttytLate.count()).toBe(0);
     // The lifecycles caught up on the stack's clock: the BHXH marked overdue and escalated.
     const bhxhRun = await stack.data.deadlines.lifecycleSnapshot(BHXH_DEADLINE);
@@ -308,9 +316,9 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
 
     // Late right now again: returned, nine days after the cut-off.
     await office.goto(at(urls.overview(PLAN)));
-    const returned = lateRows(office).filter({ hasText: TTYT_NAME }).filter({ hasText: "quý I/2025" });
+    const returned = lateItem(office, TTYT_NAME, "quý I/2025");
     expect(await returned.count()).toBe(1);
-    expect(await returned.locator("td.num").first().textContent()).toBe(String(Q1_DAYS_LATE));
+    expect(await returned.locator("strong").first().textContent()).toBe(`chậm ${Q1_DAYS_LATE} ngày`);
     expect(await returned.textContent()).toContain("bị trả lại, chờ bản mới");
 
     // Its next reminder, sent now from the deadline page, says it was returned and why.
@@ -380,9 +388,7 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
     expect(facts).toContain(`muộn ${Q1_DAYS_LATE} ngày`);
     expect(facts).toMatch(new RegExp(`Tình trạng của đơn vị\\s*◷ nộp muộn ${Q1_DAYS_LATE} ngày`));
     await office.goto(at(urls.overview(PLAN)));
-    expect(
-      await lateRows(office).filter({ hasText: TTYT_NAME }).filter({ hasText: "quý I/2025" }).count(),
-    ).toBe(0);
+    expect(await lateItem(office, TTYT_NAME, "quý I/2025").count()).toBe(0);
     timings.doneWhen = Date.now() - t0;
   });
 
@@ -400,9 +406,7 @@ describe.runIf(browserAvailable)("the operations console in Chromium", { timeout
     expect(await bhxhRow.textContent()).toContain("chưa đến hạn");
     // Expected again until its own cut-off: not late right now any more.
     await office.goto(at(urls.overview(PLAN)));
-    expect(
-      await lateRows(office).filter({ hasText: BHXH_NAME }).filter({ hasText: "quý I/2025" }).count(),
-    ).toBe(0);
+    expect(await lateItem(office, BHXH_NAME, "quý I/2025").count()).toBe(0);
 
     await office.goto(at(urls.unit(PLAN, "bhxh")));
     await office.fill("#lien-he-nguoi", "Phạm Thu Hà");

@@ -9,6 +9,7 @@ import { ROLE_NAMES } from "../../shared/console/access";
 import {
   type AuditEntryView,
   CELL_STATUSES,
+  type LateUnit,
   type UnitCell,
   type VersionSummary,
 } from "../../shared/console/model";
@@ -49,28 +50,150 @@ describe("the fixtures", () => {
 describe("the plan overview", () => {
   const page = overviewPage(f.overview, committee);
 
-  it("lists the units late right now first, longest late first, with contact, reminders and failed sends", () => {
-    const table = tableWithCaption(page, /đang chậm nộp/);
+  /** The cards of the "late right now" list, each with its facts by label and its late items. */
+  const lateCards = (markup: string) => {
+    const section = elements(markup, "section").find((s) => s.attrs["aria-labelledby"] === "dang-cham");
+    if (!section) throw new Error("no late-right-now section");
+    return elements(section.html, "li")
+      .filter((li) => li.attrs.class === "late-unit")
+      .map((card) => {
+        const dts = elements(card.html, "dt").map((d) => text(d.html));
+        const dds = elements(card.html, "dd").map((d) => text(d.html));
+        const details = elements(card.html, "details")[0];
+        const items = (markup: string) =>
+          elements(markup, "ul")
+            .filter((u) => u.attrs.class === "late-items")
+            .flatMap((u) => elements(u.html, "li"));
+        return {
+          heading: elements(card.html, "h3")[0],
+          facts: Object.fromEntries(dts.map((dt, i) => [dt, dds[i]])),
+          contactHtml: elements(card.html, "dd")[4]?.html ?? "",
+          items: items(card.html),
+          folded: details ? items(details.html) : [],
+          summary: details ? text(elements(details.html, "summary")[0]?.html ?? "") : undefined,
+        };
+      });
+  };
+  const planId = f.overview.plan.planId;
+
+  it("lists who is late right now first, one card per unit, with its items, contact, reminders and failed sends summed", () => {
+    const late = f.overview.lateNow;
     expect(page.indexOf("Đang chậm nộp")).toBeLessThan(page.indexOf("Số liệu cả năm"));
-    const rows = bodyRows(table);
-    expect(rows).toHaveLength(f.overview.lateNow.length);
-    const sorted = [...f.overview.lateNow].sort((a, b) => b.daysLate - a.daysLate);
-    rows.forEach((row, i) => {
-      const late = sorted[i];
-      if (!late) throw new Error("row without a late unit");
-      const cells = elements(row.html, "td").map((c) => text(c.html));
-      expect(text(elements(row.html, "th")[0]?.html ?? "")).toBe(late.unitName);
-      expect(cells[0]).toBe(count(late.daysLate));
-      expect(cells[1]).toContain(statusLook(late.status).text);
-      expect(cells[2]).toContain(late.title);
-      expect(cells[2]).toContain(late.periodText);
-      if (late.contact.phone) expect(row.html).toContain(`href="tel:${late.contact.phone}"`);
-      expect(cells[4]).toBe(String(late.remindersSent));
-      expect(cells[5]).toBe(String(late.failedSends));
-      expect(row.html).toContain(
-        `href="${urls.deadline(f.overview.plan.planId, late.obligationId, late.period)}"`,
-      );
+    const unitIds = [...new Set(late.map((l) => l.unitId))];
+    expect(text(elements(page, "p").find((p) => p.attrs.class === "late-count")?.html ?? "")).toBe(
+      `${unitIds.length} đơn vị đang chậm nộp, ${late.length} việc; chậm lâu nhất trước.`,
+    );
+    const cards = lateCards(page);
+    expect(cards).toHaveLength(unitIds.length);
+    const shownUnits: string[] = [];
+    for (const card of cards) {
+      const href = tags(card.heading?.html ?? "", "a")[0]?.attrs.href;
+      const unitId = unitIds.find((id) => href === urls.unit(planId, id));
+      if (!unitId) throw new Error(`card ${text(card.heading?.html ?? "")} links no late unit`);
+      shownUnits.push(unitId);
+      const mine = late.filter((l) => l.unitId === unitId);
+      expect(text(card.heading?.html ?? "")).toBe(mine[0]?.unitName);
+      expect(card.facts).toMatchObject({
+        "Số việc chậm": count(mine.length),
+        "Chậm lâu nhất": `${count(Math.max(...mine.map((l) => l.daysLate)))} ngày`,
+        "Đã nhắc": `${count(mine.reduce((n, l) => n + l.remindersSent, 0))} lần`,
+        "Gửi lỗi": `${count(mine.reduce((n, l) => n + l.failedSends, 0))} lần`,
+      });
+      // Every late item of the unit, and only those, reachable by its deadline's link.
+      expect(card.items).toHaveLength(mine.length);
+      for (const l of mine) {
+        const href = urls.deadline(planId, l.obligationId, l.period);
+        const li = card.items.find((i) => tags(i.html, "a")[0]?.attrs.href === href);
+        if (!li) throw new Error(`${l.unitName}: no link to ${l.period}`);
+        const said = visibleText(li.html);
+        expect(said).toContain(l.title);
+        expect(said).toContain(l.periodText);
+        expect(said).toContain(`chậm ${count(l.daysLate)} ngày`);
+        expect(said).toContain(statusLook(l.status).text);
+      }
+      // Longest late first inside the card.
+      const days = card.items.map((i) => Number(/chậm (\d+) ngày/.exec(text(i.html))?.[1]));
+      expect(days).toEqual([...days].sort((a, b) => b - a));
+    }
+    expect(new Set(shownUnits)).toEqual(new Set(unitIds));
+    // The units by their longest lateness, then by how many items they owe.
+    const keys = cards.map((c) => [
+      Number(c.facts["Chậm lâu nhất"]?.split(" ")[0]),
+      Number(c.facts["Số việc chậm"]),
+    ]);
+    keys.slice(1).forEach(([days, n], i) => {
+      const [prevDays, prevN] = keys[i] as number[];
+      expect(days).toBeLessThanOrEqual(prevDays as number);
+      if (days === prevDays) expect(n).toBeLessThanOrEqual(prevN as number);
     });
+  });
+
+  it("shows a unit owing two reports as one card (checked by hand against the fixtures)", () => {
+    // UBND phường Gia Thụy owes the 2025 plan (113 days, returned; 4 reminders, 1 failed) and
+    // April's report (9 days, missing; 4 reminders, 1 failed). UBND phường Giang Biên is as late
+    // (113 days) and owes one item: it comes second.
+    const [first, second] = lateCards(page);
+    expect(text(first?.heading?.html ?? "")).toBe("UBND phường Gia Thụy");
+    expect(tags(first?.heading?.html ?? "", "a")[0]?.attrs.href).toBe(urls.unit(planId, "p-gia-thuy"));
+    expect(first?.facts).toEqual({
+      "Số việc chậm": "2",
+      "Chậm lâu nhất": "113 ngày",
+      "Đã nhắc": "8 lần",
+      "Gửi lỗi": "2 lần",
+      "Liên hệ": "Nguyễn Thị Hoa p-gia-thuy@longbien.example.org +84900000016",
+    });
+    expect(first?.contactHtml).toContain('href="tel:+84900000016"');
+    expect(first?.contactHtml).toContain('href="mailto:p-gia-thuy@longbien.example.org"');
+    expect(first?.items.map((i) => visibleText(i.html))).toEqual([
+      expect.stringMatching(/năm 2025 · chậm 113 ngày ↩ bị trả lại, chờ bản mới$/),
+      expect.stringMatching(/tháng 04\/2025 · chậm 9 ngày ✗ thiếu, quá hạn chưa nộp$/),
+    ]);
+    expect(first?.folded).toEqual([]);
+    expect(text(second?.heading?.html ?? "")).toBe("UBND phường Giang Biên");
+  });
+
+  it("shows a unit's first two late items and folds the rest under “và N việc khác”, with no script", () => {
+    const gia = f.overview.lateNow.filter((l) => l.unitId === "p-gia-thuy");
+    const others = f.overview.report.rows
+      .filter((r) => !gia.some((l) => l.obligationId === r.obligationId && l.period === r.period))
+      .slice(0, 3)
+      .map((r, i) => ({
+        ...(gia[0] as LateUnit),
+        instanceId: `${r.obligationId}:${r.period}:p-gia-thuy`,
+        obligationId: r.obligationId,
+        period: r.period,
+        periodText: r.periodText,
+        title: r.title,
+        daysLate: 50 - i,
+        remindersSent: 1,
+        failedSends: 0,
+      }));
+    const more = overviewPage({ ...f.overview, lateNow: [...f.overview.lateNow, ...others] }, committee);
+    expect(more).not.toMatch(/<script/i);
+    const card = lateCards(more).find((c) => text(c.heading?.html ?? "") === "UBND phường Gia Thụy");
+    expect(card?.facts["Số việc chậm"]).toBe("5");
+    expect(card?.facts["Đã nhắc"]).toBe("11 lần");
+    expect(card?.items).toHaveLength(5);
+    expect(card?.summary).toBe("và 3 việc khác");
+    // Shown: the two longest late (113 and 50 days); folded: 49, 48 and 9 days.
+    const daysOf = (items: Array<{ html: string }>) =>
+      items.map((i) => Number(/chậm (\d+) ngày/.exec(text(i.html))?.[1]));
+    expect(daysOf(card?.items ?? []).slice(0, 2)).toEqual([113, 50]);
+    expect(daysOf(card?.folded ?? [])).toEqual([49, 48, 9]);
+    // Each added item reachable by its link: the 50-day one shown, the others folded.
+    const linked = (items: Array<{ html: string }>, l: LateUnit) =>
+      items.some((i) => tags(i.html, "a")[0]?.attrs.href === urls.deadline(planId, l.obligationId, l.period));
+    expect(others.map((l) => [linked(card?.items ?? [], l), linked(card?.folded ?? [], l)])).toEqual([
+      [true, false],
+      [true, true],
+      [true, true],
+    ]);
+  });
+
+  it("says so when nobody is late", () => {
+    const none = overviewPage({ ...f.overview, lateNow: [] }, committee);
+    expect(lateCards(none)).toEqual([]);
+    expect(text(none)).toContain("Không có đơn vị nào đang chậm nộp tại thời điểm này.");
   });
 
   it("gives the five figures of every deadline and the totals over those already due", () => {
