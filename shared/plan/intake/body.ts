@@ -174,7 +174,7 @@ const PHRASE_START = new RegExp(
  * in brackets ("(24/3)") or an ad hoc part after a comma (", đột xuất khi có yêu cầu") belongs to it.
  */
 const PHRASE_END =
-  /[.;:)]|\((?!\d{1,2}\/\d{1,2}(?:\/\d{4})?\))|,(?!\s*(?:\d{1,2}(?!\d|\s*%|\s*năm)|tháng|quý|(?:1 |cả )?năm\b|(?:và |hoặc )?đột xuất))| (?:để|nhằm|đảm bảo|bảo đảm) |\s+về\s+(?=\p{Lu})/u;
+  /[.;:)]|\((?!\d{1,2}\/\d{1,2}(?:\/\d{4})?(?:\s*[-–]\s*\d{1,2}\/\d{1,2}(?:\/\d{4})?)?\))|,(?!\s*(?:\d{1,2}(?!\d|\s*%|\s*năm)|tháng|quý|(?:1 |cả )?năm\b|(?:và |hoặc )?đột xuất))| (?:để|nhằm|đảm bảo|bảo đảm) |\s+về\s+(?=\p{Lu})/u;
 /**
  * The months of the rounds after a count the clause's end cut off: "02 lần/năm (tháng 6 và tháng
  * 12)", "ít nhất 02 lần/năm, vào tháng 5 và tháng 11".
