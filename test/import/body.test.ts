@@ -334,7 +334,14 @@ describe("timing forms inside a body sentence", () => {
       "- Các phường báo cáo kết quả trong và sau các chiến dịch.",
       "- Các xã gửi báo cáo về Trung tâm Y tế chậm nhất 03 ngày sau khi kết thúc đợt tiêm bổ sung.",
       "- Trạm Y tế xã thông báo lịch tiêm cho các thôn trước khi tổ chức tiêm chủng 02 ngày.",
+      "- Hội Chữ thập đỏ xã rà soát người khuyết tật trước khi khám trước ngày 10/3.",
     ]);
+    // An event named before a date: the date is the deadline, the event stays in the title.
+    expect(only(p, "Hội Chữ thập đỏ")).toMatchObject({
+      title: "Hội Chữ thập đỏ xã rà soát người khuyết tật trước khi khám",
+      timing: "trước ngày 10/3",
+      schedule: { kind: "date", date: "2027-03-10" },
+    });
     expect(only(p, "Các phường")).toMatchObject({
       timing: "trong và sau các chiến dịch",
       schedule: { kind: "relative", event: "các chiến dịch", during: true, daysAfter: [0] },

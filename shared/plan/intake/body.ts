@@ -181,6 +181,17 @@ const PHRASE_END =
  */
 const ROUND_MONTHS =
   /^\s*(?:\(\s*(?:vào |trong )?(?:các )?tháng [^()]*\)|,\s*(?:vào |trong )(?:các )?tháng [\d\s,;–-]+(?:(?:và|đến) (?:tháng )?[\d\s,;–-]+)*)/iu;
+/**
+ * Starts that open only a phrase of their own kind: "trước khi tiêm chủng trước ngày 10/3" is the
+ * date's phrase, read from its own start, not a phrase about the vaccination.
+ */
+const OWN_KIND: Array<[RegExp, ReadonlyArray<ScheduleRule["kind"]>]> = [
+  [/^(?:hoàn thành |xong )?(?:nhân|kỷ niệm|hưởng ứng)\s/iu, ["on-day"]],
+  [
+    /^(?:hoàn thành |xong )?(?:trong và|(?:ngay )?sau|trước khi)\s|ngày (?:sau|trước|kể từ) $/iu,
+    ["relative", "event"],
+  ],
+];
 /** The date an on-day phrase names, where the phrase ends: "… 11/7", "… (24/3)", "… 27/02/2025". */
 const HELD_ON = /\(?\d{1,2}\/\d{1,2}(?:\/\d{4})?(?:\s*[-–]\s*\d{1,2}\/\d{1,2}(?:\/\d{4})?)?\)?/u;
 /** Words that are a whole phrase: "thường xuyên", "định kỳ và đột xuất (theo yêu cầu …)". */
@@ -711,6 +722,7 @@ export function phrasesIn(sentence: string, year: number): Found[] {
       if (day) phrase = rest.slice(0, m[0].length + day.index + day[0].length);
     }
     if (!rule || (rule.kind === "by-year" && namesDocument(sentence, at))) continue;
+    if (OWN_KIND.some(([start, kinds]) => start.test(m[0]) && !kinds.includes(rule.kind))) continue;
     // "tầm nhìn đến năm 2050": the horizon of a strategy, not a deadline.
     if (/tầm nhìn\s*$/iu.test(sentence.slice(0, at))) continue;
     covered = at + phrase.length;
