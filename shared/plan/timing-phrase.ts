@@ -10,7 +10,7 @@ import type { ScheduleRule } from "./schema";
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** Counts written as words ("mỗi năm một lần"). */
-const COUNT_WORDS: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6 };
+const COUNT_WORDS: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7 };
 const count = (word: string | undefined) => (word === undefined ? NaN : (COUNT_WORDS[word] ?? Number(word)));
 
 function normalise(phrase: string): string {
@@ -74,9 +74,11 @@ const READERS: Reader[] = [
   // "nhân kỷ niệm ngày Dân số thế giới 11/7", "hưởng ứng Ngày Thế giới phòng chống lao (24/3)",
   // "vào ngày 20/01/2026": held on that day (every year when the year is not written). Only at the
   // start: "Tháng 3 và nhân ngày …" is read by its first part.
+  // "nhân kỷ niệm 70 năm Ngày Thầy thuốc Việt Nam (27/02/1955 - 27/02/2025)": the anniversary's
+  // count is skipped, and a founding year is not the year it is held.
   [
-    /^(?:nhân (?:dịp )?(?:kỷ niệm )?|kỷ niệm |hưởng ứng |vào )ngày\b[^\d]*?\(?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)?/,
-    (m) => onDay(m[1], m[2], m[3]),
+    /^(?:nhân (?:dịp )?(?:kỷ niệm (?:\d{1,3} năm )?)?|kỷ niệm (?:\d{1,3} năm )?|hưởng ứng |vào )(?:các )?ngày\b[^\d]*?\(?(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\)?/,
+    (m, _phrase, planYear) => onDay(m[1], m[2], m[3], planYear),
   ],
   // "trước ngày 15/12 hằng năm": the same day every year the plan runs.
   [
@@ -142,7 +144,11 @@ const READERS: Reader[] = [
   [/^cuối (?:mỗi )?năm/, () => ({ kind: "continuous", every: "year" })],
   // "02 lần/năm", "ít nhất 01 lần/ năm", "mỗi năm một lần", "02 đợt"; "(tháng 6 và tháng 12)" dates the rounds.
   [/(\d{1,2}|một|hai|ba|bốn) lần\s?(?:\/|mỗi|trong)\s?(?:một )?năm/, (m, phrase) => perYear(m[1], m, phrase)],
-  [/mỗi năm (\d{1,2}|một|hai|ba|bốn) lần/, (m, phrase) => perYear(m[1], m, phrase)],
+  // "mỗi năm 01 lần", "mỗi năm ít nhất 01 lần".
+  [
+    /mỗi năm (?:(?:ít nhất|tối thiểu) (?:là )?)?(\d{1,2}|một|hai|ba|bốn) lần/,
+    (m, phrase) => perYear(m[1], m, phrase),
+  ],
   [/^(\d{1,2}) đợt(?:\s?\/\s?năm)?(?=$|\s*\(|\s+(?:vào|trong) )/, (m, phrase) => perYear(m[1], m, phrase)],
   // "6 tháng, 1 năm": a half-year and a full-year round.
   [/^6 tháng(?:,| và) (?:1 |cả )?năm/, () => ({ kind: "times-per-year", count: 2 })],
@@ -155,14 +161,24 @@ const READERS: Reader[] = [
     /^trong và (?:ngay )?sau (?:khi )?(?:kết thúc )?(.+)$/,
     (m, phrase) => ({ kind: "relative", event: asWritten(phrase, m[1]), during: true, daysAfter: [0] }),
   ],
-  // "sau khi kết thúc chiến dịch 03 ngày", "03 ngày sau khi khám", "trong vòng 03 ngày sau khi kết thúc".
+  // "sau khi kết thúc chiến dịch 03 ngày", "03 ngày sau khi khám", "trong vòng 03 ngày sau khi kết thúc",
+  // "chậm nhất 03 ngày sau khi kết thúc". Working days ("05 ngày làm việc") are not calendar days: unread.
   [
-    /^sau (?:khi )?(?:kết thúc )?(.+?),? (\d{1,2}|một|hai|ba|bốn|năm|sáu) ngày$/,
+    /^(?:ngay )?sau (?:khi )?(?:kết thúc )?(.+?),? (?:(?:trong vòng|chậm nhất|trong) )?(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy) ngày$/,
     (m, phrase) => after(m[2], asWritten(phrase, m[1])),
   ],
   [
-    /^(?:trong (?:vòng )?|sau )?(\d{1,2}|một|hai|ba|bốn|năm|sáu) ngày (?:sau|kể từ) (?:khi |ngày )?(?:kết thúc )?(.+)$/,
+    /^(?:chậm nhất |trong (?:vòng |thời gian |thời hạn )?|sau )?(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy) ngày (?:sau|kể từ) (?:khi |ngày )?(?:kết thúc )?(.+)$/,
     (m, phrase) => after(m[1], asWritten(phrase, m[2])),
+  ],
+  // "trước khi tổ chức chiến dịch 02 ngày", "02 ngày trước khi khai giảng": n days before it.
+  [
+    /^trước khi (.+?),? (\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy) ngày$/,
+    (m, phrase) => before(m[2], asWritten(phrase, m[1])),
+  ],
+  [
+    /^(?:chậm nhất |ít nhất )?(\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy) ngày trước (?:khi |ngày )?(.+)$/,
+    (m, phrase) => before(m[1], asWritten(phrase, m[2])),
   ],
   // "mỗi quý một lần", "1 lần/tháng": recurring with no day.
   [
@@ -200,13 +216,16 @@ function perYear(word: string | undefined, m?: RegExpExecArray, phrase?: string)
   const n = count(word);
   if (!Number.isInteger(n) || n < 1) return undefined;
   const text = phrase === undefined ? "" : normalise(phrase);
-  const atLeast = m !== undefined && /ít nhất\s*(?:là\s*)?$/.test(text.slice(0, m.index));
+  // "ít nhất 01 lần/năm", "tối thiểu 02 lần/năm", "mỗi năm ít nhất một lần".
+  const atLeast =
+    m !== undefined &&
+    (/(?:ít nhất|tối thiểu)\s*(?:là\s*)?$/.test(text.slice(0, m.index)) || /ít nhất|tối thiểu/.test(m[0]));
   const rest = m === undefined ? "" : text.slice(m.index + m[0].length);
   const named =
-    /^\s*(?:\(\s*|,\s*|vào |trong )(?:các |vào )?tháng ([\d\s,;–-]+(?:(?:và|đến) (?:tháng )?[\d\s,;–-]+)*)/.exec(
+    /^\s*(?:\(\s*|,\s*|vào |trong )(?:các |vào )?tháng ([\d\s,;–-]+(?:(?:và|đến|hoặc) (?:tháng )?[\d\s,;–-]+)*)/.exec(
       rest,
     );
-  const months = named?.[1] && parseMonthList(named[1].trim());
+  const months = named?.[1] && parseMonthList(eitherMonth(named[1].trim()));
   return {
     kind: "times-per-year",
     count: n,
@@ -215,15 +234,30 @@ function perYear(word: string | undefined, m?: RegExpExecArray, phrase?: string)
   };
 }
 
-/** "11/7": held that day every year; "20/01/2026": held that day once. */
+/**
+ * "tháng 9 hoặc tháng 10": one round in either month, so a round over both ("9-10"). Months that
+ * are not next to each other ("tháng 3 hoặc tháng 9") do not make one round: no months.
+ */
+function eitherMonth(list: string): string {
+  return list.replace(/(\d{1,2}) hoặc (?:tháng )?(\d{1,2})/g, (_all, a: string, b: string) =>
+    Number(b) === Number(a) + 1 ? `${a}-${b}` : "x",
+  );
+}
+
+/**
+ * "11/7": held that day every year; "20/01/2026": held that day once. A year long before the plan's
+ * ("27/02/1955", the day an anniversary counts from) is not when it is held: that day every year.
+ */
 function onDay(
   day: string | undefined,
   month: string | undefined,
   year: string | undefined,
+  planYear: number,
 ): ScheduleRule | undefined {
   const [d, mo] = [Number(day), Number(month)];
   if (d < 1 || d > 31 || mo < 1 || mo > 12) return undefined;
-  if (year === undefined) return { kind: "on-day", month: mo, day: d, confirmWithin: 3 };
+  if (year === undefined || Number(year) < planYear - 1)
+    return { kind: "on-day", month: mo, day: d, confirmWithin: 3 };
   const date = `${year}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
   return { kind: "on-day", date, confirmWithin: 3 };
 }
@@ -232,6 +266,12 @@ function onDay(
 function after(word: string | undefined, event: string): ScheduleRule | undefined {
   const n = count(word);
   return Number.isInteger(n) && event !== "" ? { kind: "relative", event, daysAfter: [n] } : undefined;
+}
+
+/** n days before an event the plan does not date. */
+function before(word: string | undefined, event: string): ScheduleRule | undefined {
+  const n = count(word);
+  return Number.isInteger(n) && event !== "" ? { kind: "relative", event, daysBefore: [n] } : undefined;
 }
 
 /** The part of the phrase as written (its case kept) that the normalised `part` stands for. */
@@ -257,10 +297,11 @@ export function readTimingPhrase(phrase: string, planYear: number): ScheduleRule
 }
 
 /**
- * An ad hoc part after a dated or recurring one: "… hoặc đột xuất khi có yêu cầu", "… và đột xuất".
- * Group 1 is the ad hoc part as written.
+ * An ad hoc part after a dated or recurring one: "… hoặc đột xuất khi có yêu cầu", "… và đột xuất",
+ * "…, đột xuất theo yêu cầu", "… và báo cáo đột xuất". Group 1 is the ad hoc part as written.
  */
-const AD_HOC_TAIL = /(?:,\s*|\s+(?:và|hoặc)\s+)(đột xuất.*)$/iu;
+const AD_HOC_TAIL =
+  /(?:,\s*(?:(?:và|hoặc)\s+)?|\s+(?:và|hoặc)\s+)(?:(?:báo cáo|kiểm tra|giám sát|họp|tổng hợp)\s+)?(đột xuất.*)$/iu;
 
 /**
  * Every schedule a phrase states, the main one first: "trước ngày 25 của tháng cuối quý hoặc đột

@@ -422,6 +422,95 @@ const rows: Row[] = [
     rule: { kind: "relative", event: "đợt khám", daysAfter: [5] },
     dates: [],
   },
+  // Forms met inside body sentences.
+  {
+    // Saturday 27/02/2027: Mon 1, Tue 2, Wed 3 March. The anniversary's count and founding year are not the day.
+    phrase: "nhân dịp kỷ niệm 70 năm Ngày Thầy thuốc Việt Nam (27/02/1955 - 27/02/2025)",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "on-day", month: 2, day: 27, confirmWithin: 3 },
+    dates: [["2027", "2027-03-03", "2027-02-27"]],
+  },
+  {
+    // Wednesday 24/3/2027: Thu 25, Fri 26, Mon 29.
+    phrase: "hưởng ứng Ngày Thế giới phòng chống lao (24/3)",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "on-day", month: 3, day: 24, confirmWithin: 3 },
+    dates: [["2027", "2027-03-29", "2027-03-24"]],
+  },
+  {
+    phrase: "mỗi năm ít nhất 01 lần",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "times-per-year", count: 1, atLeast: true },
+    dates: [],
+  },
+  {
+    phrase: "tối thiểu 02 lần/năm (tháng 5 và tháng 11)",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "times-per-year", count: 2, months: [5, 11], atLeast: true },
+    dates: [
+      ["2027-05", "2027-05-31", "2027-05-01"],
+      ["2027-11", "2027-11-30", "2027-11-01"],
+    ],
+  },
+  {
+    // Either month: one round over both.
+    phrase: "01 lần/năm (tháng 9 hoặc tháng 10)",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "times-per-year", count: 1, months: [9, 10] },
+    dates: [["2027-09/2027-10", "2027-10-31", "2027-09-01"]],
+  },
+  {
+    phrase: "02 lần/năm (tháng 6 hoặc 7 và tháng 12)",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "times-per-year", count: 2, months: [6, 7, 12] },
+    dates: [
+      ["2027-06/2027-07", "2027-07-31", "2027-06-01"],
+      ["2027-12", "2027-12-31", "2027-12-01"],
+    ],
+  },
+  {
+    // Months apart are not one round in either: the rounds' months are not taken.
+    phrase: "02 lần/năm (tháng 3 hoặc tháng 9)",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "times-per-year", count: 2 },
+    dates: [],
+  },
+  {
+    phrase: "chậm nhất 03 ngày sau khi kết thúc chiến dịch",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "relative", event: "chiến dịch", daysAfter: [3] },
+    dates: [],
+  },
+  {
+    phrase: "trước khi tổ chức chiến dịch 02 ngày",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "relative", event: "tổ chức chiến dịch", daysBefore: [2] },
+    dates: [],
+  },
+  {
+    phrase: "05 ngày trước khi khai giảng năm học",
+    seed: "(made up)",
+    year: 2027,
+    rule: { kind: "relative", event: "khai giảng năm học", daysBefore: [5] },
+    dates: [],
+  },
+  // Working days are not calendar days: the relative rule counts calendar days, so this is not read.
+  {
+    phrase: "trong vòng 05 ngày làm việc kể từ ngày kết thúc đợt khám",
+    seed: "(made up)",
+    year: 2027,
+    rule: undefined,
+    dates: [],
+  },
   // A day that no month has is not a date.
   { phrase: "trước ngày 32/13", seed: "(made up)", year: 2027, rule: undefined, dates: [] },
   // Not a timing form: the plan's own rule stands.
@@ -457,6 +546,20 @@ describe("timing phrases of the seed plans", () => {
       [
         { kind: "continuous", every: "quarter" },
         { kind: "event", trigger: "đột xuất theo yêu cầu của cấp trên" },
+      ],
+    ],
+    [
+      "trước ngày 20 hàng tháng, đột xuất khi có yêu cầu",
+      [
+        { kind: "monthly", day: 20, cutoff: "before", covers: "previous-month" },
+        { kind: "event", trigger: "đột xuất khi có yêu cầu" },
+      ],
+    ],
+    [
+      "Tháng 6, 12 và báo cáo đột xuất khi có yêu cầu",
+      [
+        { kind: "months", months: [6, 12] },
+        { kind: "event", trigger: "đột xuất khi có yêu cầu" },
       ],
     ],
     // One schedule only: an event phrase is not split, nor a phrase without an ad hoc part.

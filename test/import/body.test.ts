@@ -265,3 +265,137 @@ describe("the plan around the duties", () => {
     expect([...wordPairs("xây dựng kế hoạch thu hút bác sĩ")]).toEqual(["thu hút", "hút bác", "bác sĩ"]);
   });
 });
+
+describe("timing forms inside a body sentence", () => {
+  const only = (p: PlanFile, start: string) => {
+    const found = p.obligations.filter((o) => o.title.startsWith(start));
+    expect(found).toHaveLength(1);
+    return found[0] as PlanFile["obligations"][number];
+  };
+
+  it("an activity held on an occasion's day is held that day every year, and keeps the occasion in its title", () => {
+    const p = plan([
+      "III. NHIỆM VỤ",
+      "- Phòng Y tế chủ trì tổ chức mít tinh nhân kỷ niệm ngày Dân số thế giới 11/7 tại các phường.",
+      "- Trạm Y tế xã tổ chức nói chuyện chuyên đề hưởng ứng Ngày Thế giới phòng chống lao (24/3) tại nhà văn hóa thôn.",
+    ]);
+    expect(only(p, "Phòng Y tế")).toMatchObject({
+      title: "Phòng Y tế chủ trì tổ chức mít tinh nhân kỷ niệm ngày Dân số thế giới tại các phường",
+      timing: "nhân kỷ niệm ngày Dân số thế giới 11/7",
+      schedule: { kind: "on-day", month: 7, day: 11 },
+      lead: ["pyt"],
+      origin: { confidence: CERTAINTY.subject },
+    });
+    expect(only(p, "Trạm Y tế")).toMatchObject({
+      title:
+        "Trạm Y tế xã tổ chức nói chuyện chuyên đề hưởng ứng Ngày Thế giới phòng chống lao tại nhà văn hóa thôn",
+      timing: "hưởng ứng Ngày Thế giới phòng chống lao (24/3)",
+      schedule: { kind: "on-day", month: 3, day: 24 },
+      lead: ["tram-y-te"],
+    });
+  });
+
+  it("an activity on a dated day is held once; an anniversary's founding year is not that day", () => {
+    const p = plan([
+      "III. NHIỆM VỤ",
+      "- Hội Người cao tuổi xã tổ chức gặp mặt vào ngày 01/10/2027 tại hội trường.",
+      "- Trạm Y tế xã tổ chức gặp mặt cán bộ y tế nhân dịp kỷ niệm 72 năm Ngày Thầy thuốc Việt Nam (27/02/1955 - 27/02/2027).",
+    ]);
+    expect(only(p, "Hội Người cao tuổi")).toMatchObject({
+      title: "Hội Người cao tuổi xã tổ chức gặp mặt tại hội trường",
+      schedule: { kind: "on-day", date: "2027-10-01" },
+    });
+    expect(only(p, "Trạm Y tế").schedule).toMatchObject({ kind: "on-day", month: 2, day: 27 });
+  });
+
+  it("'ít nhất / tối thiểu N lần/năm' keeps the floor and the months of its rounds, however they are written", () => {
+    const p = plan([
+      "III. NHIỆM VỤ",
+      "- Trạm Y tế tổ chức khám sàng lọc ít nhất 02 lần/năm vào tháng 5 và tháng 11.",
+      "- Phòng Y tế kiểm tra các cơ sở dịch vụ ăn uống tối thiểu 02 lần/năm (tháng 4 và tháng 10).",
+      "- Trung tâm Y tế giám sát chất lượng nước sạch 02 lần/năm, vào tháng 3 và tháng 9.",
+    ]);
+    expect(only(p, "Trạm Y tế").schedule).toEqual({
+      kind: "times-per-year",
+      count: 2,
+      months: [5, 11],
+      atLeast: true,
+    });
+    expect(only(p, "Phòng Y tế")).toMatchObject({
+      timing: "tối thiểu 02 lần/năm (tháng 4 và tháng 10)",
+      schedule: { kind: "times-per-year", count: 2, months: [4, 10], atLeast: true },
+    });
+    expect(only(p, "Trung tâm Y tế").schedule).toEqual({ kind: "times-per-year", count: 2, months: [3, 9] });
+  });
+
+  it("reads work relative to an event the plan does not date, led by its subject", () => {
+    const p = plan([
+      "III. NHIỆM VỤ",
+      "- Các phường báo cáo kết quả trong và sau các chiến dịch.",
+      "- Các xã gửi báo cáo về Trung tâm Y tế chậm nhất 03 ngày sau khi kết thúc đợt tiêm bổ sung.",
+      "- Trạm Y tế xã thông báo lịch tiêm cho các thôn trước khi tổ chức tiêm chủng 02 ngày.",
+      "- Hội Chữ thập đỏ xã rà soát người khuyết tật trước khi khám trước ngày 10/3.",
+    ]);
+    // An event named before a date: the date is the deadline, the event stays in the title.
+    expect(only(p, "Hội Chữ thập đỏ")).toMatchObject({
+      title: "Hội Chữ thập đỏ xã rà soát người khuyết tật trước khi khám",
+      timing: "trước ngày 10/3",
+      schedule: { kind: "date", date: "2027-03-10" },
+    });
+    expect(only(p, "Các phường")).toMatchObject({
+      timing: "trong và sau các chiến dịch",
+      schedule: { kind: "relative", event: "các chiến dịch", during: true, daysAfter: [0] },
+      lead: ["cac-phuong"],
+    });
+    expect(only(p, "Các xã").schedule).toEqual({
+      kind: "relative",
+      event: "đợt tiêm bổ sung",
+      daysAfter: [3],
+    });
+    expect(only(p, "Trạm Y tế").schedule).toEqual({
+      kind: "relative",
+      event: "tổ chức tiêm chủng",
+      daysBefore: [2],
+    });
+  });
+
+  it("keeps an ad hoc part after the main schedule, after 'hoặc' or a comma", () => {
+    const p = plan([
+      "IV. TỔ CHỨC THỰC HIỆN",
+      "2. Trạm Y tế xã",
+      "- Báo cáo trước ngày 15 của tháng cuối quý hoặc đột xuất khi có yêu cầu.",
+      "3. Các thôn",
+      "- Báo cáo Trạm Y tế xã trước ngày 20 hàng tháng, đột xuất khi có dịch bệnh.",
+    ]);
+    const adHoc = (trigger: string) => [{ kind: "event", trigger }];
+    const ledBy = (unit: string) => p.obligations.filter((o) => o.lead.includes(unit));
+    expect(ledBy("tram-y-te")).toHaveLength(1);
+    expect(ledBy("tram-y-te")[0]).toMatchObject({
+      title: "Báo cáo",
+      schedule: { kind: "quarterly", day: 15, monthOfQuarter: 3 },
+      alsoSchedules: adHoc("đột xuất khi có yêu cầu"),
+    });
+    expect(ledBy("cac-thon")).toHaveLength(1);
+    expect(ledBy("cac-thon")[0]).toMatchObject({
+      schedule: { kind: "monthly", day: 20 },
+      alsoSchedules: adHoc("đột xuất khi có dịch bệnh"),
+    });
+  });
+
+  it("does not take a document's date, an undated campaign month or a target's figure for timing", () => {
+    const p = plan([
+      "III. NHIỆM VỤ",
+      "- Phòng Y tế tổ chức hội nghị nhân dịp triển khai Quyết định số 12/QĐ-UBND ngày 11/7/2026.",
+      "- Trạm Y tế xã tổ chức truyền thông hưởng ứng Tháng hành động vì an toàn thực phẩm.",
+      "- Trạm Y tế xã phấn đấu đến năm 2030, 100% người dân có hồ sơ sức khỏe điện tử.",
+      "- Trạm Y tế xã tổ chức cho trẻ uống vitamin A vào tháng 6, 12 tại các thôn.",
+    ]);
+    expect(p.obligations.filter((o) => o.schedule.kind === "on-day")).toEqual([]);
+    expect(only(p, "Trạm Y tế xã tổ chức truyền thông").schedule.kind).toBe("unstated");
+    expect(only(p, "Trạm Y tế xã phấn đấu")).toMatchObject({
+      timing: "đến năm 2030",
+      schedule: { kind: "by-year", year: 2030 },
+    });
+    expect(only(p, "Trạm Y tế xã tổ chức cho trẻ").schedule).toEqual({ kind: "months", months: [6, 12] });
+  });
+});

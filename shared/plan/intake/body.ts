@@ -129,15 +129,71 @@ const DUTY_VERB = new RegExp(
 const SUBJECT_GLUE =
   /^\s*(?:quận|huyện|xã|phường|thị xã|thị trấn)?\s*(?:[:,–-]\s*)?(?:có trách nhiệm|chịu trách nhiệm|là đơn vị)?\s*/iu;
 
+/** A count of times or days written as a figure or a word. */
+const COUNT = "(?:\\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy)";
+/** "ít nhất", "tối thiểu (là)": the count is a floor. */
+const AT_LEAST = "(?:(?:ít nhất|tối thiểu)(?: là)? )";
+
 /**
  * Where a timing phrase can start inside a sentence. The phrase runs to the end of its clause and
  * is then read by the one timing-phrase reader.
  */
-const PHRASE_START =
-  /(?:hoàn thành |xong )?(?:(?:định kỳ )?(?:hàng|hằng) (?:tháng|quý|năm)|(?:trước|vào|đến) ngày \d|trước \d{1,2}\/\d|trước năm \d|chậm nhất|trong (?:tháng|quý) |vào (?:các )?tháng \d|giai đoạn (?:đến năm )?\d|đến năm \d|cuối năm|(?:ít nhất )?(?:\d{1,2}|một|hai|ba) lần ?(?:\/|mỗi) ?năm|(?:ít nhất )?mỗi năm (?:\d|một|hai)|(?:định kỳ )?mỗi (?:tháng|quý) (?:một|1) lần|(?:một|1) lần ?\/ ?(?:tháng|quý)|6 tháng(?:,| và) |thường xuyên|khi (?:có|được|đủ)|đột xuất)/giu;
-/** The end of a timing phrase: the end of its clause, or a purpose or recipient after it. */
+const PHRASE_START = new RegExp(
+  `(?:hoàn thành |xong )?(?:${[
+    "(?:định kỳ )?(?:hàng|hằng) (?:tháng|quý|năm)",
+    "(?:trước|vào|đến) ngày \\d",
+    "trước \\d{1,2}\\/\\d",
+    "trước năm \\d",
+    "chậm nhất",
+    "trong (?:tháng|quý) ",
+    "vào (?:các )?tháng \\d",
+    "giai đoạn (?:đến năm )?\\d",
+    "đến năm \\d",
+    "cuối năm",
+    `${AT_LEAST}?${COUNT} lần ?(?:\\/|mỗi|trong) ?(?:một )?năm`,
+    `${AT_LEAST}?mỗi năm ${AT_LEAST}?${COUNT}`,
+    "(?:định kỳ )?mỗi (?:tháng|quý) (?:một|1) lần",
+    "(?:một|1) lần ?\\/ ?(?:tháng|quý)",
+    "6 tháng(?:,| và) ",
+    "thường xuyên",
+    "khi (?:có|được|đủ)",
+    "đột xuất",
+    // A day the activity is held on: "nhân kỷ niệm ngày Dân số thế giới 11/7", "hưởng ứng Ngày … (24/3)".
+    "(?:nhân (?:dịp )?(?:kỷ niệm )?|kỷ niệm |hưởng ứng )(?:\\d{1,3} năm )?(?:các )?ngày\\b",
+    // Relative to an event the plan does not date: "trong và sau các chiến dịch", "sau khi kết thúc
+    // chiến dịch 03 ngày", "trong vòng 05 ngày kể từ …", "trước khi tổ chức 02 ngày".
+    "trong và (?:ngay )?sau ",
+    "(?:ngay )?sau (?:khi )?kết thúc ",
+    "trước khi ",
+    `(?:chậm nhất |trong (?:vòng |thời gian |thời hạn )?)?${COUNT} ngày (?:sau|trước|kể từ) `,
+  ].join("|")})`,
+  "giu",
+);
+/**
+ * The end of a timing phrase: the end of its clause, or a purpose or recipient after it. A date
+ * in brackets ("(24/3)") or an ad hoc part after a comma (", đột xuất khi có yêu cầu") belongs to it.
+ */
 const PHRASE_END =
-  /[.;:()]|,\s*(?!\d|tháng|quý|(?:1 |cả )?năm\b)| (?:để|nhằm|đảm bảo|bảo đảm) |\s+về\s+(?=\p{Lu})/u;
+  /[.;:)]|\((?!\d{1,2}\/\d{1,2}(?:\/\d{4})?(?:\s*[-–]\s*\d{1,2}\/\d{1,2}(?:\/\d{4})?)?\))|,(?!\s*(?:\d{1,2}(?!\d|\s*%|\s*năm)|tháng|quý|(?:1 |cả )?năm\b|(?:và |hoặc )?đột xuất))| (?:để|nhằm|đảm bảo|bảo đảm) |\s+về\s+(?=\p{Lu})/u;
+/**
+ * The months of the rounds after a count the clause's end cut off: "02 lần/năm (tháng 6 và tháng
+ * 12)", "ít nhất 02 lần/năm, vào tháng 5 và tháng 11".
+ */
+const ROUND_MONTHS =
+  /^\s*(?:\(\s*(?:vào |trong )?(?:các )?tháng [^()]*\)|,\s*(?:vào |trong )(?:các )?tháng [\d\s,;–-]+(?:(?:và|đến) (?:tháng )?[\d\s,;–-]+)*)/iu;
+/**
+ * Starts that open only a phrase of their own kind: "trước khi tiêm chủng trước ngày 10/3" is the
+ * date's phrase, read from its own start, not a phrase about the vaccination.
+ */
+const OWN_KIND: Array<[RegExp, ReadonlyArray<ScheduleRule["kind"]>]> = [
+  [/^(?:hoàn thành |xong )?(?:nhân|kỷ niệm|hưởng ứng)\s/iu, ["on-day"]],
+  [
+    /^(?:hoàn thành |xong )?(?:trong và|(?:ngay )?sau|trước khi)\s|ngày (?:sau|trước|kể từ) $/iu,
+    ["relative", "event"],
+  ],
+];
+/** The date an on-day phrase names, where the phrase ends: "… 11/7", "… (24/3)", "… 27/02/2025". */
+const HELD_ON = /\(?\d{1,2}\/\d{1,2}(?:\/\d{4})?(?:\s*[-–]\s*\d{1,2}\/\d{1,2}(?:\/\d{4})?)?\)?/u;
 /** Words that are a whole phrase: "thường xuyên", "định kỳ và đột xuất (theo yêu cầu …)". */
 const SHORT_PHRASE = /^(?:thường xuyên|(?:định kỳ(?: và|,) )?đột xuất(?: theo yêu cầu[^,.;:()]*)?)/iu;
 /** "Kế hoạch số 258/KH-UBND … giai đoạn 2021-2025; …": a sentence that only cites a document. */
@@ -589,9 +645,15 @@ function passiveWork(sentence: string): Subject | undefined {
   return { lead: named, end: 0 };
 }
 
-/** The sentence without its timing phrase: "Phấn đấu đến năm 2030, mỗi trạm …" → "Phấn đấu mỗi trạm …". */
+/**
+ * The sentence without its timing phrase: "Phấn đấu đến năm 2030, mỗi trạm …" → "Phấn đấu mỗi
+ * trạm …". An occasion keeps its name, only its date goes: "mít tinh nhân kỷ niệm ngày Dân số thế
+ * giới 11/7 tại các phường" → "mít tinh nhân kỷ niệm ngày Dân số thế giới tại các phường".
+ */
 function titleOf(sentence: string, f: Found): string {
-  const before = sentence.slice(0, f.at).replace(/[\s,(]+$/u, "");
+  const occasion = f.rule.kind === "on-day" && !/^vào\s/iu.test(f.phrase);
+  const cut = occasion ? (HELD_ON.exec(f.phrase)?.index ?? f.phrase.length) : 0;
+  const before = sentence.slice(0, f.at + cut).replace(/[\s,(]+$/u, "");
   const after = sentence
     .slice(f.at + f.phrase.length)
     .replace(/^[\s,:)]+/u, "")
@@ -645,11 +707,22 @@ export function phrasesIn(sentence: string, year: number): Found[] {
     if (at < covered) continue; // "vào tháng 3" inside "chậm nhất vào tháng 3"
     const rest = sentence.slice(at);
     const end = rest.slice(m[0].length).search(PHRASE_END);
-    const phrase =
+    let phrase =
       SHORT_PHRASE.exec(rest)?.[0] ??
       (end < 0 ? rest : rest.slice(0, m[0].length + end)).trim().slice(0, 120);
-    const rule = readTimingPhrase(phrase, year);
+    let rule = readTimingPhrase(phrase, year);
+    if (rule?.kind === "times-per-year" && !rule.months) {
+      const months = ROUND_MONTHS.exec(rest.slice(phrase.length))?.[0];
+      const dated = months && readTimingPhrase(phrase + months, year);
+      if (dated && isDated(dated)) [phrase, rule] = [(phrase + months).trim(), dated];
+    }
+    if (rule?.kind === "on-day") {
+      // The phrase ends with the day it names: what follows ("tại các phường") is the work's.
+      const day = HELD_ON.exec(rest.slice(m[0].length));
+      if (day) phrase = rest.slice(0, m[0].length + day.index + day[0].length);
+    }
     if (!rule || (rule.kind === "by-year" && namesDocument(sentence, at))) continue;
+    if (OWN_KIND.some(([start, kinds]) => start.test(m[0]) && !kinds.includes(rule.kind))) continue;
     // "tầm nhìn đến năm 2050": the horizon of a strategy, not a deadline.
     if (/tầm nhìn\s*$/iu.test(sentence.slice(0, at))) continue;
     covered = at + phrase.length;
