@@ -24,6 +24,7 @@ p.lead{margin:0 0 .75rem}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
 dl{margin:0}dt{font-weight:600;margin-top:.5rem}dd{margin:0}
 .deadline{font-size:1.1rem;font-weight:700;color:#a61b1b}
+.held-on{font-weight:700}
 .status{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#eef;font-weight:600}
 .status.late,.status.overdue{background:#fde2e1;color:#8a1c1c}.status.submitted{background:#dff3e4;color:#1a5e2a}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}
