@@ -41,6 +41,8 @@ export const TABLE_KEYS = {
         "title",
         "state",
         "dueAt",
+        // An activity held on a fixed day: the console shows its day beside the cut-off.
+        "heldOn",
         "remindAt",
         "escalation",
         "receipt",

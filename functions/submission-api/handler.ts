@@ -6,11 +6,16 @@
  *   POST /api/links/{token}/uploads      {field, fileName?}: a presigned POST form to upload one
  *                                        file to (≤ 10 MB, within 15 minutes); its key then goes
  *                                        in fields.<field>
+ * A deadline's dates: `dueAt` the cut-off (ISO 8601, the instant from which a submission is late)
+ * and `dueText` it in words; for an activity held on a fixed day also `heldOn` (YYYY-MM-DD), the
+ * day it takes place, `dueAt` then being the last moment to confirm it; for a report whose figures
+ * are not its period's calendar span (a quarter up to the 14th of its last month) also
+ * `covers: {from, to}` (YYYY-MM-DD, inclusive). Both are absent otherwise.
  */
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import { submissionError } from "../../shared/submission/errors";
-import { statusText } from "../../shared/submission/status";
+import { type SentAs, statusText } from "../../shared/submission/status";
 import { inLambdaContainer } from "../commons/config";
 import { errorJson, jsonResponse, readBody } from "../commons/http";
 import { linkKeysFromSecret } from "../commons/link-keys-secret";
@@ -24,6 +29,9 @@ import {
   type SubmissionDeps,
 } from "../use-cases/accept-submission";
 
+/** A day held is confirmed: its status reads "chưa xác nhận", "đã xác nhận đúng hạn", … */
+const sentAs = (d: { heldOn?: string }): SentAs => (d.heldOn === undefined ? "report" : "confirmation");
+
 function deadlineJson(e: ExpectationItem) {
   return {
     instanceId: e.instanceId,
@@ -34,12 +42,15 @@ function deadlineJson(e: ExpectationItem) {
     timing: e.timing,
     dueAt: e.dueAt,
     dueText: e.dueText,
+    ...(e.heldOn !== undefined && { heldOn: e.heldOn }),
+    ...(e.covers !== undefined && { covers: e.covers }),
     status: e.status,
     statusText: statusText(
       e.status,
       e.late === undefined
         ? undefined
         : { late: e.late, lateByMs: e.lateByMs ?? 0, lateDays: e.lateDays ?? 0 },
+      sentAs(e),
     ),
     form: e.form,
   };
@@ -95,13 +106,15 @@ export function makeSubmissionApi(deps: () => SubmissionDeps): Routes<"submissio
         submittedAt: s.submittedAt,
         late: s.late,
         lateDays: s.lateDays,
-        statusText: statusText("submitted", s),
+        statusText: statusText("submitted", s, sentAs(d)),
         deadline: {
           instanceId: s.instanceId,
           title: d.title,
           period: d.period,
           dueAt: d.dueAt,
           dueText: d.dueText,
+          ...(d.heldOn !== undefined && { heldOn: d.heldOn }),
+          ...(d.covers !== undefined && { covers: d.covers }),
         },
       });
     },

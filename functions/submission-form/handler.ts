@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { vietnamDateOf } from "../../shared/calendar/civil-date";
 import { authorityOf } from "../../shared/notify/authority";
 import { ATTACHMENT_KINDS_VI, MAX_ATTACHMENT_BYTES } from "../../shared/submission/attachments";
 import {
@@ -67,6 +68,9 @@ async function withAuthority(d: SubmissionDeps, view: DeadlineView, planId: stri
   const plan = await d.data.plans.context(planId).catch(() => undefined);
   return plan ? { ...view, authority: { ...authorityOf(plan), planTitle: plan.title } } : view;
 }
+
+/** The Vietnam date now: a day held reads as still to come or already past. */
+const today = (d: SubmissionDeps) => vietnamDateOf(d.now().getTime());
 
 const fail = (status: number, message: string) =>
   htmlResponse(status, errorPage({ title: ERROR_TITLES[status] ?? "Không nộp được", message }));
@@ -170,7 +174,7 @@ async function renderForm(
   }
   const enhance = { api: opened.uploadsApiUrl, maxBytes: MAX_ATTACHMENT_BYTES };
   const body = formPage({
-    deadline: await withAuthority(d, deadlineView(e, opened.submissions), e.planId),
+    deadline: await withAuthority(d, deadlineView(e, opened.submissions, today(d)), e.planId),
     action: opened.formUrl,
     idempotencyKey: input.idempotencyKey,
     values,
@@ -255,7 +259,7 @@ export function makeSubmissionForm(
         receiptPage({
           deadline: await withAuthority(
             d,
-            deadlineViewAfter(opened.expectation, opened.submissions, s),
+            deadlineViewAfter(opened.expectation, opened.submissions, s, today(d)),
             s.planId,
           ),
           receipt: s.receipt,

@@ -58,6 +58,11 @@ export interface DeadlineSummary {
   periodText: string;
   title: string;
   dueAt: string;
+  /**
+   * An activity held on a fixed day (YYYY-MM-DD): the day it takes place; `dueAt` is then the
+   * last moment to confirm it, shown as "diễn ra … · xác nhận trước …", never as "hạn chót".
+   */
+  heldOn?: string;
   state: "active" | "cancelled";
 }
 
@@ -84,6 +89,8 @@ export interface LateUnit {
   periodText: string;
   title: string;
   dueAt: string;
+  /** An activity held on a fixed day: that day (`dueAt` is the last moment to confirm it). */
+  heldOn?: string;
   daysLate: number;
   status: Extract<CellStatus, "missing" | "returned">;
   contact: { person?: string; email?: string; phone?: string };
@@ -149,7 +156,13 @@ export interface VersionSummary {
 
 export interface DeadlineView {
   plan: PlanHeader;
-  deadline: DeadlineSummary & { timing: string; kind: "deliverable" | "activity"; originalDueAt?: string };
+  deadline: DeadlineSummary & {
+    timing: string;
+    kind: "deliverable" | "activity";
+    originalDueAt?: string;
+    /** The figures the report covers (YYYY-MM-DD, inclusive), when the plan says. */
+    covers?: { from: string; to: string };
+  };
   figures: Figures;
   units: Array<UnitCell & { contacts: Contacts; versionsList: VersionSummary[]; messages: MessageSent[] }>;
   /** Escalations to the steering committee (and the issuer). */

@@ -48,6 +48,8 @@ export interface DeadlineFacts {
   title: string;
   /** The deadline's cut-off (its current one, after an extension for every unit). */
   dueAt: string;
+  /** An activity held on a fixed day: that day (the cut-off is then the last moment to confirm it). */
+  heldOn?: string | undefined;
   state: "active" | "cancelled";
 }
 
@@ -102,6 +104,7 @@ export function summaryOf(d: DeadlineFacts): DeadlineSummary {
     periodText: periodText(d.period),
     title: d.title,
     dueAt: d.dueAt,
+    ...(d.heldOn !== undefined && { heldOn: d.heldOn }),
     state: d.state,
   };
 }
@@ -242,6 +245,7 @@ export function lateNow(
         periodText: row.periodText,
         title: row.title,
         dueAt: cell.dueAt,
+        ...(row.heldOn !== undefined && { heldOn: row.heldOn }),
         daysLate: daysAfter(cell.dueAt, asOfMs),
         status: cell.status as LateUnit["status"],
         contact: {
@@ -291,12 +295,13 @@ export function heatmapMatrix(
   const units = [...names].map(([unitId, unitName]) => ({ unitId, unitName })).sort(unitSorter(unitOrder));
   const byUnit = rows.map((r) => new Map(r.units.map((c) => [c.unitId, c])));
   return {
-    deadlines: rows.map(({ obligationId, period, periodText, title, dueAt, state }) => ({
+    deadlines: rows.map(({ obligationId, period, periodText, title, dueAt, heldOn, state }) => ({
       obligationId,
       period,
       periodText,
       title,
       dueAt,
+      ...(heldOn !== undefined && { heldOn }),
       state,
     })),
     units,

@@ -18,19 +18,26 @@ export function timeliness(submittedAtMs: number, dueAt: string): Timeliness {
   return { late: lateByMs > 0, lateByMs, lateDays: Math.ceil(lateByMs / DAY_MS) };
 }
 
-export function statusText(status: ExpectationStatus, late?: Timeliness): string {
+/**
+ * What a unit sends: a report, or the confirmation that an activity held on a fixed day took
+ * place (then every word says "xác nhận", never "nộp").
+ */
+export type SentAs = "report" | "confirmation";
+
+export function statusText(status: ExpectationStatus, late?: Timeliness, as: SentAs = "report"): string {
+  const send = as === "confirmation" ? "xác nhận" : "nộp";
   switch (status) {
     case "pending":
-      return "chưa nộp";
+      return `chưa ${send}`;
     case "overdue":
-      return "quá hạn, chưa nộp";
+      return `quá hạn, chưa ${send}`;
     case "waived":
       return "được miễn";
     case "cancelled":
       return "đã hủy";
     case "returned":
-      return "bị trả lại, cần nộp bản mới";
+      return as === "confirmation" ? "bị trả lại, cần xác nhận lại" : "bị trả lại, cần nộp bản mới";
     case "submitted":
-      return late?.late ? `nộp muộn ${late.lateDays} ngày` : "đã nộp đúng hạn";
+      return late?.late ? `${send} muộn ${late.lateDays} ngày` : `đã ${send} đúng hạn`;
   }
 }

@@ -16,6 +16,10 @@ export interface ExpectationFacts {
   timing: string;
   dueAt: string;
   kind: "deliverable" | "activity";
+  /** An activity held on a fixed day (YYYY-MM-DD): `dueAt` is then the last moment to confirm it. */
+  heldOn?: string | undefined;
+  /** The figures the report covers (YYYY-MM-DD), when the plan says. */
+  covers?: { from: string; to: string } | undefined;
   state: ExpectationState;
   status: ExpectationStatus;
   late?: boolean;
@@ -32,7 +36,12 @@ export interface SubmissionFacts {
   attachments?: ReadonlyArray<{ kind: AttachmentKind; size: number; fileName?: string | undefined }>;
 }
 
-export function deadlineView(e: ExpectationFacts, versions: readonly SubmissionFacts[]): DeadlineView {
+/** `today` (Vietnam date) words a day held as still to come or already past. */
+export function deadlineView(
+  e: ExpectationFacts,
+  versions: readonly SubmissionFacts[],
+  today?: string,
+): DeadlineView {
   return {
     title: e.title,
     unitName: e.unitName,
@@ -40,6 +49,9 @@ export function deadlineView(e: ExpectationFacts, versions: readonly SubmissionF
     timing: e.timing,
     dueAt: e.dueAt,
     kind: e.kind,
+    ...(e.heldOn !== undefined && { heldOn: e.heldOn }),
+    ...(e.covers !== undefined && { covers: e.covers }),
+    ...(today !== undefined && { today }),
     status: e.status,
     ...(e.late !== undefined && { late: e.late, lateDays: e.lateDays ?? 0 }),
     personalData: e.personalData,
@@ -63,6 +75,7 @@ export function deadlineViewAfter(
   before: ExpectationFacts,
   submissions: readonly SubmissionFacts[],
   stored: SubmissionFacts,
+  today?: string,
 ): DeadlineView {
   const all = [...submissions.filter((v) => v.receipt !== stored.receipt), stored].sort((a, b) =>
     a.submittedAt < b.submittedAt ? -1 : 1,
@@ -76,6 +89,7 @@ export function deadlineViewAfter(
       ...(derived.timeliness && { late: derived.timeliness.late, lateDays: derived.timeliness.lateDays }),
     },
     all,
+    today,
   );
 }
 

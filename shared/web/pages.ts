@@ -3,13 +3,13 @@
  * works without JavaScript on a cheap Android phone, with labels, described errors and an error
  * summary announced to screen readers. Every value is escaped by the `html` tag.
  */
-import { formatVietnameseInstant } from "../calendar/civil-date";
-import { deadlineWords } from "../calendar/deadline-text";
-import { periodText } from "../calendar/period-text";
+import { dayNumber, formatVietnameseInstant } from "../calendar/civil-date";
+import { dayText, deadlineWords } from "../calendar/deadline-text";
+import { coversText, periodText } from "../calendar/period-text";
 import { planReference } from "../notify/authority";
 import type { Authority } from "../notify/content";
 import type { FormField } from "../plan/schema";
-import { type ExpectationStatus, statusText } from "../submission/status";
+import { type ExpectationStatus, type SentAs, statusText } from "../submission/status";
 import { type Html, html, raw } from "./html";
 import { UPLOAD_HOOKS, UPLOAD_SCRIPT } from "./upload-script";
 
@@ -20,9 +20,11 @@ header{background:#0b5394;color:#fff;padding:.75rem 1rem}
 header p{margin:0;font-weight:600}header p.ref{font-weight:400;font-size:.85rem}
 main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.3rem;line-height:1.3;margin:.25rem 0 .75rem}
+p.lead{margin:0 0 .75rem}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
 dl{margin:0}dt{font-weight:600;margin-top:.5rem}dd{margin:0}
 .deadline{font-size:1.1rem;font-weight:700;color:#a61b1b}
+.held-on{font-weight:700}
 .status{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#eef;font-weight:600}
 .status.late,.status.overdue{background:#fde2e1;color:#8a1c1c}.status.submitted{background:#dff3e4;color:#1a5e2a}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}
@@ -94,6 +96,15 @@ export interface DeadlineView {
   dueAt: string;
   authority?: AuthorityView;
   kind: "deliverable" | "activity";
+  /**
+   * An activity held on a fixed day (YYYY-MM-DD): the page asks to confirm it took place, and
+   * `dueAt` is the last moment to confirm it (never called "hạn chót").
+   */
+  heldOn?: string;
+  /** The figures the report covers (YYYY-MM-DD), shown when not the period's own calendar span. */
+  covers?: { from: string; to: string };
+  /** The Vietnam date the page is shown: words a day held as still to come or already past. */
+  today?: string;
   status: ExpectationStatus;
   late?: boolean;
   lateDays?: number;
@@ -109,24 +120,57 @@ export interface DeadlineView {
   }>;
 }
 
-function statusBadge(d: Pick<DeadlineView, "status" | "late" | "lateDays">): Html {
+/** A report is sent ("nộp"); an activity held on a fixed day is confirmed ("xác nhận"). */
+const sentAs = (d: Pick<DeadlineView, "heldOn">): SentAs =>
+  d.heldOn === undefined ? "report" : "confirmation";
+
+function statusBadge(d: Pick<DeadlineView, "status" | "late" | "lateDays" | "heldOn">): Html {
   const cls = d.status === "submitted" ? (d.late ? "late" : "submitted") : d.status;
   const text = statusText(
     d.status,
     d.late === undefined ? undefined : { late: d.late, lateByMs: 0, lateDays: d.lateDays ?? 0 },
+    sentAs(d),
   );
   return html`<span class="status ${cls}">${text}</span>`;
 }
 
-function deadlineCard(d: DeadlineView): Html {
+/**
+ * The form's opening sentence for an activity held on a fixed day: when it takes place (or that it
+ * took place), and that the unit confirms it here afterwards; worded as the reminder email words it.
+ */
+function heldLead(d: DeadlineView, heldOn: string): Html {
+  const day = dayText(heldOn);
+  const daysUntil = d.today === undefined ? undefined : dayNumber(heldOn) - dayNumber(d.today);
+  const after = "Sau khi thực hiện, đơn vị xác nhận kết quả qua biểu mẫu dưới đây.";
+  let text: string;
+  if (daysUntil === undefined) text = `Hoạt động này diễn ra ${day}. ${after}`;
+  else if (daysUntil > 0) text = `Hoạt động này diễn ra ${day} (còn ${daysUntil} ngày). ${after}`;
+  else if (daysUntil === 0) text = `Hoạt động này diễn ra hôm nay, ${day}. ${after}`;
+  else if (d.status === "submitted")
+    text = `Hoạt động này đã diễn ra ${day}; đơn vị đã xác nhận. Khi cần sửa, gửi xác nhận cập nhật qua biểu mẫu dưới đây.`;
+  else
+    text = `Hoạt động này đã diễn ra ${day}. Đề nghị đơn vị xác nhận kết quả thực hiện qua biểu mẫu dưới đây.`;
+  return html`<p class="lead" id="dien-ra">${text}</p>`;
+}
+
+/** The deadline card; `lead` adds the form's opening sentence (a day held only). */
+function deadlineCard(d: DeadlineView, lead = false): Html {
   const w = deadlineWords(d.dueAt);
+  const figures = coversText(d.period, d.covers);
   return html`<section class="card" aria-labelledby="nhiem-vu">
 <h1 id="nhiem-vu">${d.title}</h1>
+${lead && d.heldOn !== undefined ? heldLead(d, d.heldOn) : ""}
 <dl>
 <dt>Đơn vị</dt><dd>${d.unitName}</dd>
 <dt>Kỳ</dt><dd>${periodText(d.period)}</dd>
+${figures ? html`<dt>Số liệu</dt><dd class="covers">${figures}</dd>` : ""}
 <dt>Thời hạn theo kế hoạch</dt><dd>${d.timing}</dd>
-<dt>Hạn chót</dt><dd class="deadline">${w.at}</dd>
+${
+  d.heldOn === undefined
+    ? html`<dt>Hạn chót</dt><dd class="deadline">${w.at}</dd>`
+    : html`<dt>Ngày diễn ra</dt><dd class="held-on">${dayText(d.heldOn)}</dd>
+<dt>Xác nhận trước</dt><dd class="deadline">${w.at}</dd>`
+}
 ${w.dayOff ? html`<dt>Ngày làm việc cuối</dt><dd class="working-day">${w.dayOff.lastWorkingDayText} (${w.dayOff.reason})</dd>` : ""}
 <dt>Tình trạng</dt><dd>${statusBadge(d)}</dd>
 </dl>
@@ -242,9 +286,17 @@ export function formPage(input: {
     const name = `${prefix}.${f.id}`;
     return fieldControl(name, f, values, errors[name], uploaded[f.id]);
   };
+  const confirm = sentAs(d) === "confirmation";
+  const submit = confirm
+    ? d.versions.length > 0
+      ? "Gửi xác nhận cập nhật"
+      : "Gửi xác nhận"
+    : d.versions.length > 0
+      ? "Nộp bản cập nhật"
+      : "Nộp báo cáo";
   return page(
-    d.title,
-    html`${summary}${deadlineCard(d)}
+    confirm ? `Xác nhận: ${d.title}` : d.title,
+    html`${summary}${deadlineCard(d, true)}
 ${
   d.personalData
     ? html`<p class="card fine">Báo cáo này có dữ liệu cá nhân về sức khỏe: chỉ gửi qua tệp đính kèm, không chép danh sách vào các ô văn bản.</p>`
@@ -260,12 +312,14 @@ ${SUBMITTER_FIELDS.map((f) => control("submitter", f))}
 <fieldset style="border:0;padding:0;margin:1rem 0 0"><legend><strong>${d.kind === "deliverable" ? "Nội dung báo cáo" : "Xác nhận thực hiện"}</strong></legend>
 ${d.form.map((f) => control("fields", f))}
 </fieldset>
-<button type="submit">${d.versions.length > 0 ? "Nộp bản cập nhật" : "Nộp báo cáo"}</button>
+<button type="submit">${submit}</button>
 <p class="fine">Các ô có dấu * là bắt buộc.</p>
 </form>
 ${
   d.versions.length > 0
-    ? html`<section class="card"><h2 style="font-size:1.05rem;margin:0">Các lần đã nộp</h2><ul>${d.versions.map(
+    ? html`<section class="card"><h2 style="font-size:1.05rem;margin:0">${
+        confirm ? "Các lần đã xác nhận" : "Các lần đã nộp"
+      }</h2><ul>${d.versions.map(
         (v) =>
           html`<li>${v.receipt}: ${formatVietnameseInstant(Date.parse(v.submittedAt))} — ${
             v.late ? `muộn ${v.lateDays} ngày` : "đúng hạn"
@@ -290,24 +344,27 @@ export function receiptPage(input: {
   fields: Array<{ label: string; value: string }>;
 }): string {
   const d = input.deadline;
+  const confirm = sentAs(d) === "confirmation";
+  const what = confirm ? "xác nhận" : "báo cáo";
+  const received = `Đã nhận ${what}`;
   return page(
-    "Đã nhận báo cáo",
+    received,
     html`<section class="card" role="status" aria-labelledby="da-nhan">
-<h1 id="da-nhan">${input.duplicate ? "Báo cáo này đã được nhận trước đó" : "Đã nhận báo cáo"}</h1>
+<h1 id="da-nhan">${input.duplicate ? `${confirm ? "Xác nhận" : "Báo cáo"} này đã được nhận trước đó` : received}</h1>
 <p>Số biên nhận</p>
 <p class="receipt" id="so-bien-nhan">${input.receipt}</p>
 <p>Nhận lúc ${formatVietnameseInstant(Date.parse(input.submittedAt))} — ${
       input.late
-        ? html`<span class="status late">nộp muộn ${input.lateDays} ngày</span>`
+        ? html`<span class="status late">${confirm ? "xác nhận" : "nộp"} muộn ${input.lateDays} ngày</span>`
         : html`<span class="status submitted">đúng hạn</span>`
     }</p>
 <p class="fine">Hãy ghi lại số biên nhận. Người nộp: ${input.submitterName}.</p>
 </section>
 ${deadlineCard(d)}
-<section class="card"><h2 style="font-size:1.05rem;margin:0">Nội dung đã nộp</h2><dl>${input.fields.map(
+<section class="card"><h2 style="font-size:1.05rem;margin:0">${confirm ? "Nội dung đã xác nhận" : "Nội dung đã nộp"}</h2><dl>${input.fields.map(
       (f) => html`<dt>${f.label}</dt><dd style="white-space:pre-wrap">${f.value}</dd>`,
     )}</dl></section>
-<p><a href="${input.formUrl}">Nộp bản cập nhật</a></p>`,
+<p><a href="${input.formUrl}">${confirm ? "Gửi xác nhận cập nhật" : "Nộp bản cập nhật"}</a></p>`,
     d.authority,
   );
 }

@@ -5,6 +5,7 @@
  * the unit tests', so the reads fold what is stored as the pure modules fold the facts) and for
  * the DynamoDB requests it costs.
  */
+import { readFileSync } from "node:fs";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { attachmentPresigner, PRESIGNED_GET_SECONDS } from "../../functions/commons/presign";
@@ -34,6 +35,7 @@ import { publishPlan } from "../../functions/use-cases/publish-plan";
 import { ATTACHMENT_BUCKET } from "../../local/s3-local";
 import { type DeadlineRef, parseInstanceId } from "../../shared/calendar/instance-id";
 import type { Figures } from "../../shared/console/model";
+import { parsePlan } from "../../shared/plan/load";
 import { timeliness as timed } from "../../shared/submission/status";
 import { freshData } from "../support/data";
 import { localS3Client } from "../support/dynamodb";
@@ -542,5 +544,34 @@ describe("the lifecycle's messages in the overview", () => {
       "tyt@example.org",
     ]);
     expect(parseInstanceId(deadline?.units[0]?.instanceId ?? "")?.unitId).toBe("thon-a");
+  });
+});
+
+describe("a day held and a quarter's data window in the console's reads (test/fixtures/real-phrases.yaml)", () => {
+  it("carries the day held through the plan index to the overview, heatmap and unit page, and the data window to the deadline page", async () => {
+    const { data } = await freshData();
+    await publishPlan(data, parsePlan(readFileSync("test/fixtures/real-phrases.yaml", "utf8")));
+    const planId = "thu-nghiem-cum-tu";
+    const reads = { data, now: () => new Date("2026-07-20T02:00:00Z") };
+    const heldOn = (rows: ReadonlyArray<{ obligationId: string; heldOn?: string }> | undefined) =>
+      Object.fromEntries((rows ?? []).flatMap((r) => (r.heldOn ? [[r.obligationId, r.heldOn]] : [])));
+    const held = {
+      "hoi-nghi-trien-khai": "2026-02-12",
+      "ngay-dan-so-the-gioi": "2026-07-11",
+      "truyen-thong-dan-so": "2026-07-11",
+    };
+    // The overview and the heatmap read the deadlines through the byPlan index: its projection has heldOn.
+    expect(heldOn((await planOverview(reads, planId, 2026))?.report.rows)).toEqual(held);
+    expect(heldOn((await heatmap(reads, planId, 2026))?.deadlines)).toEqual(held);
+    expect(heldOn((await unitView(reads, planId, "ubnd", 2026))?.deadlines)).toEqual({
+      "hoi-nghi-trien-khai": "2026-02-12",
+      "ngay-dan-so-the-gioi": "2026-07-11",
+    });
+    const day = await deadlineView(reads, { planId, obligationId: "ngay-dan-so-the-gioi", period: "2026" });
+    expect(day?.deadline).toMatchObject({ heldOn: "2026-07-11", dueAt: "2026-07-16T00:00:00+07:00" });
+    expect(day?.deadline).not.toHaveProperty("covers");
+    const quarter = await deadlineView(reads, { planId, obligationId: "bao-cao-quy", period: "2026-Q1" });
+    expect(quarter?.deadline.covers).toEqual({ from: "2025-12-15", to: "2026-03-14" });
+    expect(quarter?.deadline).not.toHaveProperty("heldOn");
   });
 });

@@ -374,3 +374,46 @@ describe("numbers and text as a Vietnamese clerk types them, on DynamoDB Local",
     expect(json(res).error.fields).toEqual({ "submitter.name": "Cần nhập họ và tên người nộp" });
   });
 });
+
+describe("GET /api/links/{token} of the plan's new forms (test/fixtures/real-phrases.yaml), on DynamoDB Local", () => {
+  let app: App;
+  beforeEach(async () => {
+    app = await submissionApp("test/fixtures/real-phrases.yaml");
+  });
+  const read = (id: string) => {
+    const token = app.link(id, Date.parse("2027-01-01T00:00:00Z") / 1000);
+    return app.api(
+      httpEvent({ method: "GET", path: `/api/links/${token}`, routeKey: "GET /api/links/{token}", token }),
+      lambdaContext,
+    );
+  };
+
+  it("gives the day an activity is held (heldOn), its cut-off the last moment to confirm it", async () => {
+    app.clock.now = new Date("2026-07-08T02:00:00Z");
+    const body = json(await read("thu-nghiem-cum-tu:ngay-dan-so-the-gioi:2026:ubnd"));
+    expect(body).toMatchObject({
+      heldOn: "2026-07-11",
+      dueAt: "2026-07-16T00:00:00+07:00",
+      dueText: "diễn ra ngày 11/07/2026, xác nhận trước: 23:59 ngày 15/07/2026",
+      status: "pending",
+      statusText: "chưa xác nhận",
+    });
+    expect(body).not.toHaveProperty("covers");
+  });
+
+  it("gives the figures a quarterly report covers (covers), and no heldOn", async () => {
+    app.clock.now = new Date("2026-03-02T02:00:00Z");
+    const body = json(await read("thu-nghiem-cum-tu:bao-cao-quy:2026-Q1:tyt"));
+    expect(body).toMatchObject({
+      covers: { from: "2025-12-15", to: "2026-03-14" },
+      statusText: "chưa nộp",
+    });
+    expect(body).not.toHaveProperty("heldOn");
+    const submitted = await postJson(
+      app.api,
+      app.link("thu-nghiem-cum-tu:bao-cao-quy:2026-Q1:tyt", Date.parse("2027-01-01T00:00:00Z") / 1000),
+      { submitter: { name: "Trần Thị Bình", phone: "0912 345 678" }, fields: { "tom-tat": "Quý I" } },
+    );
+    expect(json(submitted).deadline).toMatchObject({ covers: { from: "2025-12-15", to: "2026-03-14" } });
+  });
+});

@@ -454,3 +454,86 @@ describe("the web form with a file to upload, on DynamoDB Local and s3rver", () 
     expect(back.body).toContain('id="tai-len-tep-bao-cao-da-tai">Chưa tải tệp nào.</p>');
   });
 });
+
+describe("the web form of the plan's new forms (test/fixtures/real-phrases.yaml), on DynamoDB Local", () => {
+  let app: App;
+  beforeEach(async () => {
+    app = await submissionApp("test/fixtures/real-phrases.yaml");
+  });
+  // "nhân kỷ niệm ngày Dân số thế giới 11/7": held Saturday 11/07/2026, confirmed by the third working day after.
+  const HELD = "thu-nghiem-cum-tu:ngay-dan-so-the-gioi:2026:ubnd";
+  // Decree 09/2019: the first quarter's figures run from 15/12/2025 to 14/03/2026.
+  const QUARTER = "thu-nghiem-cum-tu:bao-cao-quy:2026-Q1:tyt";
+  const UNTIL_2027 = Date.parse("2027-01-01T00:00:00Z") / 1000;
+  const get = (id: string) => getForm(app.form, app.link(id, UNTIL_2027));
+  const dd = (body: string | undefined, term: string) =>
+    new RegExp(`<dt>${term}</dt><dd[^>]*>([^<]*)</dd>`).exec(body ?? "")?.[1];
+
+  it("asks to confirm an activity held on a fixed day: the day it takes place, until when to confirm it, no “hạn chót”", async () => {
+    app.clock.now = new Date("2026-07-08T02:00:00Z"); // 09:00 on Wednesday 08/07, three days before
+    const res = await get(HELD);
+    expect(res.statusCode).toBe(200);
+    expect(dd(res.body, "Ngày diễn ra")).toBe("thứ Bảy 11/07/2026");
+    expect(dd(res.body, "Xác nhận trước")).toBe("23:59 thứ Tư 15/07/2026");
+    expect(res.body).not.toMatch(/hạn chót/i);
+    expect(res.body).toContain("<title>Xác nhận: Truyền thông nhân kỷ niệm ngày Dân số thế giới</title>");
+    expect(res.body).toContain(
+      '<p class="lead" id="dien-ra">Hoạt động này diễn ra thứ Bảy 11/07/2026 (còn 3 ngày). Sau khi thực hiện, đơn vị xác nhận kết quả qua biểu mẫu dưới đây.</p>',
+    );
+    expect(res.body).toContain('<button type="submit">Gửi xác nhận</button>');
+    expect(res.body).toContain('<span class="status pending">chưa xác nhận</span>');
+  });
+
+  it("takes the confirmation after the day and shows a receipt for it, on time", async () => {
+    app.clock.now = new Date("2026-07-13T03:00:00Z"); // Monday 13/07, two days after
+    const form = await get(HELD);
+    expect(form.body).toContain(
+      "Hoạt động này đã diễn ra thứ Bảy 11/07/2026. Đề nghị đơn vị xác nhận kết quả thực hiện qua biểu mẫu dưới đây.",
+    );
+    const res = await postForm(app.form, app.link(HELD, UNTIL_2027), {
+      idempotencyKey: "held-day-1",
+      "submitter.name": "Nguyễn Văn An",
+      "submitter.phone": "0912 345 678",
+      "fields.ghi-chu": "Đã treo 20 băng rôn, phát 500 tờ rơi",
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h1 id="da-nhan">Đã nhận xác nhận</h1>');
+    expect(res.body).toContain('<span class="status submitted">đúng hạn</span>');
+    expect(dd(res.body, "Ngày diễn ra")).toBe("thứ Bảy 11/07/2026");
+    expect(dd(res.body, "Xác nhận trước")).toBe("23:59 thứ Tư 15/07/2026");
+    expect(res.body).toContain("đã xác nhận đúng hạn");
+    expect(res.body).toContain("Nội dung đã xác nhận");
+    expect(res.body).not.toMatch(/hạn chót/i);
+    expect(await app.submissionsFor(HELD)).toHaveLength(1);
+    const again = await get(HELD);
+    expect(again.body).toContain('<button type="submit">Gửi xác nhận cập nhật</button>');
+  });
+
+  it("says a late confirmation is late, in days after the last day to confirm", async () => {
+    app.clock.now = new Date("2026-07-17T03:00:00Z"); // Friday 17/07, the cut-off 00:00 on 16/07
+    const res = await postForm(app.form, app.link(HELD, UNTIL_2027), {
+      idempotencyKey: "held-day-2",
+      "submitter.name": "Nguyễn Văn An",
+      "submitter.phone": "0912 345 678",
+      "fields.ghi-chu": "Đã thực hiện",
+    });
+    expect(res.body).toContain('<span class="status late">xác nhận muộn 2 ngày</span>');
+  });
+
+  it("says which figures a quarterly report covers, on the form and on its receipt", async () => {
+    app.clock.now = new Date("2026-03-02T02:00:00Z");
+    const form = await get(QUARTER);
+    expect(dd(form.body, "Kỳ")).toBe("quý I/2026");
+    expect(dd(form.body, "Số liệu")).toBe("từ 15/12/2025 đến 14/03/2026");
+    expect(dd(form.body, "Hạn chót")).toBe("23:59 thứ Bảy 14/03/2026");
+    expect(form.body).toContain('<button type="submit">Nộp báo cáo</button>');
+    const res = await postForm(app.form, app.link(QUARTER, UNTIL_2027), {
+      idempotencyKey: "quarter-1",
+      "submitter.name": "Trần Thị Bình",
+      "submitter.phone": "0912 345 678",
+      "fields.tom-tat": "Quý I: đạt 95% kế hoạch",
+    });
+    expect(res.body).toContain('<h1 id="da-nhan">Đã nhận báo cáo</h1>');
+    expect(dd(res.body, "Số liệu")).toBe("từ 15/12/2025 đến 14/03/2026");
+  });
+});

@@ -380,6 +380,107 @@ describe("the deadline page", () => {
   });
 });
 
+/** "nhân kỷ niệm ngày Dân số thế giới 11/7": held Saturday 11/07/2026, confirmed by Wednesday 15/07. */
+const HELD_ON = "2026-07-11";
+const CONFIRM_BY = "2026-07-16T00:00:00+07:00";
+const HELD_WORDS = "diễn ra thứ Bảy 11/07/2026 · xác nhận trước 23:59 thứ Tư 15/07/2026";
+/** A <dl class="facts">'s terms with their definitions, in order. */
+const factsOf = (page: string) => {
+  const dl = elements(page, "dl").find((d) => d.attrs.class === "facts")?.html ?? "";
+  const dds = elements(dl, "dd").map((d) => text(d.html));
+  return elements(dl, "dt").map((d, i) => [text(d.html), dds[i]]);
+};
+
+describe("an activity held on a fixed day, and a report's data window, in the console", () => {
+  it("the overview gives when it takes place and until when to confirm it, where other rows give the cut-off", () => {
+    const [first, ...rest] = f.overview.report.rows;
+    if (!first) throw new Error("no rows");
+    const view = {
+      ...f.overview,
+      report: { ...f.overview.report, rows: [{ ...first, heldOn: HELD_ON, dueAt: CONFIRM_BY }, ...rest] },
+    };
+    const rows = bodyRows(tableWithCaption(overviewPage(view, committee), /theo nhiệm vụ và kỳ/));
+    const cutOffs = rows.map((r) => text(elements(r.html, "td")[1]?.html ?? ""));
+    expect(cutOffs[0]).toBe(HELD_WORDS);
+    expect(cutOffs.slice(1)).toEqual(rest.map((r) => dueText(r.dueAt)));
+  });
+
+  it("the heatmap heads its column with the day held and the last day to confirm", () => {
+    const [first, ...rest] = f.heatmap.deadlines;
+    if (!first) throw new Error("no deadlines");
+    const view = { ...f.heatmap, deadlines: [{ ...first, heldOn: HELD_ON, dueAt: CONFIRM_BY }, ...rest] };
+    const heads = elements(elements(heatmapPage(view, committee), "thead")[0]?.html ?? "", "th").slice(1);
+    const dates = (th: { html: string } | undefined) =>
+      elements(th?.html ?? "", "span")
+        .filter((x) => x.attrs.class === "d")
+        .map((x) => text(x.html));
+    expect(dates(heads[0])).toEqual(["diễn ra 11/07", "xác nhận trước 15/07"]);
+    expect(dates(heads[1])).toEqual([expect.stringMatching(/^hạn \d\d\/\d\d$/)]);
+  });
+
+  it("the deadline page gives the day held and the confirmation cut-off instead of a “Hạn chót”", () => {
+    const { originalDueAt: _o, ...deadline } = f.deadline.deadline;
+    const view = {
+      ...f.deadline,
+      deadline: { ...deadline, kind: "activity" as const, heldOn: HELD_ON, dueAt: CONFIRM_BY },
+    };
+    const page = deadlinePage(view, context(true));
+    const rows = factsOf(page);
+    expect(rows).toContainEqual(["Ngày diễn ra", "thứ Bảy 11/07/2026"]);
+    expect(rows).toContainEqual(["Xác nhận trước", "23:59 thứ Tư 15/07/2026"]);
+    expect(rows.map(([dt]) => dt)).not.toContain("Hạn chót");
+    expect(rows.map(([dt]) => dt)).not.toContain("Số liệu báo cáo");
+    const head = elements(tableWithCaption(page, /đơn vị phải nộp/).html, "th").map((t) => text(t.html));
+    expect(head).toContain("Hạn xác nhận của đơn vị");
+    expect(text(page)).toContain("Hạn xác nhận hiện nay: 23:59 thứ Tư 15/07/2026.");
+    // The product is called "hạn chót" in the header and footer; the page's own words never say it.
+    expect(text(elements(page, "main")[0]?.html ?? "").toLowerCase()).not.toContain("hạn chót");
+  });
+
+  it("the deadline page says which figures a quarterly report covers, after its period", () => {
+    const view = {
+      ...f.deadline,
+      deadline: {
+        ...f.deadline.deadline,
+        period: "2026-Q1",
+        periodText: "quý I/2026",
+        covers: { from: "2025-12-15", to: "2026-03-14" },
+      },
+    };
+    const rows = factsOf(deadlinePage(view, committee));
+    expect(rows.slice(0, 2)).toEqual([
+      ["Kỳ", "quý I/2026"],
+      ["Số liệu báo cáo", "từ 15/12/2025 đến 14/03/2026"],
+    ]);
+    expect(rows.map(([dt]) => dt)).toContain("Hạn chót");
+    const ownSpan = {
+      ...view,
+      deadline: { ...view.deadline, covers: { from: "2026-01-01", to: "2026-03-31" } },
+    };
+    expect(factsOf(deadlinePage(ownSpan, committee)).map(([dt]) => dt)).not.toContain("Số liệu báo cáo");
+  });
+
+  it("the unit page and the submission page say when it takes place and until when to confirm it", () => {
+    const [first, ...rest] = f.unit.deadlines;
+    if (!first) throw new Error("no deadlines");
+    const { extendedTo: _e, ...held } = first;
+    const unit = unitPage(
+      { ...f.unit, deadlines: [{ ...held, heldOn: HELD_ON, dueAt: CONFIRM_BY }, ...rest] },
+      committee,
+    );
+    const row = bodyRows(tableWithCaption(unit, /Các hạn nộp của đơn vị/))[0];
+    expect(text(elements(row?.html ?? "", "td")[1]?.html ?? "")).toBe(HELD_WORDS);
+    const submission = submissionPage(
+      { ...f.submission, deadline: { ...f.submission.deadline, heldOn: HELD_ON, dueAt: CONFIRM_BY } },
+      committee,
+    );
+    const rows = factsOf(submission);
+    expect(rows).toContainEqual(["Ngày diễn ra", "thứ Bảy 11/07/2026"]);
+    expect(rows).toContainEqual(["Xác nhận trước", "23:59 thứ Tư 15/07/2026"]);
+    expect(rows.map(([dt]) => dt)).not.toContain("Hạn chót");
+  });
+});
+
 describe("the submission page", () => {
   const page = submissionPage(f.submission, committee);
 

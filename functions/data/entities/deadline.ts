@@ -71,6 +71,7 @@ export const DeadlineWindowRecord = DeadlineRecord.pick({
   title: true,
   state: true,
   dueAt: true,
+  heldOn: true,
   remindAt: true,
   escalation: true,
 });

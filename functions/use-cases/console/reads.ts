@@ -182,6 +182,7 @@ export async function deadlineView(
       kind: d.kind,
       // Kept on the deadline by the first extension for every unit.
       ...(d.originalDueAt && { originalDueAt: d.originalDueAt }),
+      ...(d.covers && { covers: d.covers }),
     },
     figures: figuresOf(units),
     units,

@@ -3,6 +3,9 @@
  * and their lateness and receipts; the reminders and escalations sent (channel, time, result);
  * and, for the standing body, the actions: extend, waive a unit, remind now.
  */
+
+import { dayText } from "../../calendar/deadline-text";
+import { coversText } from "../../calendar/period-text";
 import type { DeadlineView, MessageSent, VersionSummary } from "../../console/model";
 import { type Html, html } from "../html";
 import { count, dueText, instant } from "./format";
@@ -56,7 +59,9 @@ function unitsTable(view: DeadlineView, urls: ConsoleUrls): Html {
     "Bảng các đơn vị phải nộp",
     html`<table>
 <caption>${count(view.units.length)} đơn vị phải nộp</caption>
-<thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Hạn của đơn vị</th><th scope="col">Các bản đã nộp (biên nhận)</th><th scope="col">Liên hệ</th><th scope="col" class="num">Tin đã gửi</th></tr></thead>
+<thead><tr><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">${
+      view.deadline.heldOn === undefined ? "Hạn của đơn vị" : "Hạn xác nhận của đơn vị"
+    }</th><th scope="col">Các bản đã nộp (biên nhận)</th><th scope="col">Liên hệ</th><th scope="col" class="num">Tin đã gửi</th></tr></thead>
 <tbody>${view.units.map(row)}</tbody>
 </table>`,
   );
@@ -118,15 +123,17 @@ function actions(view: DeadlineView, ctx: ConsoleContext, urls: ConsoleUrls): Ht
   const { planId } = view.plan;
   const { obligationId, period } = view.deadline;
   const open = view.units.filter((u) => OPEN.has(u.status));
+  // A day held is confirmed afterwards: its cut-off is the last day to confirm, not a "hạn chót".
+  const cutOff = view.deadline.heldOn === undefined ? "Hạn chót" : "Hạn xác nhận";
   const extend = actionForm({
     ctx,
     id: "gia-han",
     title: "Gia hạn",
     action: urls.extend(planId, obligationId, period),
-    intro: `Hạn chót hiện nay: ${dueText(view.deadline.dueAt)}. Các bước nhắc và báo cáo vượt cấp sẽ theo hạn mới.`,
+    intro: `${cutOff} hiện nay: ${dueText(view.deadline.dueAt)}. Các bước nhắc và báo cáo vượt cấp sẽ theo hạn mới.`,
     // A day, not a time: the cut-off is the end of the last on-time day, as every cut-off of the plan.
     fields: html`<label for="gia-han-ngay">Gia hạn đến ngày *</label>
-<p class="hint" id="gia-han-ngay-hint">Hạn chót mới là 23:59 của ngày này (giờ Việt Nam).</p>
+<p class="hint" id="gia-han-ngay-hint">${cutOff} mới là 23:59 của ngày này (giờ Việt Nam).</p>
 <input type="date" id="gia-han-ngay" name="until" required aria-describedby="gia-han-ngay-hint">
 <label for="gia-han-don-vi">Áp dụng cho</label>
 <select id="gia-han-don-vi" name="unitId"><option value="">Tất cả đơn vị</option>${unitOptions(view.units)}</select>
@@ -173,13 +180,16 @@ export function deadlinePage(view: DeadlineView, ctx: ConsoleContext): string {
   const { plan, deadline } = view;
   const unitNames = new Map(view.units.map((u) => [u.unitId, u.unitName]));
   const sends = view.units.flatMap((u) => u.messages);
+  const figures = coversText(deadline.period, deadline.covers);
   const body = html`<h1>${deadline.title}</h1>
 <p class="lead">${deadline.periodText} · số liệu tính đến ${instant(view.asOf)}</p>
 <section class="card" aria-labelledby="thong-tin"><h2 id="thong-tin" class="vh">Thông tin hạn nộp</h2>
 <dl class="facts">
 <dt>Kỳ</dt><dd>${deadline.periodText}</dd>
+${figures ? html`<dt>Số liệu báo cáo</dt><dd>${figures}</dd>` : ""}
 <dt>Thời hạn theo kế hoạch</dt><dd>${deadline.timing}</dd>
-<dt>Hạn chót</dt><dd><strong>${dueText(deadline.dueAt)}</strong>${
+${deadline.heldOn === undefined ? "" : html`<dt>Ngày diễn ra</dt><dd><strong>${dayText(deadline.heldOn)}</strong></dd>`}
+<dt>${deadline.heldOn === undefined ? "Hạn chót" : "Xác nhận trước"}</dt><dd><strong>${dueText(deadline.dueAt)}</strong>${
     deadline.originalDueAt ? html` (đã gia hạn; hạn ban đầu ${dueText(deadline.originalDueAt)})` : ""
   }</dd>
 <dt>Loại</dt><dd>${deadline.kind === "deliverable" ? "Báo cáo, sản phẩm phải nộp" : "Hoạt động, đơn vị xác nhận đã thực hiện"}</dd>

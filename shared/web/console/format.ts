@@ -3,7 +3,7 @@
  * by colour (its class) and by a symbol and words, so that it reads without colour and aloud.
  */
 import { formatVietnameseDate, formatVietnameseInstant, vietnamDateOf } from "../../calendar/civil-date";
-import { deadlineWords } from "../../calendar/deadline-text";
+import { dayText, deadlineWords } from "../../calendar/deadline-text";
 import type { CellStatus } from "../../console/model";
 
 export interface StatusLook {
@@ -97,6 +97,22 @@ export function dateOf(iso: string): string {
 /** A cut-off as users read it: its last on-time minute, "23:59 thứ Hai 24/03/2025". */
 export function dueText(dueAt: string): string {
   return deadlineWords(dueAt).at;
+}
+
+/**
+ * A deadline's cut-off where a table lists it: "23:59 thứ Hai 24/03/2025", or for an activity held
+ * on a fixed day, when it takes place and until when to confirm it ("diễn ra thứ Bảy 11/07/2026 ·
+ * xác nhận trước 23:59 thứ Tư 15/07/2026"), never "hạn chót". `dueAt`: the unit's own, if extended.
+ */
+export function cutOffText(d: { dueAt: string; heldOn?: string | undefined }, dueAt = d.dueAt): string {
+  return d.heldOn === undefined
+    ? dueText(dueAt)
+    : `diễn ra ${dayText(d.heldOn)} · xác nhận trước ${dueText(dueAt)}`;
+}
+
+/** "11/07": a day held, short (the heatmap's column headers). */
+export function dayShort(date: string): string {
+  return formatVietnameseDate(date).slice(0, 5);
 }
 
 /** "24/03": a cut-off's last on-time day, short (the heatmap's column headers). */

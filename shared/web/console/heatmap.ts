@@ -6,7 +6,7 @@
  */
 import type { CellStatus, DeadlineSummary, HeatmapView, UnitCell } from "../../console/model";
 import { type Html, html, raw } from "../html";
-import { count, dueShort, instant, STATUS_LEGEND, STATUS_ORDER, statusLook } from "./format";
+import { count, dayShort, dueShort, instant, STATUS_LEGEND, STATUS_ORDER, statusLook } from "./format";
 import { type ConsoleContext, consolePage, scrollTable, unitAnchor, urlsFor, yearLinks } from "./layout";
 
 const HEAT_STYLE = raw(`
@@ -60,7 +60,11 @@ export function heatmapPage(view: HeatmapView, ctx: ConsoleContext): string {
     (d) =>
       html`<th scope="col"><a href="${urls.deadline(plan.planId, d.obligationId, d.period)}"><span class="t">${d.title}</span><span class="p">${
         d.periodText
-      }</span><span class="d">hạn ${dueShort(d.dueAt)}</span></a></th>`,
+      }</span>${
+        d.heldOn === undefined
+          ? html`<span class="d">hạn ${dueShort(d.dueAt)}</span>`
+          : html`<span class="d">diễn ra ${dayShort(d.heldOn)}</span><span class="d">xác nhận trước ${dueShort(d.dueAt)}</span>`
+      }</a></th>`,
   )}</tr></thead>
 <tbody>${view.units.map(
     (u, i) =>

@@ -6,7 +6,7 @@ import { type LateUnitGroup, lateUnitGroups } from "../../console/late-units";
 import type { LateUnit, PlanOverviewView, TimelinessRow } from "../../console/model";
 import { type Html, html, raw } from "../html";
 import { onTimeRateChart } from "./chart";
-import { count, dueText, instant, percent } from "./format";
+import { count, cutOffText, dueText, instant, percent } from "./format";
 import {
   type ConsoleContext,
   consolePage,
@@ -113,7 +113,7 @@ function timelinessTable(view: PlanOverviewView, urls: ConsoleUrls): Html {
     r.state === "cancelled" ? html` ${statusBadge("cancelled")}` : ""
   }</th>
 <td class="nowrap">${r.periodText}</td>
-<td>${dueText(r.dueAt)}</td>
+<td>${cutOffText(r)}</td>
 ${figureCells(r)}
 </tr>`;
   return scrollTable(

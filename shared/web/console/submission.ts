@@ -3,6 +3,8 @@
  * short-lived presigned links to the accepted, pinned copy), every version with the office's
  * decisions; and, for the standing body, accept or return it with a reason.
  */
+
+import { dayText } from "../../calendar/deadline-text";
 import type { AttachmentView, SubmissionView, VersionSummary } from "../../console/model";
 import { displayValue, fileSize } from "../form-view";
 import { type Html, html, raw } from "../html";
@@ -153,7 +155,12 @@ ${
 <dt>Nộp lúc</dt><dd>${instant(view.submittedAt)}${
     thisVersion ? html` · ${thisVersion.late ? `muộn ${thisVersion.lateDays} ngày` : "đúng hạn"}` : ""
   }</dd>
-<dt>Hạn chót</dt><dd>${dueText(deadline.dueAt)}</dd>
+${
+  deadline.heldOn === undefined
+    ? html`<dt>Hạn chót</dt><dd>${dueText(deadline.dueAt)}</dd>`
+    : html`<dt>Ngày diễn ra</dt><dd>${dayText(deadline.heldOn)}</dd>
+<dt>Xác nhận trước</dt><dd>${dueText(deadline.dueAt)}</dd>`
+}
 <dt>Tình trạng của đơn vị</dt><dd>${statusBadge(view.status, view.status === "late" ? counting?.lateDays : undefined)}</dd>
 <dt>Đơn vị</dt><dd><a href="${urls.unit(plan.planId, unit.unitId)}">${unit.unitName}</a><br>${contactLinks(unit.contacts)}</dd>
 <dt>Người nộp</dt><dd>${contactLinks({

@@ -4,7 +4,7 @@
  */
 import type { UnitView } from "../../console/model";
 import { type Html, html } from "../html";
-import { dueText, instant, percent } from "./format";
+import { cutOffText, instant, percent } from "./format";
 import {
   actionForm,
   type ConsoleContext,
@@ -29,7 +29,7 @@ function deadlinesTable(view: UnitView, urls: ConsoleUrls): Html {
       (d) => html`<tr>
 <th scope="row" class="mid"><a href="${urls.deadline(planId, d.obligationId, d.period)}">${d.title}</a><br><span class="fine">${d.periodText}</span></th>
 <td>${statusBadge(d.status, d.lateDays)}</td>
-<td>${dueText(d.extendedTo ?? d.dueAt)}${d.extendedTo ? html`<br><span class="fine">đã gia hạn</span>` : ""}</td>
+<td>${cutOffText(d, d.extendedTo ?? d.dueAt)}${d.extendedTo ? html`<br><span class="fine">đã gia hạn</span>` : ""}</td>
 <td>${d.submittedAt ? instant(d.submittedAt) : "—"}</td>
 <td>${
         d.latestReceipt
