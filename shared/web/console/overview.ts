@@ -6,7 +6,7 @@ import { type LateUnitGroup, lateUnitGroups } from "../../console/late-units";
 import type { LateUnit, PlanOverviewView, TimelinessRow } from "../../console/model";
 import { type Html, html, raw } from "../html";
 import { onTimeRateChart } from "./chart";
-import { count, cutOffText, dueText, instant, percent } from "./format";
+import { count, cutOffText, instant, percent } from "./format";
 import {
   type ConsoleContext,
   consolePage,
