@@ -171,6 +171,13 @@ describe("contacts through plan intake on DynamoDB Local", () => {
     const view = await draftViewFor(deps, OFFICE, created.draft.draftId);
     if ("ok" in view) throw new Error(view.message);
     expect(view.contactsDropped).toEqual([]);
+    const page = await serve(
+      "GET",
+      `/console/drafts/${created.draft.draftId}`,
+      "GET /console/drafts/{draftId}",
+      created.draft.draftId,
+    );
+    expect([page.statusCode, page.body?.includes(`name="${DROP_CONTACTS_FIELD}"`)]).toEqual([200, false]);
     expect(view.review.some((r) => r.what === "UBND phường Bồ Đề" && r.where === "đơn vị")).toBe(true);
     expect(view.units.filter((u) => u.unreachable).every((u) => u.id === "thanh-vien-bcd")).toBe(true);
 

@@ -57,9 +57,10 @@ export function runningCounterparts(draft: PlanFileInput, running: RunningUnits)
     issuer: running.issuer,
     units: running.units.map((u) => ({ id: u.unitId, name: u.name, aliases: u.aliases })),
   };
-  const byName = matchUnits(reference, named(draft));
+  const mine = named(draft);
+  const byName = matchUnits(reference, mine);
   const out = new Map<string, StoredUnit>();
-  for (const u of named(draft).units) {
+  for (const u of mine.units) {
     const hit = byId.get(u.id) ?? byId.get(byName.get(u.id) ?? "");
     if (hit) out.set(u.id, hit);
   }
