@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { vietnamDateOf } from "../../shared/calendar/civil-date";
 import { type DeadlineRef, parseInstanceId } from "../../shared/calendar/instance-id";
 import { type ConsoleUser, canAct, canRead, type PlanScope } from "../../shared/console/access";
-import type { DraftView, SessionView } from "../../shared/console/model";
+import { DROP_CONTACTS_FIELD, type DraftView, type SessionView } from "../../shared/console/model";
 import { PASSWORD_RULES, passwordProblem } from "../../shared/console/user-spec";
 import {
   auditPage,
@@ -875,7 +875,10 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
       () => "Đã lưu liên hệ của đơn vị trong bản nháp.",
     ),
     "POST /console/drafts/{draftId}/publish": draftAction(
-      (who, e, form) => drafts.publishDraft(draftDeps(), who.user, draftId(e), form.get("reason") ?? ""),
+      (who, e, form) =>
+        drafts.publishDraft(draftDeps(), who.user, draftId(e), form.get("reason") ?? "", {
+          dropContacts: form.get(DROP_CONTACTS_FIELD) === "yes",
+        }),
       (e, published) => (published ? urls.overview(published.planId) : urls.draft(draftId(e))),
       (p) =>
         `Đã đăng kế hoạch ${p.planId}${p.amended ? " (sửa đổi)" : ""}: ${p.expectations} hạn của các đơn vị${

@@ -61,4 +61,4 @@ export type { AttachmentRecord, SubmissionRecord } from "./entities/submission";
 export type { ExpectationItem, ExpectationWithSubmissions } from "./expectation-view";
 export type { DeadlineItems, PlanYearItems } from "./repositories/console-repository";
 export type { LifecycleSnapshot, RecordResult } from "./repositories/deadline-repository";
-export type { PlanContext, PlanOverview } from "./repositories/plan-repository";
+export type { PlanContext, PlanOverview, StoredUnit } from "./repositories/plan-repository";

@@ -394,7 +394,15 @@ export interface DraftView {
   /** plan:check's messages, in a clerk's words, each with where it is. */
   problems: string[];
   comparison?: DraftComparison;
+  /**
+   * Units the draft leaves with no email and no phone where the running plan has one: publishing
+   * is refused unless the form posts DROP_CONTACTS_FIELD=yes. Empty or absent: none.
+   */
+  contactsDropped?: DraftUnitRef[];
 }
+
+/** The publish form's field that confirms publishing units with no contacts where the running plan has some ("yes"). */
+export const DROP_CONTACTS_FIELD = "dropContacts";
 
 /** The live preview of a timing phrase while a row is corrected. */
 export interface TimingPreview {

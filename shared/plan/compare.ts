@@ -16,9 +16,15 @@ import type { PlanFile } from "./schema";
 
 const LEVEL = new Set(["ubnd", "uy", "ban", "nhan", "dan", "quan", "huyen", "xa", "phuong", "thi", "tran"]);
 
-function names(u: PlanFile["units"][number], place: string): Set<string> {
+/** What matching reads of a plan: its issuer and its units' ids, names and aliases. */
+export interface NamedUnits {
+  issuer: { unit: string; name: string };
+  units: ReadonlyArray<{ id: string; name: string; aliases?: readonly string[] }>;
+}
+
+function names(u: NamedUnits["units"][number], place: string): Set<string> {
   return new Set(
-    [u.name, ...u.aliases]
+    [u.name, ...(u.aliases ?? [])]
       .map((n) =>
         slug(n)
           .replaceAll(place, "")
@@ -31,7 +37,7 @@ function names(u: PlanFile["units"][number], place: string): Set<string> {
 }
 
 /** "quan-long-bien": the issuer's level word and place, as they follow a district office's name. */
-function placeOf(plan: PlanFile): string {
+function placeOf(plan: NamedUnits): string {
   return /^(?:ubnd|uy-ban-nhan-dan)-((?:quan|huyen|xa|phuong)-.+)$/.exec(slug(plan.issuer.name))?.[1] ?? "";
 }
 
@@ -39,7 +45,7 @@ function placeOf(plan: PlanFile): string {
  * Each unit of `other` matched to one of `reference` (by id) where a name matches, or with
  * `byId`, where no name does but the id is the same (a draft amending its own plan).
  */
-export function matchUnits(reference: PlanFile, other: PlanFile, byId = false): Map<string, string> {
+export function matchUnits(reference: NamedUnits, other: NamedUnits, byId = false): Map<string, string> {
   const place = placeOf(reference);
   const referenceIds = new Set(reference.units.map((u) => u.id));
   const referenceNames = reference.units.map((u) => ({ id: u.id, names: names(u, place) }));

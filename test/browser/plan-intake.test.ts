@@ -3,7 +3,8 @@
  * runtime): the standing body signs in, uploads the Long Biên 2025 plan as a Word file (made from
  * the seed text), reads the draft beside the running hand-encoded plan (the calendar must match it
  * within the import goals: recall ≥ 95 %, precision ≥ 90 % of (unit, due day) pairs), corrects a row
- * with the live preview, fills a unit's contacts and publishes; then next year's plan from the
+ * with the live preview, finds the running plan's contacts carried into the draft, fills those of a
+ * unit new to it and publishes, every unit reachable; then next year's plan from the
  * published one, and a draft from the template, discarded. Screenshots at 390 and 1280 px in
  * out/screenshots/intake-<page>-<width>.png, axe-core with no serious or critical violation.
  */
@@ -168,25 +169,38 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     expect(await office.getAttribute("#sua-noi-dung", "aria-invalid")).toBe("true");
     await check(office, "row-error");
 
-    // Contacts: the unreachable units come first.
+    // Contacts: those of the running plan's units now, carried into the draft, each listed for
+    // review; no unit that owes something is left with no one to remind.
+    expect(view.units.filter((u) => u.unreachable)).toEqual([]);
+    const carried = view.review.filter(
+      (r) => r.where === "đơn vị" && r.why.startsWith("liên hệ lấy từ kế hoạch đang chạy"),
+    );
+    expect(carried.length).toBeGreaterThan(view.units.length / 2);
     await office.goto(at(urls.draftUnits(view.summary.draftId)));
+    expect(await notice(office)).toBe("Đơn vị nào có việc phải làm cũng có email hoặc số điện thoại.");
     await check(office, "units");
-    const unreachable = view.units.filter((u) => u.unreachable);
-    expect(unreachable.length).toBeGreaterThan(0);
-    const unit = unreachable[0];
-    if (!unit) throw new Error("no unreachable unit");
+    // A unit the running plan does not have has none: the office fills them in.
+    const fresh = view.review.find((r) => r.where === "đơn vị" && r.why.startsWith("đơn vị mới"));
+    const unit = view.units.find((u) => u.name === fresh?.what);
+    if (!unit) throw new Error("no unit new to the running plan");
+    expect(unit.contacts).toEqual({ emails: [], phones: [] });
+    const card = office.locator("li", { has: office.locator(`h3#dv-${unit.id}`) });
+    await card.locator("summary").click();
     const form = office.locator(`form[action="${urls.draftUnit(view.summary.draftId, unit.id)}"]`);
     await form.locator("textarea[name=emails]").fill("van-thu@longbien.example.org");
     await form.locator("textarea[name=phones]").fill("0912 345 678");
     await follow(office, () => form.getByRole("button").click());
-    const after = (await api<DraftView>(`/api${draftUrl}`)).units.find((u) => u.id === unit.id);
-    expect(after).toMatchObject({
-      unreachable: false,
+    const after = await api<DraftView>(`/api${draftUrl}`);
+    expect(after.units.find((u) => u.id === unit.id)).toMatchObject({
       contacts: { emails: ["van-thu@longbien.example.org"], phones: ["+84912345678"] },
     });
+    // Its review item is done.
+    expect(after.review.some((r) => r.what === unit.name && r.where === "đơn vị")).toBe(false);
   });
 
   it("publishes the draft through the publish use case, then makes next year's plan from it", async () => {
+    const draft = await api<DraftView>(`/api${draftUrl}`);
+    expect(draft.contactsDropped).toEqual([]);
     await office.goto(at(draftUrl));
     await office.check("form[action$='/publish'] input[type=checkbox]");
     await follow(office, () => office.getByRole("button", { name: "Công bố kế hoạch" }).click());
@@ -195,6 +209,10 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     await readmeShot(office, "4-published");
     // The draft is gone; the audit log has the publication.
     expect((await office.request.get(at(`/api${draftUrl}`))).status()).toBe(404);
+    // Every unit of the draft is reachable on the running plan, as the draft had it.
+    const stored = new Map((await stack.data.plans.units(PLAN)).map((u) => [u.unitId, u.contacts]));
+    for (const u of draft.units) expect(stored.get(u.id), u.id).toEqual(u.contacts);
+    expect(draft.units.every((u) => u.contacts.emails.length + u.contacts.phones.length > 0)).toBe(true);
     await office.goto(at(urls.audit(PLAN)));
     expect(await office.textContent("main")).toContain("Đăng kế hoạch");
 

@@ -7,6 +7,7 @@ export const UnitRecord = z.looseObject({
   planId: z.string(),
   unitId: z.string(),
   name: z.string(),
+  aliases: z.array(z.string()).optional(),
   contacts: z.custom<Contacts>((v) => typeof v === "object" && v !== null).optional(),
 });
 export type UnitRecord = z.infer<typeof UnitRecord>;

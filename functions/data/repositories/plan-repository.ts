@@ -23,6 +23,11 @@ export interface PlanUnit {
   contacts: Contacts;
 }
 
+/** A unit as stored now, its names for matching: the console edits its contacts here, not in the plan file. */
+export interface StoredUnit extends PlanUnit {
+  aliases: string[];
+}
+
 export interface PlanContext {
   title: string;
   /** The plan number and date of issue as written. */
@@ -124,6 +129,17 @@ export class PlanRepository {
     if (!item) return undefined;
     const u = unitEntity.parse(item);
     return { unitId, name: u.name, contacts: u.contacts ?? NO_CONTACTS };
+  }
+
+  /** The plan's units with their current contacts (one Query of the plan's partition, UNIT# items). */
+  async units(planId: string): Promise<StoredUnit[]> {
+    const { pk, beginsWith } = unitsOfPlan(planId);
+    return unitEntity.among(await this.table.query({ pk, sk: { beginsWith } })).map((u) => ({
+      unitId: u.unitId,
+      name: u.name,
+      aliases: u.aliases ?? [],
+      contacts: u.contacts ?? NO_CONTACTS,
+    }));
   }
 
   async unitIds(planId: string): Promise<string[]> {

@@ -5,7 +5,7 @@
  * the dates it gives, the units, and how sure the reader was. Rows to review are marked, and a
  * link shows them alone without a script (the `:target` of the table's section: #chi-can-ra-soat).
  */
-import type { DraftRow, DraftView } from "../../console/model";
+import { DROP_CONTACTS_FIELD, type DraftRow, type DraftView } from "../../console/model";
 import { type Html, html } from "../html";
 import {
   backLink,
@@ -121,6 +121,18 @@ function targetsSection(view: DraftView): Html {
   )}</ul></details>`;
 }
 
+/** Units that would lose the contacts the running plan has: publishing needs their own confirmation. */
+function dropsContacts(view: DraftView, urls: ConsoleUrls): Html {
+  const dropped = view.contactsDropped ?? [];
+  if (dropped.length === 0) return html``;
+  return html`<p class="error" id="bo-lien-he">${count(dropped.length)} đơn vị đang có liên hệ trong kế hoạch đang chạy sẽ không còn email hay số điện thoại nào: ${dropped
+    .map((u) => u.name)
+    .join(
+      ", ",
+    )}. Nếu công bố, sẽ không ai ở đó được nhắc hạn. <a href="${urls.draftUnits(view.summary.draftId)}">Bổ sung liên hệ</a></p>
+<label class="confirm"><input type="checkbox" name="${DROP_CONTACTS_FIELD}" value="yes" aria-describedby="bo-lien-he"> <span>Vẫn công bố khi các đơn vị này không còn liên hệ.</span></label>`;
+}
+
 function actions(view: DraftView, ctx: ConsoleContext, urls: ConsoleUrls): Html {
   const s = view.summary;
   const blocked = view.problems.length > 0;
@@ -142,6 +154,7 @@ ${
 <button type="submit" class="act" disabled aria-describedby="cong-bo-chan">Công bố kế hoạch</button>`
     : html`<label class="confirm"><input type="checkbox" required> <span>Tôi đã rà soát bản nháp và muốn công bố kế hoạch.</span></label>
 ${s.toReview > 0 ? html`<p class="hint">Còn ${count(s.toReview)} mục máy chưa chắc chưa ai sửa; vẫn công bố được.</p>` : ""}
+${dropsContacts(view, urls)}
 <button type="submit" class="act">Công bố kế hoạch</button>`
 }
 </form>`;

@@ -8,6 +8,8 @@ import type { DraftOrigin } from "../../../../shared/console/model";
 import type { PlanFileInput } from "../../../../shared/plan/schema";
 import type { DataLayer } from "../../../data";
 import { DRAFT_MAX_BYTES, type DraftRecord } from "../../../data/entities/draft";
+import type { PlanRecord } from "../../../data/entities/plan";
+import type { RunningUnits } from "./contacts";
 
 /** Starts a newly published plan's calendar (AWS: the plan-calendar state machine; locally: the runner). */
 export interface PlanCalendarStarter {
@@ -32,6 +34,7 @@ export type DraftErrorCode =
   | "nothing-read"
   | "no-copy"
   | "has-problems"
+  | "drops-contacts"
   | "conflict";
 
 export interface DraftFailure {
@@ -87,6 +90,27 @@ export async function draftFor(
 }
 
 export const isFailure = (x: object): x is DraftFailure => "ok" in x && x.ok === false;
+
+/**
+ * The units of the plan published as `planId`, with their current contacts (the unit items, which
+ * the console edits), or undefined when none is published. One Query, and the plan's record unless given.
+ */
+export async function runningUnitsOf(
+  deps: DraftDeps,
+  planId: string,
+  known?: PlanRecord,
+): Promise<RunningUnits | undefined> {
+  const record = known ?? (await deps.data.plans.record(planId));
+  if (!record) return undefined;
+  const name = record.issuer.name;
+  return {
+    issuer: {
+      unit: record.issuer.unit,
+      name: typeof name === "string" ? name : (record.names?.issuer ?? ""),
+    },
+    units: await deps.data.plans.units(planId),
+  };
+}
 
 const KB = 1024;
 

@@ -2,16 +2,29 @@
  * The three ways a draft begins: a plan document read by the importer (shared/plan/intake), a
  * published plan moved to a new year (shared/plan/next-year.ts), or a template filled for an
  * office (shared/plan/templates.ts). Each is stored as the draft of a plan the user acts on.
+ *
+ * Contacts come from the unit items, which the console edits during the year: a draft begun for a
+ * plan already running takes its units' current contacts (./contacts.ts), and next year's plan
+ * takes those of the plan it is moved from, not the ones its kept file was published with.
  */
 import { type ConsoleUser, canRead } from "../../../../shared/console/access";
 import { documentType, extractDocumentBytes } from "../../../../shared/plan/intake/document";
 import { readPlan } from "../../../../shared/plan/intake/read";
 import { PlanFileError } from "../../../../shared/plan/load";
 import { nextYearPlan } from "../../../../shared/plan/next-year";
-import { PlanFile } from "../../../../shared/plan/schema";
+import { PlanFile, type PlanFileInput } from "../../../../shared/plan/schema";
 import { fillTemplate, loadTemplate } from "../../../../shared/plan/templates";
 import type { DraftRecord } from "../../../data/entities/draft";
-import { type DraftDeps, type DraftResult, FORBIDDEN, mayAct, refuse, storeNewDraft } from "./common";
+import {
+  type DraftDeps,
+  type DraftResult,
+  FORBIDDEN,
+  mayAct,
+  refuse,
+  runningUnitsOf,
+  storeNewDraft,
+} from "./common";
+import { carryRunningContacts, withCurrentContacts } from "./contacts";
 
 /** Largest document accepted (a 40-page plan in Word is well under 1 MB). */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -64,7 +77,7 @@ export async function createDraftFromDocument(
     planId,
     origin: "document",
     source: name,
-    plan: { ...plan, id: planId },
+    plan: await withRunningContacts(deps, { ...plan, id: planId }, name),
     document: { name, size: bytes.length },
   });
 }
@@ -93,7 +106,10 @@ export async function createDraftFromPlan(
       "no-copy",
       `Kế hoạch ${fromPlanId} được đăng trước khi hệ thống lưu bản kế hoạch đầy đủ: hãy đăng lại kế hoạch đó (npm run -s plan:publish) rồi thử lại.`,
     );
-  const published = PlanFile.parse(JSON.parse(copy.file));
+  const published = withCurrentContacts(
+    PlanFile.parse(JSON.parse(copy.file)),
+    await deps.data.plans.units(fromPlanId),
+  );
   const to = year ?? published.year + 1;
   if (!Number.isInteger(to) || to <= published.year || to > 2100)
     return refuse("invalid", `Năm của kế hoạch mới phải sau năm ${published.year}.`, {
@@ -139,5 +155,20 @@ export async function createDraftFromTemplate(
     issuerName,
     at: deps.now().toISOString(),
   });
-  return storeNewDraft(deps, user, { planId, origin: "template", source: templateId, plan });
+  return storeNewDraft(deps, user, {
+    planId,
+    origin: "template",
+    source: templateId,
+    plan: await withRunningContacts(deps, plan, templateId),
+  });
+}
+
+/** A draft for a plan already running, with the running units' current contacts; else as it is. */
+async function withRunningContacts(
+  deps: DraftDeps,
+  plan: PlanFileInput,
+  source: string,
+): Promise<PlanFileInput> {
+  const running = await runningUnitsOf(deps, plan.id);
+  return running ? carryRunningContacts(plan, running, { source, at: deps.now().toISOString() }) : plan;
 }

@@ -10,6 +10,7 @@ import { readTimingPhrase } from "../../../../shared/plan/timing-phrase";
 import type { DraftRecord } from "../../../data/entities/draft";
 import { parseContacts } from "../actions";
 import { type DraftDeps, type DraftResult, draftFor, isFailure, refuse, saveDraft } from "./common";
+import { isContactsReview } from "./contacts";
 import { draftPlanOf, reviewOf, UNREADABLE_TIMING } from "./view";
 
 type ObligationInput = NonNullable<PlanFileInput["obligations"]>[number];
@@ -156,9 +157,15 @@ export async function setDraftUnitContacts(
     return refuse("not-found", "Không có đơn vị này trong bản nháp.");
   const parsed = parseContacts(contacts);
   if (!parsed.ok) return refuse("invalid", parsed.message, parsed.fieldErrors);
+  const name = units.find((u) => u.id === unitId)?.name;
+  const named = typeof name === "string" && name !== "" ? name : unitId;
   const next: PlanFileInput = {
     ...plan,
     units: units.map((u) => (u.id === unitId ? { ...u, contacts: parsed.contacts } : u)),
+    // A person wrote this unit's contacts: the note on where they came from, or that they lacked, is done.
+    ...(plan.draft && {
+      draft: { ...plan.draft, review: (plan.draft.review ?? []).filter((r) => !isContactsReview(r, named)) },
+    }),
   };
   return saveDraft(deps, draft, next);
 }

@@ -24,6 +24,13 @@ export {
   setDraftUnitContacts,
   updateDraftObligation,
 } from "./edit";
-export { discardDraft, draftYaml, type Published, publishable, publishDraft } from "./publish";
+export {
+  discardDraft,
+  draftYaml,
+  type Published,
+  type PublishOptions,
+  publishable,
+  publishDraft,
+} from "./publish";
 export { draftsView, draftViewFor, timingPreviewFor } from "./reads";
 export { checkDraft, draftPlanOf, draftView, type PublishedPlan, previewTiming } from "./view";

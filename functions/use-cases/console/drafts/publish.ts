@@ -3,6 +3,10 @@
  * (functions/use-cases/publish-plan.ts) once plan:check has nothing against it, its calendar
  * started, an audit entry written and the draft deleted together; or discarded; or downloaded as
  * the YAML plan file it is (the storage and export format), with the importer's header.
+ *
+ * Publishing replaces a running plan's contacts with the draft's: a draft that would leave a unit
+ * with no email and no phone where the running plan has one is refused unless the office says so
+ * (the form's `dropContacts=yes`), since from then on nobody at that unit would be reminded.
  */
 import { stringify } from "yaml";
 import type { ConsoleUser } from "../../../../shared/console/access";
@@ -10,7 +14,8 @@ import type { PlanFile } from "../../../../shared/plan/schema";
 import type { DraftRecord } from "../../../data/entities/draft";
 import { publishPlan } from "../../publish-plan";
 import { auditEntry, REASON_MAX } from "../audit";
-import { type DraftDeps, type DraftResult, draftFor, isFailure, refuse } from "./common";
+import { type DraftDeps, type DraftResult, draftFor, isFailure, refuse, runningUnitsOf } from "./common";
+import { contactsDropped } from "./contacts";
 import { checkDraft, draftPlanOf } from "./view";
 
 /** The problems listed in a refusal, at most this many (the page lists them all). */
@@ -24,6 +29,13 @@ export interface Published {
   expectations: number;
   cancelled: number;
   auditId: string;
+  /** Units published with no contacts where the running plan had some (the office confirmed it). */
+  contactsDropped: string[];
+}
+
+export interface PublishOptions {
+  /** The office confirmed publishing units with no contacts where the running plan has some. */
+  dropContacts?: boolean;
 }
 
 /** The plan a draft publishes: plan:check's reading of it, without the reader's `draft` block. */
@@ -39,6 +51,7 @@ export async function publishDraft(
   user: ConsoleUser,
   draftId: string,
   reason = "",
+  options: PublishOptions = {},
 ): Promise<DraftResult<Published>> {
   const draft = await draftFor(deps, user, draftId);
   if (isFailure(draft)) return draft;
@@ -53,7 +66,19 @@ export async function publishDraft(
   }
   const { plan } = checked;
   if (plan.id !== draft.planId) return refuse("invalid", "Mã kế hoạch của bản nháp đã bị đổi.");
-  const amended = (await deps.data.plans.record(plan.id)) !== undefined;
+  const record = await deps.data.plans.record(plan.id);
+  const amended = record !== undefined;
+  const running = record && (await runningUnitsOf(deps, plan.id, record));
+  const dropped = running ? contactsDropped(plan, running) : [];
+  if (dropped.length > 0 && !options.dropContacts)
+    return refuse(
+      "drops-contacts",
+      `Chưa đăng được: ${dropped.length} đơn vị đang có email hoặc số điện thoại trong kế hoạch đang chạy sẽ không còn liên hệ nào nếu đăng bản nháp này, nên sẽ không ai ở đó được nhắc hạn: ${dropped
+        .map((u) => u.name)
+        .join(
+          ", ",
+        )}. Hãy bổ sung liên hệ cho các đơn vị này trong bản nháp, hoặc đánh dấu ô «Vẫn công bố khi các đơn vị này không còn liên hệ» rồi công bố lại.`,
+    );
   const now = deps.now();
   const result = await publishPlan(deps.data, plan, now);
   // A new plan's calendar starts now; an amended one's already runs (starting it again is a no-op).
@@ -72,6 +97,7 @@ export async function publishDraft(
       expectations: result.expectations,
       cancelled: result.cancelled,
       changed: result.changed,
+      ...(dropped.length > 0 && { contactsDropped: dropped.map((u) => u.id) }),
     },
     reason:
       reason.trim().slice(0, REASON_MAX) ||
@@ -90,6 +116,7 @@ export async function publishDraft(
     expectations: result.expectations,
     cancelled: result.cancelled,
     auditId: entry.id,
+    contactsDropped: dropped.map((u) => u.id),
   };
 }
 

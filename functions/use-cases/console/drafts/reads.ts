@@ -1,13 +1,14 @@
 /**
  * The console's reads of drafts: the drafts page (one Query per plan the user acts on, and each
  * plan's record), one draft with what publishing it would change (the plan published under its
- * id, read back from its kept copy), and the live preview of a timing phrase.
+ * id, read back from its kept copy, and its units' contacts now), and the live preview of a timing
+ * phrase.
  */
 import type { ConsoleUser } from "../../../../shared/console/access";
 import type { DraftsView, DraftView, TimingPreview } from "../../../../shared/console/model";
 import { PlanFile } from "../../../../shared/plan/schema";
 import { listTemplates } from "../../../../shared/plan/templates";
-import { type DraftDeps, type DraftFailure, draftFor, FORBIDDEN, isFailure } from "./common";
+import { type DraftDeps, type DraftFailure, draftFor, FORBIDDEN, isFailure, runningUnitsOf } from "./common";
 import { MAX_DOCUMENT_BYTES } from "./create";
 import { draftSummary, draftView, type PublishedPlan, previewTiming } from "./view";
 
@@ -37,13 +38,16 @@ export async function draftsView(deps: DraftDeps, user: ConsoleUser): Promise<Dr
   };
 }
 
-/** The plan published under a draft's id, with its file when a copy is kept. */
+/** The plan published under a draft's id, with its file when a copy is kept, and its units now. */
 async function publishedUnder(deps: DraftDeps, planId: string): Promise<PublishedPlan | undefined> {
   const record = await deps.data.plans.record(planId);
   if (!record) return undefined;
-  const copy = await deps.data.plans.file(planId);
+  const [copy, running] = await Promise.all([
+    deps.data.plans.file(planId),
+    runningUnitsOf(deps, planId, record),
+  ]);
   const file = copy && PlanFile.safeParse(JSON.parse(copy.file));
-  return { planId, ...(file?.success && { file: file.data }) };
+  return { planId, ...(file?.success && { file: file.data }), ...(running && { running }) };
 }
 
 export async function draftViewFor(

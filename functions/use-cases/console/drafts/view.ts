@@ -38,6 +38,7 @@ import {
 } from "../../../../shared/plan/schema";
 import { readTimingPhrase } from "../../../../shared/plan/timing-phrase";
 import type { DraftRecord } from "../../../data/entities/draft";
+import { contactsDropped, type RunningUnits } from "./contacts";
 
 type Review = Draft["review"][number];
 type ObligationInput = NonNullable<PlanFileInput["obligations"]>[number];
@@ -210,10 +211,11 @@ function owing(plan: PlanFile): Set<string> {
   );
 }
 
-/** A plan published under the draft's id, and its file when a copy is kept. */
+/** A plan published under the draft's id, its file when a copy is kept, its units as they are now. */
 export interface PublishedPlan {
   planId: string;
   file?: PlanFile;
+  running?: RunningUnits;
 }
 
 export function draftSummary(draft: DraftRecord, published?: PublishedPlan): DraftSummary {
@@ -281,6 +283,7 @@ export function draftView(draft: DraftRecord, published?: PublishedPlan): DraftV
     ...(comparison && {
       comparison: { same: comparison.same, added: comparison.added, removed: comparison.removed },
     }),
+    contactsDropped: published?.running ? contactsDropped(input, published.running) : [],
   };
 }
 
