@@ -306,7 +306,7 @@ export function contactLinks(c: {
 }): Html {
   const lines: Html[] = [
     ...(c.person ? [html`<span>${c.person}</span>`] : []),
-    ...(c.emails ?? []).map((e) => html`<a class="nowrap" href="mailto:${e}">${e}</a>`),
+    ...(c.emails ?? []).map((e) => html`<a class="brk" href="mailto:${e}">${e}</a>`),
     ...(c.phones ?? []).map((p) => html`<a class="nowrap" href="tel:${p}">${p}</a>`),
   ];
   if (lines.length === 0) return html`<span class="fine">chưa có liên hệ</span>`;
