@@ -115,40 +115,28 @@ export class TableClient {
   }
 
   /** Puts an item; false when its condition does not hold (nothing written). */
-  async put(item: Item, condition?: Condition): Promise<boolean> {
-    try {
-      await this.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ...(condition && {
-            ConditionExpression: condition.expression,
-            ...(condition.names && { ExpressionAttributeNames: condition.names }),
-            ...(condition.values && { ExpressionAttributeValues: condition.values }),
-          }),
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (condition && isConditionFailure(err)) return false;
-      throw err;
-    }
+  put(item: Item, condition?: Condition): Promise<boolean> {
+    return this.conditionally(
+      condition,
+      (c) => new PutCommand({ TableName: this.tableName, Item: item, ...c }),
+    );
   }
 
   /** Deletes an item; false when its condition does not hold (nothing deleted). */
-  async delete(key: TableKey, condition?: Condition): Promise<boolean> {
+  delete(key: TableKey, condition?: Condition): Promise<boolean> {
+    return this.conditionally(
+      condition,
+      (c) => new DeleteCommand({ TableName: this.tableName, Key: key, ...c }),
+    );
+  }
+
+  /** One write under an optional condition: true when written, false when the condition failed. */
+  private async conditionally(
+    condition: Condition | undefined,
+    command: (c: ReturnType<typeof conditionInput>) => PutCommand | DeleteCommand,
+  ): Promise<boolean> {
     try {
-      await this.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: key,
-          ...(condition && {
-            ConditionExpression: condition.expression,
-            ...(condition.names && { ExpressionAttributeNames: condition.names }),
-            ...(condition.values && { ExpressionAttributeValues: condition.values }),
-          }),
-        }),
-      );
+      await this.send(command(conditionInput(condition)));
       return true;
     } catch (err) {
       if (condition && isConditionFailure(err)) return false;
@@ -235,27 +223,24 @@ export class TableClient {
     if (writes.length === 0) return { ok: true };
     if (writes.length > 100)
       throw new RangeError(`a transaction holds at most 100 writes, not ${writes.length}`);
-    const conditionOf = (c: Condition | undefined) =>
-      c && {
-        ConditionExpression: c.expression,
-        ...(c.names && { ExpressionAttributeNames: c.names }),
-        ...(c.values && { ExpressionAttributeValues: c.values }),
-      };
     const TransactItems = writes.map((w) => {
-      if ("put" in w) return { Put: { TableName: this.tableName, Item: w.put, ...conditionOf(w.condition) } };
+      if ("put" in w)
+        return { Put: { TableName: this.tableName, Item: w.put, ...conditionInput(w.condition) } };
       if ("delete" in w)
-        return { Delete: { TableName: this.tableName, Key: w.delete, ...conditionOf(w.condition) } };
+        return { Delete: { TableName: this.tableName, Key: w.delete, ...conditionInput(w.condition) } };
       if ("check" in w)
-        return { ConditionCheck: { TableName: this.tableName, Key: w.check, ...conditionOf(w.condition) } };
-      const condition = conditionOf(w.condition);
-      const names = { ...w.expression.ExpressionAttributeNames, ...condition?.ExpressionAttributeNames };
-      const values = { ...w.expression.ExpressionAttributeValues, ...condition?.ExpressionAttributeValues };
+        return {
+          ConditionCheck: { TableName: this.tableName, Key: w.check, ...conditionInput(w.condition) },
+        };
+      const condition = conditionInput(w.condition);
+      const names = { ...w.expression.ExpressionAttributeNames, ...condition.ExpressionAttributeNames };
+      const values = { ...w.expression.ExpressionAttributeValues, ...condition.ExpressionAttributeValues };
       return {
         Update: {
           TableName: this.tableName,
           Key: w.update,
           UpdateExpression: w.expression.UpdateExpression,
-          ...(condition && { ConditionExpression: condition.ConditionExpression }),
+          ...(condition.ConditionExpression && { ConditionExpression: condition.ConditionExpression }),
           ...(Object.keys(names).length > 0 && { ExpressionAttributeNames: names }),
           ...(Object.keys(values).length > 0 && { ExpressionAttributeValues: values }),
         },
@@ -284,13 +269,7 @@ export class TableClient {
       await this.send(
         new TransactWriteCommand({
           TransactItems: entries.map(({ item, condition }) => ({
-            Put: {
-              TableName: this.tableName,
-              Item: item,
-              ConditionExpression: condition.expression,
-              ...(condition.names && { ExpressionAttributeNames: condition.names }),
-              ...(condition.values && { ExpressionAttributeValues: condition.values }),
-            },
+            Put: { TableName: this.tableName, Item: item, ...conditionInput(condition) },
           })),
         }),
       );
@@ -301,4 +280,19 @@ export class TableClient {
       throw err;
     }
   }
+}
+
+/** A condition as the DynamoDB request parameters that carry it (none without one). */
+function conditionInput(condition: Condition | undefined): {
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+} {
+  return condition
+    ? {
+        ConditionExpression: condition.expression,
+        ...(condition.names && { ExpressionAttributeNames: condition.names }),
+        ...(condition.values && { ExpressionAttributeValues: condition.values }),
+      }
+    : {};
 }
