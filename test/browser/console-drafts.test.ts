@@ -147,7 +147,7 @@ describe.runIf(browserAvailable)("the plan-intake pages in Chromium", { timeout:
     const visible = () => page.locator("table.rows tbody tr:visible").count();
     const need = await page.locator("table.rows tbody tr.need").count();
     expect(await visible()).toBe(f.draft.rows.length);
-    await page.getByRole("link", { name: /Chỉ hiện mục cần rà soát/ }).click();
+    await page.getByRole("link", { name: /Chỉ hiện nhiệm vụ cần rà soát/ }).click();
     await expect.poll(visible).toBe(need);
     await page.screenshot({ path: "out/screenshots/console-drafts-review-only-390.png", fullPage: true });
     await page.getByRole("link", { name: /Hiện tất cả/ }).click();

@@ -1,7 +1,6 @@
 /**
  * What the plan-intake pages share: how a draft's origin, its reader's certainty and a row's need
- * of review are said, the dates of a row, and the draft pages' own CSS. A row is "to review" when
- * the machine could not read its timing, or when the reader (not yet a person) is unsure of it.
+ * of review are said, the dates of a row, and the draft pages' own CSS.
  */
 import type { DraftDate, DraftOrigin, DraftRow, DraftSummary, DraftView } from "../../console/model";
 import { type Html, html, raw } from "../html";
@@ -27,11 +26,15 @@ export function certaintyLook(certainty: number | undefined): CertaintyLook {
   return { cls: "guess", word: "đoán", percent };
 }
 
-/** Whether a person should look at the row before publishing. */
+/**
+ * Whether a person should look at the row before publishing: its timing is unread, the reader
+ * listed why it is unsure, or the row is a guess (a body sentence's lead or topic, below DOUBT). A
+ * table row read column by column (0.7–0.8) is "cần xem" but not flagged, or every row would be.
+ */
 export function needsReview(row: DraftRow): boolean {
   if (row.ruleWords === undefined) return true;
   if (row.certainty === undefined) return false;
-  return row.review.length > 0 || row.certainty < CERTAIN;
+  return row.review.length > 0 || row.certainty < DOUBT;
 }
 
 /** The reader's certainty as a bar and words ("đoán · 42%"), or "đã kiểm tra". */

@@ -49,15 +49,15 @@ function rowHtml(view: DraftView, row: DraftRow, urls: ConsoleUrls): Html {
 function rowsSection(view: DraftView, urls: ConsoleUrls): Html {
   const toReview = view.rows.filter(needsReview).length;
   const table = html`<table class="rows">
-<caption>${count(view.rows.length)} nhiệm vụ theo thứ tự trong văn bản; ${count(toReview)} mục cần rà soát</caption>
+<caption>${count(view.rows.length)} nhiệm vụ theo thứ tự trong văn bản; ${count(toReview)} nhiệm vụ cần rà soát</caption>
 <thead><tr><th scope="col">Nội dung</th><th scope="col">Thời gian như văn bản</th><th scope="col">Máy hiểu</th><th scope="col">Các hạn trong năm</th><th scope="col">Chủ trì</th><th scope="col">Phối hợp</th><th scope="col">Nơi nhận</th><th scope="col">Độ chắc chắn</th><th scope="col"><span class="vh">Sửa</span></th></tr></thead>
 <tbody>${view.rows.map((r) => rowHtml(view, r, urls))}</tbody>
 </table>`;
   return html`<section id="${REVIEW_ONLY}" aria-labelledby="cac-nhiem-vu"><h2 id="cac-nhiem-vu">Các nhiệm vụ</h2>
-<p class="filter"><a class="review" href="#${REVIEW_ONLY}">Chỉ hiện mục cần rà soát (${count(toReview)})</a> <a href="#cac-nhiem-vu">Hiện tất cả (${count(
+<p class="filter"><a class="review" href="#${REVIEW_ONLY}">Chỉ hiện nhiệm vụ cần rà soát (${count(toReview)})</a> <a href="#cac-nhiem-vu">Hiện tất cả (${count(
     view.rows.length,
   )})</a></p>
-<p class="only-note notice ok">Đang chỉ hiện ${count(toReview)} mục cần rà soát.</p>
+<p class="only-note notice ok">Đang chỉ hiện ${count(toReview)} nhiệm vụ cần rà soát.</p>
 ${view.rows.length === 0 ? html`<p class="card">Máy chưa đọc được nhiệm vụ nào từ văn bản.</p>` : scrollTable("Bảng các nhiệm vụ của bản nháp", table, "narrow")}
 </section>`;
 }

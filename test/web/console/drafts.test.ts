@@ -205,7 +205,7 @@ describe("a draft's review", () => {
 
   it("links to the rows to review alone (the table's section as the fragment)", () => {
     const link = tags(page, "a").find((a) =>
-      text(page.slice(a.end, page.indexOf("</a>", a.end))).startsWith("Chỉ hiện mục cần rà soát"),
+      text(page.slice(a.end, page.indexOf("</a>", a.end))).startsWith("Chỉ hiện nhiệm vụ cần rà soát"),
     );
     expect(link?.attrs.href).toBe(`#${REVIEW_ONLY}`);
     const section = tags(page, "section").find((s) => s.attrs.id === REVIEW_ONLY);
