@@ -195,7 +195,7 @@ ${
 <h2 style="font-size:1.1rem">Bản HTML</h2>
 <iframe sandbox="" title="Nội dung thư (HTML)" srcdoc="${m.html}" style="width:100%;height:32rem;border:1px solid #d0d7de;background:#fff"></iframe>
 <h2 style="font-size:1.1rem">Bản văn bản thuần</h2>
-<pre style="white-space:pre-wrap;word-break:break-word;background:#fff;border:1px solid #d0d7de;padding:.75rem">${m.text}</pre>`,
+<pre style="white-space:pre-wrap;word-break:break-word;font-family:system-ui,sans-serif;background:#fff;border:1px solid #d0d7de;padding:.75rem">${m.text}</pre>`,
     );
   }
 }
