@@ -185,11 +185,22 @@ ${yearField("mau-nam", undefined)}
   return html`<div class="starts">${upload}${carry}${template}</div>`;
 }
 
+/** The way back to the plans already running (this page has no plan of its own to navigate). */
+function runningPlans(view: DraftsView, urls: ConsoleUrls): Html {
+  const published = view.plans.filter((p) => p.published);
+  if (published.length === 0) return html``;
+  return html`<p>Kế hoạch đang chạy: ${published.map(
+    (p, i) =>
+      html`${i > 0 ? ", " : ""}<a href="${urls.overview(p.planId, p.year)}">${p.title ?? p.planId}</a>`,
+  )}.</p>`;
+}
+
 export function draftsPage(view: DraftsView, ctx: ConsoleContext): string {
   const urls = urlsFor(ctx);
   const drafts = [...view.drafts].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
   const body = html`<h1>Nhập kế hoạch</h1>
 <p class="lead">Một kế hoạch mới được lập thành bản nháp: bạn rà soát từng nhiệm vụ, sửa chỗ máy đọc chưa đúng, rồi công bố. Chỉ khi công bố, các đơn vị mới bắt đầu được nhắc hạn.</p>
+${runningPlans(view, urls)}
 <section aria-labelledby="ban-nhap"><h2 id="ban-nhap">Bản nháp đang rà soát (${count(drafts.length)})</h2>
 ${
   drafts.length === 0

@@ -50,6 +50,12 @@ const rowsOf = (page: string) => {
 describe("the drafts page", () => {
   const page = draftsPage(f.drafts, office);
 
+  it("links back to each plan already running, and only those", () => {
+    const links = tags(page, "a").map((a) => a.attrs.href);
+    for (const p of f.drafts.plans)
+      expect(links.includes(urls.overview(p.planId, p.year)), p.planId).toBe(p.published);
+  });
+
   it("lists each draft, newest first, with its plan, source, author and counts, linked to its review", () => {
     const cards = elements(elements(page, "ul").find((u) => u.attrs.class === "drafts")?.html ?? "", "li");
     const sorted = [...f.drafts.drafts].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
