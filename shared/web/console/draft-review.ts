@@ -78,7 +78,11 @@ ${
   c
     ? html`<dt>So với kế hoạch đang chạy</dt><dd><strong>${count(c.same)} hạn trùng, ${count(c.added)} hạn mới, ${count(
         c.removed,
-      )} hạn sẽ bị hủy</strong>${c.removed > 0 ? html`<br><span class="fine">Các hạn bị hủy sẽ thôi nhắc khi công bố.</span>` : ""}</dd>`
+      )} hạn sẽ bị hủy${
+        c.kept !== undefined && c.cancelled !== undefined
+          ? `; khi công bố: giữ ${count(c.kept)} hạn của các đơn vị, hủy ${count(c.cancelled)}`
+          : ""
+      }</strong>${c.removed > 0 ? html`<br><span class="fine">Các hạn bị hủy sẽ thôi nhắc khi công bố.</span>` : ""}</dd>`
     : ""
 }
 </dl></section>`;
