@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { rekeyOntoRunning } from "../../functions/use-cases/console/drafts/rekey";
 import { expectationsKept } from "../../functions/use-cases/console/drafts/view";
 import { planDeadlines } from "../../shared/calendar/deadlines";
-import { PlanFile, type PlanFileInput } from "../../shared/plan/schema";
+import { PlanFile, type PlanFileInput, type Unit } from "../../shared/plan/schema";
 
 const quarterly = { kind: "quarterly", day: 25 } as const;
 const common = {
@@ -19,7 +19,7 @@ const common = {
   issuedOn: "2025-01-05",
   year: 2025,
 };
-const unit = (id: string, name: string, kind = "other") => ({ id, name, kind });
+const unit = (id: string, name: string, kind: Unit["kind"] = "other") => ({ id, name, kind });
 
 const RUNNING = PlanFile.parse({
   ...common,
@@ -237,6 +237,6 @@ describe("re-keying a draft onto the running plan's ids", () => {
     const alone = rekey(undefined);
     expect(alone.plan.units?.map((u) => u.id)).toEqual(plan.units.map((u) => u.id));
     expect(alone.plan.obligations?.map((o) => o.id)).toEqual(DRAFT.obligations?.map((o) => o.id));
-    expect(alone.plan.draft?.review[0]?.why).toContain("không có bản kế hoạch đang chạy");
+    expect(alone.plan.draft?.review?.[0]?.why).toContain("không có bản kế hoạch đang chạy");
   });
 });
