@@ -144,7 +144,7 @@ function actions(view: DraftView, ctx: ConsoleContext, urls: ConsoleUrls): Html 
   const consequence = s.amends
     ? html`Công bố sẽ thay kế hoạch <strong>${s.planId}</strong> đang chạy${
         view.comparison
-          ? html`: ${count(view.comparison.removed)} hạn sẽ bị hủy, ${count(view.comparison.added)} hạn mới`
+          ? html`: ${count(view.comparison.cancelled ?? view.comparison.removed)} hạn sẽ bị hủy, ${count(view.comparison.added)} hạn mới`
           : ""
       }; các đơn vị được nhắc theo các hạn mới.`
     : html`Công bố sẽ tạo kế hoạch <strong>${s.planId}</strong> với ${count(dates)} hạn trong năm; các đơn vị bắt đầu được nhắc hạn theo lịch.`;
