@@ -208,14 +208,11 @@ function groupRenames(
   for (const g of groups) {
     const id = text(g.id);
     const members = setOf(strings(g.members).map((m) => unitMap.get(m) ?? m));
-    const hit =
-      free.get(id) &&
-      (normal(free.get(id)?.name ?? "") === normal(text(g.name)) ||
-        setOf(free.get(id)?.members ?? []) === members)
-        ? free.get(id)
-        : [...free.values()].find(
-            (r) => normal(r.name) === normal(text(g.name)) || setOf(r.members) === members,
-          );
+    const matches = (r: { name: string; members: readonly string[] }) =>
+      normal(r.name) === normal(text(g.name)) || setOf(r.members) === members;
+    // The running group of the same id first, else the first that matches.
+    const same = free.get(id);
+    const hit = same && matches(same) ? same : [...free.values()].find(matches);
     if (!hit) continue;
     free.delete(hit.id);
     if (hit.id === id) continue;
