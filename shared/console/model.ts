@@ -378,6 +378,13 @@ export interface DraftComparison {
   added: number;
   /** Pairs only in the published plan (cancelled when published). */
   removed: number;
+  /**
+   * What publishing does, by deadline instance id (plan:obligation:period:unit) as the publication
+   * compares them: the running plan's expectations the draft keeps, and those it cancels (absent
+   * when the running plan's file is not kept).
+   */
+  kept?: number;
+  cancelled?: number;
 }
 
 export interface DraftView {

@@ -120,6 +120,11 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     expect(precision).toBeGreaterThanOrEqual(0.9);
     // The page says the same, in words.
     expect(await office.textContent("main")).toContain(`${c.same} hạn trùng`);
+    // On the running plan's ids, publishing keeps most of its deadlines, and says how many.
+    expect(await office.textContent("main")).toContain(
+      `khi công bố: giữ ${c.kept} hạn của các đơn vị, hủy ${c.cancelled}`,
+    );
+    expect(c.kept).toBeGreaterThan(c.cancelled ?? Number.POSITIVE_INFINITY);
     await check(office, "review");
     await readmeShot(office, "2-review");
   });
@@ -206,6 +211,11 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     await follow(office, () => office.getByRole("button", { name: "Công bố kế hoạch" }).click());
     expect(new URL(office.url()).pathname).toBe(urls.overview(PLAN));
     expect(await notice(office)).toMatch(/công bố|Đã đăng/i);
+    // The draft page said how many running deadlines publishing cancels: the notice says as many.
+    const cancelled = draft.comparison?.cancelled;
+    if (cancelled === undefined) throw new Error("no count of what publishing cancels");
+    const said = /hủy (\d+) hạn/.exec(await notice(office))?.[1];
+    expect(Number(said ?? 0)).toBe(cancelled);
     await readmeShot(office, "4-published");
     // The draft is gone; the audit log has the publication.
     expect((await office.request.get(at(`/api${draftUrl}`))).status()).toBe(404);

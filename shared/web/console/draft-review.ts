@@ -78,7 +78,11 @@ ${
   c
     ? html`<dt>So với kế hoạch đang chạy</dt><dd><strong>${count(c.same)} hạn trùng, ${count(c.added)} hạn mới, ${count(
         c.removed,
-      )} hạn sẽ bị hủy</strong>${c.removed > 0 ? html`<br><span class="fine">Các hạn bị hủy sẽ thôi nhắc khi công bố.</span>` : ""}</dd>`
+      )} hạn sẽ bị hủy${
+        c.kept !== undefined && c.cancelled !== undefined
+          ? `; khi công bố: giữ ${count(c.kept)} hạn của các đơn vị, hủy ${count(c.cancelled)}`
+          : ""
+      }</strong>${c.removed > 0 ? html`<br><span class="fine">Các hạn bị hủy sẽ thôi nhắc khi công bố.</span>` : ""}</dd>`
     : ""
 }
 </dl></section>`;
@@ -140,7 +144,7 @@ function actions(view: DraftView, ctx: ConsoleContext, urls: ConsoleUrls): Html 
   const consequence = s.amends
     ? html`Công bố sẽ thay kế hoạch <strong>${s.planId}</strong> đang chạy${
         view.comparison
-          ? html`: ${count(view.comparison.removed)} hạn sẽ bị hủy, ${count(view.comparison.added)} hạn mới`
+          ? html`: ${count(view.comparison.cancelled ?? view.comparison.removed)} hạn sẽ bị hủy, ${count(view.comparison.added)} hạn mới`
           : ""
       }; các đơn vị được nhắc theo các hạn mới.`
     : html`Công bố sẽ tạo kế hoạch <strong>${s.planId}</strong> với ${count(dates)} hạn trong năm; các đơn vị bắt đầu được nhắc hạn theo lịch.`;

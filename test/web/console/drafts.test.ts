@@ -233,6 +233,18 @@ describe("a draft's review", () => {
     expect(tags(page, "a").find((a) => a.attrs.href === urls.draftYaml(DRAFT_ID))?.attrs.download).toBe("");
   });
 
+  it("says how many of the running plan's deadlines publishing keeps and cancels, when it knows", () => {
+    const c = f.draft.comparison;
+    if (!c) throw new Error("fixture without a comparison");
+    expect(text(page)).not.toContain("khi công bố: giữ");
+    const counted = draftPage({ ...f.draft, comparison: { ...c, kept: 143, cancelled: 30 } }, office);
+    expect(text(counted)).toContain(
+      `${c.same} hạn trùng, ${c.added} hạn mới, ${c.removed} hạn sẽ bị hủy; khi công bố: giữ 143 hạn của các đơn vị, hủy 30`,
+    );
+    // The publish form says what publishing cancels, as the publication counts it.
+    expect(text(counted)).toContain(`đang chạy: 30 hạn sẽ bị hủy, ${c.added} hạn mới`);
+  });
+
   it("lists plan:check's problems and disables publishing while there is one, saying why", () => {
     for (const p of f.draft.problems) expect(text(page)).toContain(p);
     const publish = formTo(page, urls.draftPublish(DRAFT_ID));

@@ -6,6 +6,10 @@
  * Contacts come from the unit items, which the console edits during the year: a draft begun for a
  * plan already running takes its units' current contacts (./contacts.ts), and next year's plan
  * takes those of the plan it is moved from, not the ones its kept file was published with.
+ *
+ * A draft for a plan already running amends it: it is put on the running plan's unit, obligation
+ * and target ids first (./rekey.ts), so that publishing keeps the running expectations, and what
+ * was recorded on them, instead of cancelling them and recreating them under new ids.
  */
 import { type ConsoleUser, canRead } from "../../../../shared/console/access";
 import { documentType, extractDocumentBytes } from "../../../../shared/plan/intake/document";
@@ -25,6 +29,7 @@ import {
   storeNewDraft,
 } from "./common";
 import { carryRunningContacts, withCurrentContacts } from "./contacts";
+import { rekeyOntoRunning } from "./rekey";
 
 /** Largest document accepted (a 40-page plan in Word is well under 1 MB). */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -77,7 +82,7 @@ export async function createDraftFromDocument(
     planId,
     origin: "document",
     source: name,
-    plan: await withRunningContacts(deps, { ...plan, id: planId }, name),
+    plan: await ontoRunningPlan(deps, { ...plan, id: planId }, name),
     document: { name, size: bytes.length },
   });
 }
@@ -121,7 +126,13 @@ export async function createDraftFromPlan(
     source: fromPlanId,
     at: deps.now().toISOString(),
   });
-  return storeNewDraft(deps, user, { planId, origin: "plan", source: fromPlanId, plan });
+  return storeNewDraft(deps, user, {
+    planId,
+    origin: "plan",
+    source: fromPlanId,
+    // Its contacts are the moved plan's: only its ids follow a plan already running under the new id.
+    plan: await ontoRunningPlan(deps, plan, fromPlanId, false),
+  });
 }
 
 export async function createDraftFromTemplate(
@@ -159,16 +170,33 @@ export async function createDraftFromTemplate(
     planId,
     origin: "template",
     source: templateId,
-    plan: await withRunningContacts(deps, plan, templateId),
+    plan: await ontoRunningPlan(deps, plan, templateId),
   });
 }
 
-/** A draft for a plan already running, with the running units' current contacts; else as it is. */
-async function withRunningContacts(
+/**
+ * A draft for a plan already running, on the running plan's ids (./rekey.ts) and, unless told
+ * otherwise, with the running units' current contacts; else as it is.
+ */
+async function ontoRunningPlan(
   deps: DraftDeps,
   plan: PlanFileInput,
   source: string,
+  carryContacts = true,
 ): Promise<PlanFileInput> {
-  const running = await runningUnitsOf(deps, plan.id);
-  return running ? carryRunningContacts(plan, running, { source, at: deps.now().toISOString() }) : plan;
+  const record = await deps.data.plans.record(plan.id);
+  if (!record) return plan;
+  const [running, copy] = await Promise.all([
+    runningUnitsOf(deps, plan.id, record),
+    deps.data.plans.file(plan.id),
+  ]);
+  if (!running) return plan;
+  const parsed = copy && PlanFile.safeParse(JSON.parse(copy.file));
+  const origin = { source, at: deps.now().toISOString() };
+  const rekeyed = rekeyOntoRunning(
+    plan,
+    { ...running, ...(parsed?.success && { file: parsed.data }) },
+    origin,
+  ).plan;
+  return carryContacts ? carryRunningContacts(rekeyed, running, origin) : rekeyed;
 }

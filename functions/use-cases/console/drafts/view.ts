@@ -9,6 +9,7 @@
  * item, and an obligation whose own fields are wrong is still shown, with no dates.
  */
 import { deadlineWords } from "../../../../shared/calendar/deadline-text";
+import { planDeadlines } from "../../../../shared/calendar/deadlines";
 import { expandObligation, PlanIndex, planYears } from "../../../../shared/calendar/expand";
 import { periodText } from "../../../../shared/calendar/period-text";
 import { isDated } from "../../../../shared/calendar/rules";
@@ -280,11 +281,31 @@ export function draftView(draft: DraftRecord, published?: PublishedPlan): DraftV
       source: text(t.source),
     })),
     problems,
-    ...(comparison && {
-      comparison: { same: comparison.same, added: comparison.added, removed: comparison.removed },
-    }),
+    ...(comparison &&
+      published?.file &&
+      full.success && {
+        comparison: {
+          same: comparison.same,
+          added: comparison.added,
+          removed: comparison.removed,
+          ...expectationsKept(published.file, full.data),
+        },
+      }),
     contactsDropped: published?.running ? contactsDropped(input, published.running) : [],
   };
+}
+
+/**
+ * The running plan's expectations a draft keeps and cancels, by instance id, as publishing compares
+ * them (functions/use-cases/publish-plan.ts): those whose state was since recorded as submitted or
+ * waived are not cancelled by publishing, so its count may be lower.
+ */
+export function expectationsKept(running: PlanFile, draft: PlanFile): { kept: number; cancelled: number } {
+  const ids = (plan: PlanFile) => new Set(planDeadlines(plan).flatMap((d) => d.instances.map((i) => i.id)));
+  const theirs = ids(running);
+  const mine = ids({ ...draft, id: running.id });
+  const kept = [...theirs].filter((id) => mine.has(id)).length;
+  return { kept, cancelled: theirs.size - kept };
 }
 
 /** Why a phrase gives no rule, and how one is written. */
