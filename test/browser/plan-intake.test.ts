@@ -122,7 +122,7 @@ describe.runIf(browserAvailable)("plan intake in Chromium", { timeout: 120_000 }
     expect(await office.textContent("main")).toContain(`${c.same} hạn trùng`);
     // On the running plan's ids, publishing keeps most of its deadlines, and says how many.
     expect(await office.textContent("main")).toContain(
-      `khi công bố: giữ ${c.kept} hạn của các đơn vị, hủy ${c.cancelled}`,
+      `khi công bố: giữ ${c.kept} hạn của các đơn vị (cùng bài đã nộp và gia hạn), hủy ${c.cancelled}`,
     );
     expect(c.kept).toBeGreaterThan(c.cancelled ?? Number.POSITIVE_INFINITY);
     await check(office, "review");

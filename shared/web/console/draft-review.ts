@@ -76,13 +76,13 @@ function header(view: DraftView): Html {
 <dt>Bản nháp</dt><dd>tạo bởi ${s.createdBy} lúc ${instant(s.createdAt)}; sửa lần cuối ${instant(s.updatedAt)}</dd>
 ${
   c
-    ? html`<dt>So với kế hoạch đang chạy</dt><dd><strong>${count(c.same)} hạn trùng, ${count(c.added)} hạn mới, ${count(
+    ? html`<dt>So với kế hoạch đang chạy</dt><dd><strong>lịch: ${count(c.same)} hạn trùng, ${count(c.added)} hạn mới, ${count(
         c.removed,
-      )} hạn sẽ bị hủy${
+      )} hạn không còn</strong>${
         c.kept !== undefined && c.cancelled !== undefined
-          ? `; khi công bố: giữ ${count(c.kept)} hạn của các đơn vị, hủy ${count(c.cancelled)}`
+          ? html`<br>khi công bố: giữ ${count(c.kept)} hạn của các đơn vị (cùng bài đã nộp và gia hạn), hủy ${count(c.cancelled)}`
           : ""
-      }</strong>${c.removed > 0 ? html`<br><span class="fine">Các hạn bị hủy sẽ thôi nhắc khi công bố.</span>` : ""}</dd>`
+      }${(c.cancelled ?? c.removed) > 0 ? html`<br><span class="fine">Các hạn bị hủy thôi được nhắc; bài đã nộp cho chúng vẫn được lưu.</span>` : ""}</dd>`
     : ""
 }
 </dl></section>`;

@@ -223,7 +223,7 @@ describe("a draft's review", () => {
   it("says what publishing changes in the published plan, lists review items without a row, and links to the units", () => {
     const c = f.draft.comparison;
     if (!c) throw new Error("fixture without a comparison");
-    expect(text(page)).toContain(`${c.same} hạn trùng, ${c.added} hạn mới, ${c.removed} hạn sẽ bị hủy`);
+    expect(text(page)).toContain(`lịch: ${c.same} hạn trùng, ${c.added} hạn mới, ${c.removed} hạn không còn`);
     for (const r of f.draft.review) {
       expect(text(page)).toContain(r.what);
       expect(text(page)).toContain(r.why);
@@ -239,7 +239,10 @@ describe("a draft's review", () => {
     expect(text(page)).not.toContain("khi công bố: giữ");
     const counted = draftPage({ ...f.draft, comparison: { ...c, kept: 143, cancelled: 30 } }, office);
     expect(text(counted)).toContain(
-      `${c.same} hạn trùng, ${c.added} hạn mới, ${c.removed} hạn sẽ bị hủy; khi công bố: giữ 143 hạn của các đơn vị, hủy 30`,
+      `lịch: ${c.same} hạn trùng, ${c.added} hạn mới, ${c.removed} hạn không còn`,
+    );
+    expect(text(counted)).toContain(
+      "khi công bố: giữ 143 hạn của các đơn vị (cùng bài đã nộp và gia hạn), hủy 30",
     );
     // The publish form says what publishing cancels, as the publication counts it.
     expect(text(counted)).toContain(`đang chạy: 30 hạn sẽ bị hủy, ${c.added} hạn mới`);
