@@ -192,6 +192,15 @@ const READERS: Reader[] = [
   [new RegExp(`^(?:${EVENT_MARKERS.join("|")})`), () => ({ kind: "event" })],
 ];
 
+/** A written day and month as numbers, if they can be one ("31/13" cannot). */
+function dayMonth(day: string | undefined, month: string | undefined): [number, number] | undefined {
+  const [d, mo] = [Number(day), Number(month)];
+  return d >= 1 && d <= 31 && mo >= 1 && mo <= 12 ? [d, mo] : undefined;
+}
+
+const isoDay = (year: string | number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+
 function date(
   word: string | undefined,
   day: string | undefined,
@@ -199,11 +208,11 @@ function date(
   year: string | undefined,
   planYear: number,
 ): ScheduleRule | undefined {
-  const [d, mo] = [Number(day), Number(month)];
-  if (d < 1 || d > 31 || mo < 1 || mo > 12) return undefined;
+  const dm = dayMonth(day, month);
+  if (!dm) return undefined;
   return {
     kind: "date",
-    date: `${year ?? planYear}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+    date: isoDay(year ?? planYear, dm[1], dm[0]),
     cutoff: word === "trước" ? "before" : "by",
   };
 }
@@ -254,12 +263,12 @@ function onDay(
   year: string | undefined,
   planYear: number,
 ): ScheduleRule | undefined {
-  const [d, mo] = [Number(day), Number(month)];
-  if (d < 1 || d > 31 || mo < 1 || mo > 12) return undefined;
+  const dm = dayMonth(day, month);
+  if (!dm) return undefined;
+  const [d, mo] = dm;
   if (year === undefined || Number(year) < planYear - 1)
     return { kind: "on-day", month: mo, day: d, confirmWithin: 3 };
-  const date = `${year}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  return { kind: "on-day", date, confirmWithin: 3 };
+  return { kind: "on-day", date: isoDay(year, mo, d), confirmWithin: 3 };
 }
 
 /** n days after an event the plan does not date. */
