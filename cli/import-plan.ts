@@ -49,16 +49,20 @@ if ((draft.obligations ?? []).length === 0 && (draft.targets ?? []).length === 0
   );
 const checked = PlanFile.safeParse(draft);
 const yaml = `# yaml-language-server: $schema=./plan.schema.json\n# BẢN NHÁP do máy đọc từ ${basename(file)}: rà soát mục draft.review trước khi dùng.\n${stringify(draft, { lineWidth: 0 })}`;
-if (out) await writeFile(out, yaml);
-else if (!out) process.stdout.write(yaml);
+// Never a file plan:check refuses: a draft that does not pass is reported, not written.
+if (checked.success) {
+  if (out) await writeFile(out, yaml);
+  else process.stdout.write(yaml);
+}
 const review = draft.draft?.review ?? [];
 const dated = checked.success ? checked.data.obligations.filter((o) => isDated(o.schedule)).length : 0;
 console.error(
-  `${checked.success ? "✓" : "✗"} ${file}: ${draft.units.length} đơn vị, ${draft.groups?.length ?? 0} nhóm, ${draft.obligations?.length ?? 0} nhiệm vụ (${dated} có thời hạn), ${draft.targets?.length ?? 0} chỉ tiêu; ${review.length} mục cần rà soát${out ? ` → ${out}` : ""}`,
+  `${checked.success ? "✓" : "✗"} ${file}: ${draft.units.length} đơn vị, ${draft.groups?.length ?? 0} nhóm, ${draft.obligations?.length ?? 0} nhiệm vụ (${dated} có thời hạn), ${draft.targets?.length ?? 0} chỉ tiêu; ${review.length} mục cần rà soát${out && checked.success ? ` → ${out}` : ""}`,
 );
 for (const r of review.slice(0, 15)) console.error(`  ? ${r.where}: ${r.what} — ${r.why}`);
 if (review.length > 15) console.error(`  … và ${review.length - 15} mục khác (xem draft.review)`);
 if (!checked.success) {
   for (const i of checked.error.issues.slice(0, 10)) console.error(`  ✗ ${i.path.join(".")}: ${i.message}`);
+  console.error("  Chưa ghi tệp nào: bản nháp này plan:check chưa nhận.");
   process.exit(1);
 }

@@ -612,7 +612,9 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     if (!("user" in who)) return who;
     const draft = await drafts.draftFor(draftDeps(), who.user, draftId(event));
     if (isRefusal(draft)) return refused(event, who, draft);
-    const { fileName, yaml } = drafts.draftYaml(draft);
+    const file = drafts.draftYaml(draft);
+    if (!file.ok) return withNotice(urls.draft(draft.draftId), errorNotice(file));
+    const { fileName, yaml } = file;
     return {
       statusCode: 200,
       headers: {

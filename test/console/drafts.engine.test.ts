@@ -466,6 +466,12 @@ describe("plan intake in the console (drafts) on DynamoDB Local", () => {
     expect(a.notice?.text).toContain("Chưa đăng được: bản nháp còn 1 lỗi");
     expect(await data.plans.record("long-bien-nhap")).toBeUndefined();
     expect(await data.drafts.get("long-bien-nhap", broken.draftId)).toBeDefined();
+    // Nor is it handed out as a file plan:check would refuse.
+    const file = await send("GET", `/console/drafts/${broken.draftId}/plan.yaml`, SB);
+    expect(file.status).toBe(303);
+    expect(file.location).toBe(`/console/drafts/${broken.draftId}`);
+    expect(file.notice?.text).toContain("Chưa tải được tệp YAML: bản nháp còn 1 lỗi");
+    expect(file.text).not.toContain("yaml-language-server");
   });
 
   it("refuses documents it cannot take: another type, empty, too large, nothing to read", async () => {

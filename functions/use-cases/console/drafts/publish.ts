@@ -132,9 +132,18 @@ export async function discardDraft(
   return { ok: true, planId: draft.planId };
 }
 
-/** The draft as a YAML plan file, with the header plan:import writes. */
-export function draftYaml(draft: DraftRecord): { fileName: string; yaml: string } {
+/**
+ * The draft as a YAML plan file, with the header plan:import writes; refused while plan:check finds
+ * a problem in it (the console never hands out a file plan:check refuses).
+ */
+export function draftYaml(draft: DraftRecord): DraftResult<{ fileName: string; yaml: string }> {
   const plan = draftPlanOf(draft);
+  const { problems } = checkDraft(plan);
+  if (problems.length > 0)
+    return refuse(
+      "has-problems",
+      `Chưa tải được tệp YAML: bản nháp còn ${problems.length} lỗi phải sửa trước (plan:check sẽ không nhận tệp này).`,
+    );
   const origin =
     draft.origin === "document"
       ? `do máy đọc từ ${draft.source}`
@@ -142,5 +151,5 @@ export function draftYaml(draft: DraftRecord): { fileName: string; yaml: string 
         ? `chuyển từ kế hoạch ${draft.source}`
         : `lập từ mẫu ${draft.source}`;
   const yaml = `# yaml-language-server: $schema=./plan.schema.json\n# BẢN NHÁP ${origin}: rà soát mục draft.review trước khi dùng.\n${stringify(plan, { lineWidth: 0 })}`;
-  return { fileName: `${draft.planId}.yaml`, yaml };
+  return { ok: true, fileName: `${draft.planId}.yaml`, yaml };
 }
