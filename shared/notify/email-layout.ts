@@ -6,7 +6,7 @@
 import { type Html, html } from "../web/html";
 import { PRODUCT_FOOTER, planReference } from "./authority";
 import type { Authority, Contact, EmailContent } from "./content";
-import { oneLine } from "./wording";
+import { contactLine, oneLine } from "./wording";
 
 export function contactHtml(contact: Contact): Html {
   const parts: Html[] = [];
@@ -20,6 +20,61 @@ export function contactHtml(contact: Contact): Html {
 }
 
 export const WARNING_STYLE = "margin:0 0 12px;padding:8px;border-left:4px solid #a61b1b;background:#fff5f5";
+
+/** A link an email may carry: escaping keeps it inside its attribute, only http(s) keeps it from being a script. */
+export function checkedLink(link: string): string {
+  if (!/^https?:\/\//i.test(link)) throw new RangeError(`Đường link không phải http(s): ${link}`);
+  return link;
+}
+
+/** One labelled line of a message's table of facts. */
+export function factRow(label: string, value: Html | string): Html {
+  return html`<tr><th style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">${label}</th><td style="padding:4px 0">${value}</td></tr>`;
+}
+
+export const PERSONAL_DATA_NOTE =
+  "Lưu ý về dữ liệu cá nhân: nội dung này có dữ liệu cá nhân (danh sách, thông tin sức khỏe của người dân). " +
+  "Chỉ gửi dữ liệu đó dưới dạng tệp đính kèm qua đường link riêng ở trên; không gửi qua email, tin nhắn, " +
+  "mạng xã hội và không chép vào các ô nhập nội dung.";
+
+/**
+ * How a message to a unit ends: what to do, its personal link (a button and the address), that the
+ * link is the unit's own, the personal-data warning where it applies, and whom to ask.
+ */
+export interface UnitLinkClose {
+  /** "Đơn vị nộp báo cáo qua đường link riêng dưới đây (không cần tài khoản):" */
+  action: string;
+  button: string;
+  link: string;
+  unitName: string;
+  personalData: boolean;
+  contact: Contact;
+  /** "Cần hỗ trợ", "Cần trao đổi". */
+  ask: string;
+}
+
+const privateLink = (unitName: string) =>
+  `Đường link này dành riêng cho ${unitName}; vui lòng không chuyển tiếp thư này ra ngoài đơn vị.`;
+
+export function unitLinkCloseHtml(c: UnitLinkClose): Html {
+  return html`<p style="margin:0 0 8px">${c.action}</p>
+<p style="margin:0 0 8px"><a href="${c.link}" style="display:inline-block;background:#0b5394;color:#fff;text-decoration:none;font-weight:bold;padding:10px 16px;border-radius:4px">${c.button}</a></p>
+<p style="margin:0 0 12px;word-break:break-all"><a href="${c.link}">${c.link}</a></p>
+<p style="margin:0 0 12px;font-size:13px;color:#555">${privateLink(c.unitName)}</p>
+${c.personalData ? html`<p style="${WARNING_STYLE}">${PERSONAL_DATA_NOTE}</p>` : ""}
+<p style="margin:0">${c.ask}, xin liên hệ ${contactHtml(c.contact)}.</p>`;
+}
+
+export function unitLinkCloseText(c: UnitLinkClose): string[] {
+  return [
+    c.action,
+    c.link,
+    privateLink(c.unitName),
+    ...(c.personalData ? ["", PERSONAL_DATA_NOTE] : []),
+    "",
+    `${c.ask}, xin liên hệ ${contactLine(c.contact)}.`,
+  ];
+}
 
 export function emailDocument(input: {
   title: string;

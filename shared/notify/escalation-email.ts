@@ -7,7 +7,7 @@ import { periodText } from "../calendar/period-text";
 import { html } from "../web/html";
 import { authorityLine } from "./authority";
 import type { EmailContent, EscalationContent, OverdueUnit } from "./content";
-import { contactHtml, emailContent, textFooter, WARNING_STYLE } from "./email-layout";
+import { checkedLink, contactHtml, emailContent, textFooter, WARNING_STYLE } from "./email-layout";
 import { contactLine, daysWord, hasContact, oneLine, shortenTitle } from "./wording";
 
 const SUBJECT_TITLE_MAX = 70;
@@ -82,9 +82,7 @@ export function escalationEmail(input: EscalationContent): EmailContent {
 ${rows}
 </tbody>
 </table>`;
-  // Escaping keeps the link inside its attribute; only http(s) keeps it from being a script.
-  if (input.link !== undefined && !/^https?:\/\//i.test(input.link))
-    throw new RangeError(`Đường link không phải http(s): ${input.link}`);
+  if (input.link !== undefined) checkedLink(input.link);
   const page = input.link
     ? html`<p style="margin:0 0 12px">${PAGE_INTRO}<br><a href="${input.link}" style="word-break:break-all">${input.link}</a></p>`
     : "";

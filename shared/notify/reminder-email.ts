@@ -1,11 +1,19 @@
 /** The reminder email to a unit: what is due, when, through which personal link, whom to ask. Pure. */
 import { dayText, deadlineWords } from "../calendar/deadline-text";
 import { coversText, periodText } from "../calendar/period-text";
-import { type Html, html } from "../web/html";
+import { html } from "../web/html";
 import { authorityLine, planReference } from "./authority";
 import type { EmailContent, ReminderContent } from "./content";
-import { contactHtml, emailContent, textFooter, WARNING_STYLE } from "./email-layout";
-import { contactLine, daysWord, oneLine, shortenTitle } from "./wording";
+import {
+  checkedLink,
+  emailContent,
+  factRow,
+  textFooter,
+  type UnitLinkClose,
+  unitLinkCloseHtml,
+  unitLinkCloseText,
+} from "./email-layout";
+import { daysWord, oneLine, shortenTitle } from "./wording";
 
 const SUBJECT_TITLE_MAX = 70;
 
@@ -74,14 +82,7 @@ function reminderIntro(input: ReminderContent): string {
   return `${input.authority.standingBodyName} xin nhắc: nội dung dưới đây theo ${reference} sắp đến hạn${left ? ` (${left})` : ""}.`;
 }
 
-export const PERSONAL_DATA_NOTE =
-  "Lưu ý về dữ liệu cá nhân: nội dung này có dữ liệu cá nhân (danh sách, thông tin sức khỏe của người dân). " +
-  "Chỉ gửi dữ liệu đó dưới dạng tệp đính kèm qua đường link riêng ở trên; không gửi qua email, tin nhắn, " +
-  "mạng xã hội và không chép vào các ô nhập nội dung.";
-
 export function reminderEmail(input: ReminderContent): EmailContent {
-  // Escaping keeps the link inside its attribute; only http(s) keeps it from being a script.
-  if (!/^https?:\/\//i.test(input.link)) throw new RangeError(`Đường link không phải http(s): ${input.link}`);
   const w = deadlineWords(input.dueAt);
   const subject = oneLine(
     `[${authorityLine(input.authority)}] ${
@@ -97,34 +98,33 @@ export function reminderEmail(input: ReminderContent): EmailContent {
   const what = input.kind === "deliverable" ? "Báo cáo" : "Xác nhận";
   const late = w.lateFrom ? `${what} gửi từ ${w.lateFrom} được ghi là nộp muộn.` : undefined;
   const workingDay = w.dayOff && `${w.dayOff.lastWorkingDayText} (${w.dayOff.reason})`;
-  const action =
-    input.kind === "deliverable"
-      ? "Đơn vị nộp báo cáo qua đường link riêng dưới đây (không cần tài khoản):"
-      : "Sau khi thực hiện, đơn vị xác nhận kết quả qua đường link riêng dưới đây (không cần tài khoản):";
-  const button = input.kind === "deliverable" ? "Mở biểu mẫu nộp báo cáo" : "Mở biểu mẫu xác nhận";
-  const privateLink = `Đường link này dành riêng cho ${input.unitName}; vui lòng không chuyển tiếp thư này ra ngoài đơn vị.`;
-  const row = (label: string, value: Html | string) =>
-    html`<tr><th style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">${label}</th><td style="padding:4px 0">${value}</td></tr>`;
+  const close: UnitLinkClose = {
+    action:
+      input.kind === "deliverable"
+        ? "Đơn vị nộp báo cáo qua đường link riêng dưới đây (không cần tài khoản):"
+        : "Sau khi thực hiện, đơn vị xác nhận kết quả qua đường link riêng dưới đây (không cần tài khoản):",
+    button: input.kind === "deliverable" ? "Mở biểu mẫu nộp báo cáo" : "Mở biểu mẫu xác nhận",
+    link: checkedLink(input.link),
+    unitName: input.unitName,
+    personalData: input.personalData,
+    contact: input.contact,
+    ask: "Cần hỗ trợ",
+  };
 
   const body = html`<p style="margin:0 0 12px">Kính gửi: <strong>${input.unitName}</strong>,</p>
 <p style="margin:0 0 12px">${intro}</p>
 <table role="presentation" style="border-collapse:collapse;margin:0 0 12px">
-${row("Nội dung", html`<strong>${input.title}</strong>`)}
-${row("Kế hoạch", input.planTitle)}
-${row("Kỳ", periodText(input.period))}
-${figures ? row("Số liệu", figures) : ""}
-${row("Thời hạn theo kế hoạch", input.timing)}
-${input.held ? row("Ngày diễn ra", html`<strong>${dayText(input.held.on)}</strong>`) : ""}
-${row(dueLabel, html`<strong style="color:#a61b1b">${w.at}</strong> (giờ Việt Nam)`)}
-${workingDay ? row("Ngày làm việc cuối", html`<strong>${workingDay}</strong>`) : ""}
+${factRow("Nội dung", html`<strong>${input.title}</strong>`)}
+${factRow("Kế hoạch", input.planTitle)}
+${factRow("Kỳ", periodText(input.period))}
+${figures ? factRow("Số liệu", figures) : ""}
+${factRow("Thời hạn theo kế hoạch", input.timing)}
+${input.held ? factRow("Ngày diễn ra", html`<strong>${dayText(input.held.on)}</strong>`) : ""}
+${factRow(dueLabel, html`<strong style="color:#a61b1b">${w.at}</strong> (giờ Việt Nam)`)}
+${workingDay ? factRow("Ngày làm việc cuối", html`<strong>${workingDay}</strong>`) : ""}
 </table>
 ${late ? html`<p style="margin:0 0 12px">${late}</p>` : ""}
-<p style="margin:0 0 8px">${action}</p>
-<p style="margin:0 0 8px"><a href="${input.link}" style="display:inline-block;background:#0b5394;color:#fff;text-decoration:none;font-weight:bold;padding:10px 16px;border-radius:4px">${button}</a></p>
-<p style="margin:0 0 12px;word-break:break-all"><a href="${input.link}">${input.link}</a></p>
-<p style="margin:0 0 12px;font-size:13px;color:#555">${privateLink}</p>
-${input.personalData ? html`<p style="${WARNING_STYLE}">${PERSONAL_DATA_NOTE}</p>` : ""}
-<p style="margin:0">Cần hỗ trợ, xin liên hệ ${contactHtml(input.contact)}.</p>`;
+${unitLinkCloseHtml(close)}`;
 
   const text = [
     `Kính gửi: ${input.unitName},`,
@@ -141,12 +141,7 @@ ${input.personalData ? html`<p style="${WARNING_STYLE}">${PERSONAL_DATA_NOTE}</p
     ...(workingDay ? [`Ngày làm việc cuối: ${workingDay}`] : []),
     ...(late ? ["", late] : []),
     "",
-    action,
-    input.link,
-    privateLink,
-    ...(input.personalData ? ["", PERSONAL_DATA_NOTE] : []),
-    "",
-    `Cần hỗ trợ, xin liên hệ ${contactLine(input.contact)}.`,
+    ...unitLinkCloseText(close),
     ...textFooter([authorityLine(input.authority)]),
   ].join("\n");
 

@@ -6,13 +6,21 @@
 import { formatVietnameseInstant } from "../calendar/civil-date";
 import { deadlineWords } from "../calendar/deadline-text";
 import { periodText } from "../calendar/period-text";
-import { type Html, html } from "../web/html";
+import { html } from "../web/html";
 import { authorityLine } from "./authority";
 import type { EmailContent, ReturnNoticeContent } from "./content";
-import { contactHtml, emailContent, textFooter, WARNING_STYLE } from "./email-layout";
+import {
+  checkedLink,
+  emailContent,
+  factRow,
+  textFooter,
+  type UnitLinkClose,
+  unitLinkCloseHtml,
+  unitLinkCloseText,
+  WARNING_STYLE,
+} from "./email-layout";
 import { SMS_SINGLE_SEGMENT, smsSegments, toGsm7 } from "./gsm7";
-import { PERSONAL_DATA_NOTE } from "./reminder-email";
-import { contactLine, oneLine, shortenTitle } from "./wording";
+import { oneLine, shortenTitle } from "./wording";
 
 const SUBJECT_TITLE_MAX = 70;
 
@@ -26,8 +34,6 @@ function timelinessNote(input: ReturnNoticeContent, nowMs: number): string {
 }
 
 export function returnNoticeEmail(input: ReturnNoticeContent, nowMs: number): EmailContent {
-  // Escaping keeps the link inside its attribute; only http(s) keeps it from being a script.
-  if (!/^https?:\/\//i.test(input.link)) throw new RangeError(`Đường link không phải http(s): ${input.link}`);
   const w = deadlineWords(input.dueAt);
   const what = input.kind === "deliverable" ? "báo cáo" : "xác nhận";
   const subject = oneLine(
@@ -38,10 +44,15 @@ export function returnNoticeEmail(input: ReturnNoticeContent, nowMs: number): Em
     `${input.authority.standingBodyName} đã xem ${what} đơn vị gửi lúc ${sent} (mã tiếp nhận ${input.receipt}) ` +
     "và trả lại để đơn vị sửa, gửi bản mới. Bản bị trả lại không được tính là đã nộp.";
   const note = timelinessNote(input, nowMs);
-  const action = "Đơn vị gửi bản mới qua đường link riêng dưới đây (không cần tài khoản):";
-  const privateLink = `Đường link này dành riêng cho ${input.unitName}; vui lòng không chuyển tiếp thư này ra ngoài đơn vị.`;
-  const row = (label: string, value: Html | string) =>
-    html`<tr><th style="text-align:left;vertical-align:top;padding:4px 12px 4px 0;white-space:nowrap">${label}</th><td style="padding:4px 0">${value}</td></tr>`;
+  const close: UnitLinkClose = {
+    action: "Đơn vị gửi bản mới qua đường link riêng dưới đây (không cần tài khoản):",
+    button: "Mở biểu mẫu gửi bản mới",
+    link: checkedLink(input.link),
+    unitName: input.unitName,
+    personalData: input.personalData,
+    contact: input.contact,
+    ask: "Cần trao đổi",
+  };
   // The reason as written, its line breaks kept.
   const reasonLines = input.reason.trim().split(/\r?\n/);
   const reasonHtml = reasonLines.flatMap((line, i) =>
@@ -53,18 +64,13 @@ export function returnNoticeEmail(input: ReturnNoticeContent, nowMs: number): Em
 <p style="margin:0 0 4px;font-weight:bold">Lý do trả lại:</p>
 <p style="${WARNING_STYLE}">${reasonHtml}</p>
 <table role="presentation" style="border-collapse:collapse;margin:0 0 12px">
-${row("Nội dung", html`<strong>${input.title}</strong>`)}
-${row("Kế hoạch", input.planTitle)}
-${row("Kỳ", periodText(input.period))}
-${row("Hạn chót", html`<strong style="color:#a61b1b">${w.at}</strong> (giờ Việt Nam)`)}
+${factRow("Nội dung", html`<strong>${input.title}</strong>`)}
+${factRow("Kế hoạch", input.planTitle)}
+${factRow("Kỳ", periodText(input.period))}
+${factRow("Hạn chót", html`<strong style="color:#a61b1b">${w.at}</strong> (giờ Việt Nam)`)}
 </table>
 <p style="margin:0 0 12px">${note}</p>
-<p style="margin:0 0 8px">${action}</p>
-<p style="margin:0 0 8px"><a href="${input.link}" style="display:inline-block;background:#0b5394;color:#fff;text-decoration:none;font-weight:bold;padding:10px 16px;border-radius:4px">Mở biểu mẫu gửi bản mới</a></p>
-<p style="margin:0 0 12px;word-break:break-all"><a href="${input.link}">${input.link}</a></p>
-<p style="margin:0 0 12px;font-size:13px;color:#555">${privateLink}</p>
-${input.personalData ? html`<p style="${WARNING_STYLE}">${PERSONAL_DATA_NOTE}</p>` : ""}
-<p style="margin:0">Cần trao đổi, xin liên hệ ${contactHtml(input.contact)}.</p>`;
+${unitLinkCloseHtml(close)}`;
 
   const text = [
     `Kính gửi: ${input.unitName},`,
@@ -81,12 +87,7 @@ ${input.personalData ? html`<p style="${WARNING_STYLE}">${PERSONAL_DATA_NOTE}</p
     "",
     note,
     "",
-    action,
-    input.link,
-    privateLink,
-    ...(input.personalData ? ["", PERSONAL_DATA_NOTE] : []),
-    "",
-    `Cần trao đổi, xin liên hệ ${contactLine(input.contact)}.`,
+    ...unitLinkCloseText(close),
     ...textFooter([authorityLine(input.authority)]),
   ].join("\n");
 
