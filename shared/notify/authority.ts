@@ -5,7 +5,7 @@
  */
 import { formatVietnameseDate } from "../calendar/civil-date";
 import { periodText } from "../calendar/period-text";
-import type { Authority } from "./content";
+import type { Authority, Contact } from "./content";
 
 /** What a plan says of its authority (the store's plan context has this shape). */
 export interface PlanAuthoritySource {
@@ -15,13 +15,29 @@ export interface PlanAuthoritySource {
   issuedOn?: string;
 }
 
+/** The standing body's name where the plan's is not known. */
+const STANDING_BODY = "Cơ quan thường trực";
+
 /** Who a plan's messages and pages come from: its issuer and standing body, its number and date. */
 export function authorityOf(plan: PlanAuthoritySource | undefined): Authority {
   return {
     issuerName: plan?.issuer.name ?? "",
-    standingBodyName: plan?.standingBody.name ?? "Cơ quan thường trực",
+    standingBodyName: plan?.standingBody.name ?? STANDING_BODY,
     ...(plan?.number !== undefined && { planNumber: plan.number }),
     ...(plan?.issuedOn !== undefined && { planIssuedOn: plan.issuedOn }),
+  };
+}
+
+/** Whom a unit asks about a message: the standing body, by its first email and phone. */
+export function standingBodyContact(
+  standingBody:
+    | { name: string; contacts: { emails: readonly string[]; phones: readonly string[] } }
+    | undefined,
+): Contact & { name: string } {
+  return {
+    name: standingBody?.name ?? STANDING_BODY,
+    ...(standingBody?.contacts.emails[0] && { email: standingBody.contacts.emails[0] }),
+    ...(standingBody?.contacts.phones[0] && { phone: standingBody.contacts.phones[0] }),
   };
 }
 

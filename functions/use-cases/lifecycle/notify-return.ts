@@ -4,7 +4,7 @@
  * (stage "returned@<receipt>": sent once however often it is asked).
  */
 import type { DeadlineRef } from "../../../shared/calendar/instance-id";
-import { authorityOf } from "../../../shared/notify/authority";
+import { authorityOf, standingBodyContact } from "../../../shared/notify/authority";
 import type { ReturnNoticeContent } from "../../../shared/notify/content";
 import { returnNoticeEmail, returnNoticeSms } from "../../../shared/notify/return-notice";
 import type { LifecycleSnapshot } from "../../data";
@@ -27,7 +27,6 @@ export async function notifyReturn(
   const now = deps.now();
   const d = s.definition;
   const links = unitLinks(deps, unit, s.sends, now);
-  const standingBody = plan?.standingBody;
   const content: ReturnNoticeContent = {
     authority: authorityOf(plan),
     unitName: unit.unitName,
@@ -39,11 +38,7 @@ export async function notifyReturn(
     submittedAt: returned.submittedAt,
     reason: returned.reason,
     link: links.link,
-    contact: {
-      name: standingBody?.name ?? "Cơ quan thường trực",
-      ...(standingBody?.contacts.emails[0] && { email: standingBody.contacts.emails[0] }),
-      ...(standingBody?.contacts.phones[0] && { phone: standingBody.contacts.phones[0] }),
-    },
+    contact: standingBodyContact(plan?.standingBody),
     personalData: d.personalData,
     planTitle: plan?.title ?? "",
   };

@@ -2,7 +2,7 @@
 import { dayNumber, vietnamDateOf } from "../../../shared/calendar/civil-date";
 import type { DeadlineRef } from "../../../shared/calendar/instance-id";
 import { opensWindow } from "../../../shared/lifecycle/window";
-import { authorityOf } from "../../../shared/notify/authority";
+import { authorityOf, standingBodyContact } from "../../../shared/notify/authority";
 import type { ReminderContent } from "../../../shared/notify/content";
 import { reminderEmail } from "../../../shared/notify/reminder-email";
 import { reminderSms } from "../../../shared/notify/sms";
@@ -49,7 +49,6 @@ export async function remind(
   options: RemindOptions = {},
 ): Promise<Outcome> {
   const [s, plan] = await Promise.all([snapshot(deps, ref), deps.data.plans.context(ref.planId)]);
-  const standingBody = plan?.standingBody;
   const now = deps.now();
   const outcome: Outcome = { sent: 0, failed: 0, skipped: 0 };
   const d = s.definition;
@@ -75,11 +74,7 @@ export async function remind(
       stage: now.getTime() >= dueMs ? "overdue" : windowOpen ? "window-open" : "before-due",
       daysLeft: Math.max(0, Math.ceil((dueMs - now.getTime()) / DAY_MS)),
       link: links.link,
-      contact: {
-        name: standingBody?.name ?? "Cơ quan thường trực",
-        ...(standingBody?.contacts.emails[0] && { email: standingBody.contacts.emails[0] }),
-        ...(standingBody?.contacts.phones[0] && { phone: standingBody.contacts.phones[0] }),
-      },
+      contact: standingBodyContact(plan?.standingBody),
       personalData: d.personalData,
       planTitle: plan?.title ?? "",
       ...(reason !== undefined && { returned: { reason } }),
