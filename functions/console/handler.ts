@@ -15,6 +15,7 @@ import {
   type ConsoleContext,
   consoleErrorPage,
   consoleUrls,
+  DRAFT_PREVIEW_SCRIPTS,
   deadlinePage,
   draftObligationPage,
   draftPage,
@@ -27,10 +28,9 @@ import {
   submissionPage,
   targetsPage,
   unitPage,
-  withDraftPreview,
 } from "../../shared/web/console";
 import { inLambdaContainer } from "../commons/config";
-import { htmlResponse, jsonResponse, readBody } from "../commons/http";
+import { htmlResponse, jsonResponse, type PageScripts, readBody } from "../commons/http";
 import { type HttpHandler, httpHandler, type Routes } from "../commons/middleware";
 import type { DraftRecord } from "../data";
 import {
@@ -552,6 +552,8 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
     <V extends object>(
       load: (who: Signed, event: Event) => Promise<V | drafts.DraftFailure>,
       render: (v: V, ctx: ConsoleContext, event: Event) => string | undefined,
+      /** The inline scripts the page runs (none but the correction page's preview). */
+      scripts?: PageScripts,
     ): HttpHandler =>
     async (event) => {
       const signed = await signedIn(event);
@@ -564,7 +566,7 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
       const notice = readNotice(event, secure());
       const body = render(view, contextOf(who, true, notice), event);
       if (body === undefined) return fail(event, "not_found", contextOf(who));
-      const page = htmlResponse(200, body);
+      const page = htmlResponse(200, body, [], scripts);
       return notice ? { ...page, cookies: [clearedNotice(secure())] } : page;
     };
 
@@ -573,24 +575,18 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
   const rowOf = (view: DraftView, event: Event) =>
     view.rows.find((r) => r.obligationId === param(event, "obligationId"));
 
-  /** The correction page runs one script, the live preview: its hash is allowed on that page only. */
-  const withPreviewScript = (res: Result): Result => {
-    const csp = res.headers?.["content-security-policy"];
-    return typeof csp === "string"
-      ? { ...res, headers: { ...res.headers, "content-security-policy": withDraftPreview(csp) } }
-      : res;
-  };
-
   const draftViews = {
     list: draftRead((who) => drafts.draftsView(draftDeps(), who.user), draftsPage),
     draft: draftRead(oneDraft, draftPage),
-    obligation: (async (event, context) =>
-      withPreviewScript(
-        await draftRead(oneDraft, (view, ctx, ev) => {
-          const row = rowOf(view, ev);
-          return row && draftObligationPage(view, row, ctx);
-        })(event, context),
-      )) as HttpHandler,
+    // The correction page runs one script, the live preview: its hash is allowed on that page only.
+    obligation: draftRead(
+      oneDraft,
+      (view, ctx, event) => {
+        const row = rowOf(view, event);
+        return row && draftObligationPage(view, row, ctx);
+      },
+      DRAFT_PREVIEW_SCRIPTS,
+    ),
     units: draftRead(oneDraft, draftUnitsPage),
     // JSON only: the live preview while a row is corrected.
     preview: draftRead(
@@ -748,8 +744,11 @@ export function makeConsole(deps: () => ConsoleDeps): Routes<"console"> {
       ...(correction.place !== undefined && { place: correction.place }),
     };
     const ctx = contextOf(who, true, { kind: "error", text: result.message });
-    return withPreviewScript(
-      htmlResponse(400, draftObligationPage(view, row, ctx, { fields: result.fieldErrors, values })),
+    return htmlResponse(
+      400,
+      draftObligationPage(view, row, ctx, { fields: result.fieldErrors, values }),
+      [],
+      DRAFT_PREVIEW_SCRIPTS,
     );
   });
 

@@ -1,7 +1,7 @@
 /**
  * The plan-intake pages in a real browser (Debian's Chromium), rendered from the fixture view
  * models and served by a tiny server with the console's own CSP (widened for the row page exactly
- * as the handler must: `withDraftPreview`). Each page: screenshots at 390 and 1280 px
+ * as the handler does: `DRAFT_PREVIEW_SCRIPTS`). Each page: screenshots at 390 and 1280 px
  * (out/screenshots/console-drafts-<page>-<width>.png), axe-core with no serious or critical
  * violation, nothing scrolling sideways. Then, with the CSP enforced: the live preview runs (its
  * hash is allowed), waits for typing to pause, and draws the dates or the problem; the "only rows
@@ -14,11 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlResponse } from "../../functions/commons/http";
 import type { TimingPreview } from "../../shared/console/model";
 import {
+  DRAFT_PREVIEW_SCRIPTS,
   draftObligationPage,
   draftPage,
   draftsPage,
   draftUnitsPage,
-  withDraftPreview,
 } from "../../shared/web/console/drafts";
 import { consoleUrls } from "../../shared/web/console/urls";
 import { browserAvailable, launchChromium } from "../support/chromium";
@@ -31,16 +31,19 @@ const urls = consoleUrls();
 const office = context(true);
 const ROW = urls.draftObligation(DRAFT_ID, f.unread.obligationId);
 const CSP = htmlResponse(200, "").headers?.["content-security-policy"] as string;
+const PREVIEW_CSP = htmlResponse(200, "", [], DRAFT_PREVIEW_SCRIPTS).headers?.[
+  "content-security-policy"
+] as string;
 
 /** Path → page; the variants (a publishable draft, a refused correction) under /preview/. */
 const PAGES: Record<string, { html: string; csp: string }> = {
   [urls.drafts()]: { html: draftsPage(f.drafts, office), csp: CSP },
   [urls.draft(DRAFT_ID)]: { html: draftPage(f.draft, office), csp: CSP },
   "/preview/draft-ready": { html: draftPage(f.ready, office), csp: CSP },
-  [ROW]: { html: draftObligationPage(f.draft, f.unread, office), csp: withDraftPreview(CSP) },
+  [ROW]: { html: draftObligationPage(f.draft, f.unread, office), csp: PREVIEW_CSP },
   "/preview/draft-row-error": {
     html: draftObligationPage(f.draft, f.unread, office, f.problem),
-    csp: withDraftPreview(CSP),
+    csp: PREVIEW_CSP,
   },
   [urls.draftUnits(DRAFT_ID)]: { html: draftUnitsPage(f.draft, office), csp: CSP },
 };

@@ -25,6 +25,7 @@ import { expandPlan } from "../../shared/calendar/expand";
 import type { ConsoleUser } from "../../shared/console/access";
 import type { DraftsView, DraftView, TimingPreview } from "../../shared/console/model";
 import { loadPlan, parsePlan } from "../../shared/plan/load";
+import { DRAFT_PREVIEW_SCRIPT_HASH } from "../../shared/web/console";
 import { freshData } from "../support/data";
 import { lambdaContext } from "../support/http-events";
 
@@ -262,7 +263,13 @@ describe("plan intake in the console (drafts) on DynamoDB Local", () => {
     const row = before.rows.find((r) => r.source === "Biểu 4, I.2, ý 3");
     if (!row) throw new Error("no row");
     const path = `/console/drafts/${documentDraft}/obligations/${row.obligationId}`;
-    expect((await send("GET", path, SB)).status).toBe(200);
+    const page = await send("GET", path, SB);
+    expect(page.status).toBe(200);
+    // This page alone runs a script, the preview's, by its hash; the draft's own page runs none.
+    const scriptSrc = (csp: string | undefined) => /script-src ([^;]*)/.exec(csp ?? "")?.[1];
+    expect(scriptSrc(page.headers["content-security-policy"])).toBe(`'${DRAFT_PREVIEW_SCRIPT_HASH}'`);
+    const review = await send("GET", `/console/drafts/${documentDraft}`, SB);
+    expect(scriptSrc(review.headers["content-security-policy"])).toBeUndefined();
     const leads = before.units.filter((u) => u.kind === "health-centre").map((u) => u.id);
     expect(leads.length).toBeGreaterThan(0);
 

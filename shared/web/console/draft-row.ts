@@ -5,7 +5,7 @@
  * types (a small inline script asks the preview JSON; the page still works without it).
  *
  * The console's CSP allows no script: this page's response must allow exactly this one, by its
- * hash, and the preview's fetch to our own origin — `withDraftPreview(csp)` says how.
+ * hash, and the preview's fetch to our own origin — `DRAFT_PREVIEW_SCRIPTS`, given to `htmlResponse`, says how.
  */
 import { createHash } from "node:crypto";
 import type { DraftDate, DraftRow, DraftUnitRow, DraftView } from "../../console/model";
@@ -100,12 +100,10 @@ export const DRAFT_PREVIEW_SCRIPT = `(function () {
 export const DRAFT_PREVIEW_SCRIPT_HASH = `sha256-${createHash("sha256").update(DRAFT_PREVIEW_SCRIPT, "utf8").digest("base64")}`;
 
 /**
- * The console's CSP (default-src 'none', no script) widened for the draft-row page alone: its one
- * script by hash, and its fetch of the preview JSON on our own origin.
+ * The scripts the draft-row page alone may run (`htmlResponse`'s `scripts`): its one script by hash;
+ * it fetches the preview JSON on our own origin only.
  */
-export function withDraftPreview(csp: string): string {
-  return `${csp.replace(/;\s*$/, "")}; script-src '${DRAFT_PREVIEW_SCRIPT_HASH}'; connect-src 'self'`;
-}
+export const DRAFT_PREVIEW_SCRIPTS = { hashes: [`'${DRAFT_PREVIEW_SCRIPT_HASH}'`], connect: [] as string[] };
 
 const ids = (value: string | undefined) =>
   new Set(

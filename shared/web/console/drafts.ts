@@ -3,9 +3,9 @@
 export { draftPage } from "./draft-review";
 export {
   DRAFT_PREVIEW_SCRIPT_HASH,
+  DRAFT_PREVIEW_SCRIPTS,
   draftObligationPage,
   type RowProblem,
-  withDraftPreview,
 } from "./draft-row";
 export { draftUnitsPage } from "./draft-units";
 export { draftsPage } from "./drafts-list";

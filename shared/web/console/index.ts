@@ -3,11 +3,11 @@ export { auditPage } from "./audit";
 export { deadlinePage } from "./deadline";
 export {
   DRAFT_PREVIEW_SCRIPT_HASH,
+  DRAFT_PREVIEW_SCRIPTS,
   draftObligationPage,
   draftPage,
   draftsPage,
   draftUnitsPage,
-  withDraftPreview,
 } from "./drafts";
 export { heatmapPage } from "./heatmap";
 export type { ConsoleContext } from "./layout";

@@ -7,14 +7,15 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { htmlResponse } from "../../../functions/commons/http";
 import {
   DRAFT_PREVIEW_SCRIPT_HASH,
+  DRAFT_PREVIEW_SCRIPTS,
   draftObligationPage,
   draftPage,
   draftsPage,
   draftUnitsPage,
   overviewPage,
-  withDraftPreview,
 } from "../../../shared/web/console";
 import { certaintyLook, needsReview } from "../../../shared/web/console/draft-parts";
 import { REVIEW_ONLY } from "../../../shared/web/console/draft-review";
@@ -361,7 +362,7 @@ describe("correcting one row", () => {
   it("widens the console's CSP by that hash and a same-origin fetch, nothing else", () => {
     const base =
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-    expect(withDraftPreview(base)).toBe(
+    expect(htmlResponse(200, "", [], DRAFT_PREVIEW_SCRIPTS).headers?.["content-security-policy"]).toBe(
       `${base}; script-src '${DRAFT_PREVIEW_SCRIPT_HASH}'; connect-src 'self'`,
     );
   });
