@@ -21,7 +21,7 @@
  * - CreateGroup on an existing group replaces it, members and all: groups are created only when
  *   missing (functions/console/user-pool.ts).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -41,6 +41,7 @@ import {
   putConsoleUser,
   userPoolInput,
 } from "../functions/console/user-pool";
+import { type Supervised, supervise } from "./child";
 import type { DemoUser } from "./demo-users";
 import { freeLoopbackPort } from "./dynamodb-local";
 
@@ -97,16 +98,10 @@ function startScript(): string {
   return join(dirname(require.resolve("cognito-local/package.json")), "lib", "bin", "start.js");
 }
 
-interface Child {
-  process: ChildProcess;
-  exited(): string | null;
-  output(): string;
-}
-
 /** Keeps the last few kilobytes of its log, for an error message; the rest is dropped as it comes. */
 const OUTPUT_KEPT = 4000;
 
-function launch(dir: string, port: number): Child {
+function launch(dir: string, port: number): Supervised {
   const { DEBUG: _debug, COGNITO_LOCAL_DEVMODE: _dev, ...env } = process.env;
   const child = spawn(process.execPath, [startScript()], {
     cwd: dir,
@@ -120,21 +115,7 @@ function launch(dir: string, port: number): Child {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  const keep = (d: Buffer) => {
-    output = (output + d.toString()).slice(-OUTPUT_KEPT);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  let exited: string | null = null;
-  // Never leave it behind when this process ends without calling stop().
-  const killChild = () => child.kill("SIGKILL");
-  process.once("exit", killChild);
-  child.once("exit", (code, signal) => {
-    exited = signal ?? `mã ${code ?? -1}`;
-    process.removeListener("exit", killChild);
-  });
-  return { process: child, exited: () => exited, output: () => output };
+  return supervise(child, OUTPUT_KEPT);
 }
 
 async function healthy(endpoint: string): Promise<boolean> {
@@ -148,7 +129,7 @@ async function healthy(endpoint: string): Promise<boolean> {
 }
 
 /** Until it answers /health: true; false if it ended first (a port taken, most often). */
-async function ready(child: Child, endpoint: string): Promise<boolean> {
+async function ready(child: Supervised, endpoint: string): Promise<boolean> {
   const deadline = Date.now() + 30_000;
   while (!(await healthy(endpoint))) {
     if (child.exited() !== null) return false;
@@ -161,7 +142,7 @@ async function ready(child: Child, endpoint: string): Promise<boolean> {
   return true;
 }
 
-function stopChild(child: Child): Promise<void> {
+function stopChild(child: Supervised): Promise<void> {
   return new Promise((done) => {
     if (child.exited() !== null) return done();
     const kill = setTimeout(() => child.process.kill("SIGKILL"), 3000);
@@ -209,7 +190,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   // The port asked for, else the last one (sessions survive a restart), else a free one; a port
   // found taken when cognito-local binds it gives way to another free one.
   const candidates = options.port !== undefined ? [options.port] : [saved?.port, undefined, undefined];
-  let child: Child | undefined;
+  let child: Supervised | undefined;
   let port = 0;
   const failures: string[] = [];
   for (const candidate of candidates) {

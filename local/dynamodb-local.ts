@@ -12,6 +12,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer, Socket } from "node:net";
 import { dirname, join, resolve } from "node:path";
+import { supervise } from "./child";
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -112,32 +113,19 @@ async function launch(dir: string, port: number, storage: string[]): Promise<Jvm
     String(port),
   ];
   const child: ChildProcess = spawn("java", args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  let exited: string | null = null;
-  // Never leave a JVM behind when this process ends without calling stop().
-  const killChild = () => child.kill("SIGKILL");
-  process.once("exit", killChild);
-  child.once("exit", (code, signal) => {
-    exited = signal ?? `mã ${code ?? -1}`;
-    process.removeListener("exit", killChild);
-  });
+  const jvm = supervise(child);
 
   const deadline = Date.now() + 30_000;
   while (!(await portAccepts(port))) {
-    if (exited !== null) throw new Error(`DynamoDB Local dừng ngay khi khởi động (${exited}):\n${output}`);
+    if (jvm.exited() !== null)
+      throw new Error(`DynamoDB Local dừng ngay khi khởi động (${jvm.exited()}):\n${jvm.output()}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`DynamoDB Local không mở cổng ${port} sau 30 giây:\n${output}`);
+      throw new Error(`DynamoDB Local không mở cổng ${port} sau 30 giây:\n${jvm.output()}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, exited: () => exited };
+  return { child, exited: jvm.exited };
 }
 
 /**
